@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The background owns the watchlist database and the FTS client (issue 3).
+});

@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+
+function Popup() {
+  return <p>Your watchlist will appear here.</p>;
+}
+
+createRoot(document.getElementById('root')!).render(<Popup />);

@@ -1,0 +1,148 @@
+/**
+ * Every shape FTS serves — compiled record, record package, release package, single
+ * release, a list page of release packages — turned into one list of procurements, each
+ * with its validated releases and, where given, its compiled release.
+ */
+import { appendPath } from './json-path';
+import type { Problem } from './problems';
+import { releaseSchema, type Release } from './schema';
+import { validateKeepingValid } from './validate';
+import { parseInstant } from '../dates';
+
+/** A validated release and where it sits in the input document. */
+export interface SourcedRelease {
+  release: Release;
+  path: string;
+}
+
+export interface ProcurementSource {
+  ocid: string;
+  /** Every notice of the procurement, oldest first. */
+  releases: SourcedRelease[];
+  /** The current state as published (compiled record or `compiledRelease`). */
+  compiled?: SourcedRelease;
+  problems: Problem[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+class Collector {
+  readonly byOcid = new Map<string, ProcurementSource>();
+  readonly orphanProblems: Problem[] = [];
+
+  group(ocid: string): ProcurementSource {
+    let group = this.byOcid.get(ocid);
+    if (!group) {
+      group = { ocid, releases: [], problems: [] };
+      this.byOcid.set(ocid, group);
+    }
+    return group;
+  }
+
+  addRelease(raw: unknown, path: string, fallbackOcid?: string): void {
+    const problems: Problem[] = [];
+    const release = validateKeepingValid(releaseSchema, raw, path, problems);
+    const ocid = release?.ocid ?? fallbackOcid;
+    if (!release || !ocid) {
+      const target = fallbackOcid ? this.group(fallbackOcid).problems : this.orphanProblems;
+      target.push(...problems, { path, message: 'this release has no ocid, so it belongs to no procurement; it was left out' });
+      return;
+    }
+    const group = this.group(ocid);
+    group.problems.push(...problems);
+    const isCompiled = release.tag?.includes('compiled') ?? false;
+    if (isCompiled) {
+      group.compiled = { release, path };
+    } else if (!group.releases.some((known) => known.release.id != null && known.release.id === release.id)) {
+      group.releases.push({ release, path });
+    }
+  }
+
+  addRecord(record: Json, path: string): void {
+    const ocid = typeof record.ocid === 'string' ? record.ocid : undefined;
+    if (Array.isArray(record.releases)) {
+      record.releases.forEach((raw, index) => {
+        const releasePath = appendPath(path, 'releases', index);
+        // A linked release (url, date, tag only) carries no content to read.
+        if (isObject(raw) && !('ocid' in raw) && typeof raw.url === 'string' && !('tender' in raw)) {
+          if (ocid) this.group(ocid).problems.push({ path: releasePath, message: 'this release is only a link; its content is not in the data' });
+          return;
+        }
+        this.addRelease(raw, releasePath, ocid);
+      });
+    }
+    if (isObject(record.compiledRelease)) {
+      const compiledPath = appendPath(path, 'compiledRelease');
+      const problems: Problem[] = [];
+      const release = validateKeepingValid(releaseSchema, record.compiledRelease, compiledPath, problems);
+      const compiledOcid = release?.ocid ?? ocid;
+      if (release && compiledOcid) {
+        const group = this.group(compiledOcid);
+        group.problems.push(...problems);
+        group.compiled = { release, path: compiledPath };
+      }
+    }
+    if (ocid && !this.byOcid.has(ocid)) {
+      this.group(ocid).problems.push({ path, message: 'this record has neither releases nor a compiled release' });
+    }
+  }
+}
+
+/** Reads one JSON node of any FTS shape; returns false when it holds nothing OCDS-like. */
+function visit(node: unknown, path: string, collector: Collector, depth: number): boolean {
+  if (depth > 4) return false;
+  if (Array.isArray(node)) {
+    let found = false;
+    node.forEach((element, index) => {
+      found = visit(element, appendPath(path, index), collector, depth + 1) || found;
+    });
+    return found;
+  }
+  if (!isObject(node)) return false;
+  if (Array.isArray(node.records)) {
+    node.records.forEach((record, index) => {
+      if (isObject(record)) collector.addRecord(record, appendPath(path, 'records', index));
+    });
+    return true;
+  }
+  if ('compiledRelease' in node || (Array.isArray(node.releases) && typeof node.ocid === 'string')) {
+    collector.addRecord(node, path);
+    return true;
+  }
+  if (Array.isArray(node.releases)) {
+    node.releases.forEach((release, index) => collector.addRelease(release, appendPath(path, 'releases', index)));
+    return true;
+  }
+  if (typeof node.ocid === 'string') {
+    collector.addRelease(node, path);
+    return true;
+  }
+  // Wrapped data ({ "data": { …release… } }): look one level further in.
+  let found = false;
+  for (const [key, value] of Object.entries(node)) {
+    if (value !== null && typeof value === 'object') found = visit(value, appendPath(path, key), collector, depth + 1) || found;
+  }
+  return found;
+}
+
+function releaseTime(release: Release): number {
+  const at = release.date ? parseInstant(release.date) : undefined;
+  return at ? at.getTime() : Number.POSITIVE_INFINITY;
+}
+
+export function collectProcurements(root: unknown): { procurements: ProcurementSource[]; problems: Problem[] } {
+  const collector = new Collector();
+  visit(root, '$', collector, 0);
+  const procurements = [...collector.byOcid.values()];
+  for (const procurement of procurements) {
+    // Notices in publication order; releases without a date keep their place at the end.
+    procurement.releases = procurement.releases
+      .map((entry, index) => ({ entry, index, time: releaseTime(entry.release) }))
+      .sort((a, b) => a.time - b.time || a.index - b.index)
+      .map(({ entry }) => entry);
+  }
+  return { procurements, problems: collector.orphanProblems };
+}

@@ -1,0 +1,68 @@
+/**
+ * Validation that keeps what is valid: a field that fails its schema is reported as a
+ * problem and left out, and everything else is still used. Callers only ever get values
+ * that passed their field's schema.
+ */
+import type { z } from 'zod';
+import { appendPath, type PathSegment } from './json-path';
+import { describeFound, type Problem } from './problems';
+
+const MAX_ROUNDS = 20;
+
+type Container = Record<string | number, unknown>;
+
+function expectedText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected === 'nonoptional' ? 'a value' : issue.expected}`;
+  if (issue.code === 'invalid_union') return 'expected text or a number';
+  return issue.message;
+}
+
+/**
+ * Parses `input` with `schema`, dropping each failing field from `input` (the caller's own
+ * freshly parsed copy) until the rest passes. Returns undefined only when the value as a
+ * whole is unusable (e.g. an object where a list was expected at the top).
+ */
+export function validateKeepingValid<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  basePath: string,
+  problems: Problem[],
+): z.output<S> | undefined {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    const removals: Array<{ parent: Container; key: PathSegment; wantsObject: boolean }> = [];
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+      let found: unknown = input;
+      let parent: Container | undefined;
+      for (const segment of path) {
+        parent = found as Container;
+        found = found !== null && typeof found === 'object' ? (found as Container)[segment] : undefined;
+      }
+      problems.push({
+        path: appendPath(basePath, ...path),
+        message: `${expectedText(issue)}, found ${describeFound(found)}; it was left out`,
+      });
+      if (!parent || path.length === 0) return undefined;
+      const wantsObject = issue.code === 'invalid_type' && issue.expected === 'object';
+      removals.push({ parent, key: path[path.length - 1]!, wantsObject });
+    }
+    // An object inside a list becomes empty rather than vanishing, so that later paths
+    // into its siblings (lots[2] …) still point at the same input element.
+    const arrayRemovals = new Map<unknown[], number[]>();
+    for (const { parent, key, wantsObject } of removals) {
+      if (Array.isArray(parent) && typeof key === 'number') {
+        if (wantsObject) parent[key] = {};
+        else arrayRemovals.set(parent, [...(arrayRemovals.get(parent) ?? []), key]);
+      } else {
+        delete parent[key];
+      }
+    }
+    for (const [array, indices] of arrayRemovals) {
+      for (const index of [...new Set(indices)].sort((a, b) => b - a)) array.splice(index, 1);
+    }
+  }
+  problems.push({ path: basePath, message: 'too many unreadable fields; this part was left out' });
+  return undefined;
+}

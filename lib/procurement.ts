@@ -1,0 +1,313 @@
+/**
+ * One procurement, as the product shows it: what it is, every notice, every amendment and
+ * every key date, each key date traced back to the JSON it came from. Plain data, so it
+ * can cross extension messages and be stored in the watchlist as it is.
+ */
+import { parseInstant } from './dates';
+import { specifiedMoney, type Money } from './money';
+import { mergeRelease } from './ocds/merge';
+import { noticeTitle, noticeTypeInfo, type Stage } from './ocds/notice-types';
+import type { Problem } from './ocds/problems';
+import { resolveSource } from './ocds/resolve-source';
+import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/schema';
+import type { ProcurementSource, SourcedRelease } from './ocds/shapes';
+import { safeHttpsUrl, noticeUrl } from './urls';
+import { diffStates } from './timeline/changes';
+import { extractKeyDates, type KeyDateCandidate, type LogicalStep } from './timeline/key-dates';
+import type { Change, KeyDateType } from './timeline/types';
+
+export type Regime = 'procurementAct2023' | 'pre2025Regulations' | 'unknown';
+
+export interface ProcurementValue {
+  /** Excluding VAT. */
+  net?: Money;
+  /** Including VAT. */
+  gross?: Money;
+}
+
+export interface ProcurementLot {
+  id: string;
+  title?: string;
+  description?: string;
+  status?: string;
+  value: ProcurementValue;
+  contractPeriod?: { startDate?: string; endDate?: string; maxExtentDate?: string };
+  hasRenewal?: boolean;
+  renewal?: string;
+}
+
+export interface Amendment {
+  description?: string;
+  /** ISO instant. */
+  at: string;
+  source: string;
+}
+
+export interface Notice {
+  id: string;
+  noticeType?: string;
+  /** "UK4: Tender notice" */
+  name: string;
+  stage: Stage;
+  /** ISO instant of publication, when known. */
+  publishedAt?: string;
+  source: string;
+  url?: string;
+  tags: string[];
+  /** What this notice changed compared with the state before it (known only when every release is in the data). */
+  changes: Change[];
+  /** Set when this notice amended what earlier notices said. */
+  amendment?: Amendment;
+}
+
+export interface KeyDate {
+  type: KeyDateType;
+  /** ISO instant. */
+  at: string;
+  /** Lot ids; empty when it applies to the whole procurement. */
+  lots: string[];
+  source: string;
+  detail?: string;
+}
+
+export interface Procurement {
+  ocid: string;
+  title?: string;
+  description?: string;
+  buyer?: { id?: string; name?: string; contact?: { name?: string; email?: string; telephone?: string; url?: string } };
+  stage: Stage;
+  status?: string;
+  regime: Regime;
+  value: ProcurementValue;
+  currency?: string;
+  procedure?: string;
+  category?: string;
+  lots: ProcurementLot[];
+  cpv: Array<{ code: string; description?: string }>;
+  submission?: { text: string; url?: string };
+  documents: Array<{ id?: string; title: string; url?: string }>;
+  notices: Notice[];
+  keyDates: KeyDate[];
+}
+
+const UPDATE_TAGS = new Set(['tenderUpdate', 'tenderAmendment', 'planningUpdate', 'awardUpdate', 'contractUpdate', 'contractAmendment']);
+
+const toInstant = (raw: string | null | undefined): string | undefined => (raw ? parseInstant(raw)?.toISOString() : undefined);
+
+function documentsOf(state: Release): Array<{ doc: OcdsDocument; steps: LogicalStep[] }> {
+  const out: Array<{ doc: OcdsDocument; steps: LogicalStep[] }> = [];
+  const push = (docs: OcdsDocument[] | null | undefined, prefix: LogicalStep[]) =>
+    docs?.forEach((doc, index) => out.push({ doc, steps: [...prefix, doc.id != null ? { id: doc.id } : { index }] }));
+  push(state.planning?.documents, ['planning', 'documents']);
+  push(state.tender?.documents, ['tender', 'documents']);
+  state.awards?.forEach((award, i) => push(award.documents, ['awards', award.id != null ? { id: award.id } : { index: i }, 'documents']));
+  state.contracts?.forEach((c, i) => push(c.documents, ['contracts', c.id != null ? { id: c.id } : { index: i }, 'documents']));
+  return out;
+}
+
+function amendmentsOf(state: Release): Array<{ id?: string; releaseID?: string; date?: string | null; description?: string | null; steps: LogicalStep[] }> {
+  const out: ReturnType<typeof amendmentsOf> = [];
+  const push = (list: OcdsAmendment[] | null | undefined, prefix: LogicalStep[]) =>
+    list?.forEach((a, index) =>
+      out.push({ id: a.id ?? undefined, releaseID: a.releaseID ?? undefined, date: a.date, description: a.description ?? a.rationale, steps: [...prefix, a.id != null ? { id: a.id } : { index }] }),
+    );
+  push(state.tender?.amendments, ['tender', 'amendments']);
+  state.awards?.forEach((award, i) => push(award.amendments, ['awards', award.id != null ? { id: award.id } : { index: i }, 'amendments']));
+  state.contracts?.forEach((c, i) => push(c.amendments, ['contracts', c.id != null ? { id: c.id } : { index: i }, 'amendments']));
+  return out;
+}
+
+function noticeTypeIn(release: Release, noticeId: string): string | undefined {
+  return documentsOf(release).find(({ doc }) => doc.id === noticeId && doc.noticeType)?.doc.noticeType ?? undefined;
+}
+
+function makeNotice(id: string, noticeType: string | undefined, publishedRaw: string | null | undefined, source: string, url: string | null | undefined, tags: string[]): Notice {
+  const info = noticeTypeInfo(noticeType);
+  return {
+    id,
+    noticeType: info?.code ?? noticeType,
+    name: noticeTitle(noticeType),
+    stage: info?.stage ?? 'unknown',
+    publishedAt: toInstant(publishedRaw),
+    source,
+    url: safeHttpsUrl(url) ?? noticeUrl(id),
+    tags,
+    changes: [],
+  };
+}
+
+function regimeOf(state: Release, notices: Notice[]): Regime {
+  const scheme = state.tender?.legalBasis?.scheme?.toUpperCase();
+  if (scheme === 'UKPGA') return 'procurementAct2023';
+  if (scheme === 'CELEX' || scheme === 'UKSI') return 'pre2025Regulations';
+  const info = noticeTypeInfo(notices.find((n) => n.noticeType)?.noticeType);
+  return info?.regime ?? 'unknown';
+}
+
+function stageOf(state: Release, notices: Notice[], keyDates: KeyDate[]): Stage {
+  if (keyDates.some((k) => k.type === 'terminated')) return 'termination';
+  if (keyDates.some((k) => k.type === 'cancelled') && !(state.awards ?? []).some((a) => a.status === 'active' || a.status === 'pending')) {
+    return 'cancelled';
+  }
+  const latest = [...notices].reverse().find((n) => n.stage !== 'unknown' && n.stage !== 'corrigendum');
+  if (latest) return latest.stage;
+  switch (state.tender?.status) {
+    case 'planning':
+    case 'planned':
+      return 'planning';
+    case 'active':
+      return 'tender';
+    case 'cancelled':
+    case 'withdrawn':
+    case 'unsuccessful':
+      return 'cancelled';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Groups key dates that share type and instant into one, listing every lot. */
+function groupKeyDates(candidates: Array<KeyDateCandidate & { source: string; at: string }>): KeyDate[] {
+  const byKey = new Map<string, KeyDate>();
+  for (const candidate of candidates) {
+    const key = `${candidate.type}|${candidate.at}`;
+    const known = byKey.get(key);
+    if (known) {
+      for (const lot of candidate.lots) if (!known.lots.includes(lot)) known.lots.push(lot);
+      continue;
+    }
+    byKey.set(key, { type: candidate.type, at: candidate.at, lots: [...candidate.lots], source: candidate.source, detail: candidate.detail });
+  }
+  const collator = new Intl.Collator('en', { numeric: true });
+  return [...byKey.values()].map((k) => ({ ...k, lots: k.lots.sort(collator.compare) }));
+}
+
+/** Builds the model of one procurement from its validated source; adds to `problems` what it cannot use. */
+export function buildProcurement(source: ProcurementSource, problems: Problem[]): Procurement {
+  const releases = source.releases;
+  // Every state after each notice: the merge of the releases so far.
+  const states: Release[] = [];
+  let state: Release | undefined;
+  for (const { release } of releases) {
+    state = mergeRelease(state, release);
+    states.push(state);
+  }
+  const current: Release = source.compiled?.release ?? state ?? { ocid: source.ocid };
+  // Where a current value can be found in the input: the compiled release, else the latest release that set it.
+  const origins: SourcedRelease[] = [...(source.compiled ? [source.compiled] : []), ...[...releases].reverse()];
+
+  const notices: Notice[] = releases.flatMap(({ release, path }, index): Notice[] => {
+    if (release.id == null) {
+      problems.push({ path, message: 'this release has no id, so its notice cannot be named; it was left out of the timeline' });
+      return [];
+    }
+    const notice = makeNotice(release.id, noticeTypeIn(release, release.id) ?? noticeTypeIn(current, release.id), release.date, `${path}.date`, documentsOf(release).find((d) => d.doc.id === release.id)?.doc.url, release.tag ?? []);
+    if (!notice.publishedAt) problems.push({ path: `${path}.date`, message: `notice ${release.id} has no publication date` });
+    if (index > 0) notice.changes = diffStates(states[index - 1]!, states[index]!);
+    return [notice];
+  });
+  // A compiled record lists its notices as documents; add those the releases did not cover.
+  for (const { doc, steps } of documentsOf(current)) {
+    if (!doc.noticeType || doc.id == null || notices.some((n) => n.id === doc.id)) continue;
+    const where = resolveSource(origins, [...steps, 'datePublished'], doc.datePublished ?? '');
+    notices.push(makeNotice(doc.id, doc.noticeType, doc.datePublished, where ?? `${source.compiled?.path ?? '$'}`, doc.url, []));
+  }
+  notices.sort((a, b) => (a.publishedAt ?? '\uffff').localeCompare(b.publishedAt ?? '\uffff'));
+
+  // Amendments: FTS's lists name the notice that made them; update releases are amendments too.
+  const amendmentLists = [current, ...releases.map((r) => r.release)].flatMap((s) => amendmentsOf(s));
+  for (const [index, notice] of notices.entries()) {
+    const entry = amendmentLists.find((a) => a.id === notice.id || a.releaseID === notice.id);
+    const release = releases.find((r) => r.release.id === notice.id);
+    const isUpdate = index > 0 && release !== undefined && notice.tags.some((tag) => UPDATE_TAGS.has(tag));
+    const ownEntry = release ? amendmentsOf(release.release)[0] : undefined;
+    const chosen = entry ?? (isUpdate ? ownEntry : undefined);
+    if (!chosen && !isUpdate) continue;
+    const dateAt = toInstant(chosen?.date);
+    const dateSource = dateAt && chosen?.date ? resolveSource(release ? [release, ...origins] : origins, [...chosen.steps, 'date'], chosen.date) : undefined;
+    notice.amendment = {
+      description: chosen?.description ?? undefined,
+      at: (dateSource ? dateAt : notice.publishedAt) ?? notice.publishedAt ?? '',
+      source: dateSource ?? notice.source,
+    };
+  }
+
+  const located: Array<KeyDateCandidate & { source: string; at: string }> = [];
+  for (const candidate of extractKeyDates(current)) {
+    const at = toInstant(candidate.raw);
+    const where = resolveSource(origins, candidate.steps, candidate.raw);
+    if (!at || !where) continue;
+    located.push({ ...candidate, at, source: where });
+  }
+  const keyDates = groupKeyDates(located);
+
+  const tender = current.tender;
+  const buyerParty = current.parties?.find((p) => (current.buyer?.id != null && p.id === current.buyer.id) || p.roles?.includes('buyer'));
+  const currency = tender?.value?.currency ?? undefined;
+  const submissionText = tender?.submissionMethodDetails?.trim();
+  const cpv = new Map<string, string | undefined>();
+  for (const item of tender?.items ?? []) {
+    for (const c of [item.classification, ...(item.additionalClassifications ?? [])]) {
+      if (c?.id != null && (c.scheme ?? 'CPV').toUpperCase() === 'CPV' && !cpv.has(c.id)) cpv.set(c.id, c.description ?? undefined);
+    }
+  }
+  return {
+    ocid: source.ocid,
+    title: tender?.title ?? undefined,
+    description: tender?.description ?? undefined,
+    buyer:
+      current.buyer || buyerParty
+        ? {
+            id: current.buyer?.id ?? buyerParty?.id ?? undefined,
+            name: current.buyer?.name ?? buyerParty?.name ?? undefined,
+            contact: buyerParty?.contactPoint
+              ? {
+                  name: buyerParty.contactPoint.name ?? undefined,
+                  email: buyerParty.contactPoint.email ?? undefined,
+                  telephone: buyerParty.contactPoint.telephone ?? undefined,
+                  url: safeHttpsUrl(buyerParty.contactPoint.url),
+                }
+              : undefined,
+          }
+        : undefined,
+    stage: stageOf(current, notices, keyDates),
+    status: tender?.status ?? undefined,
+    regime: regimeOf(current, notices),
+    value: { net: specifiedMoney(tender?.value?.amount, currency), gross: specifiedMoney(tender?.value?.amountGross, currency) },
+    currency,
+    procedure: tender?.procurementMethodDetails ?? tender?.procurementMethod ?? undefined,
+    category: tender?.mainProcurementCategory ?? undefined,
+    lots: (tender?.lots ?? []).flatMap((lot) =>
+      lot.id == null
+        ? []
+        : [
+            {
+              id: lot.id,
+              title: lot.title ?? undefined,
+              description: lot.description ?? undefined,
+              status: lot.status ?? undefined,
+              value: {
+                net: specifiedMoney(lot.value?.amount, lot.value?.currency ?? currency),
+                gross: specifiedMoney(lot.value?.amountGross, lot.value?.currency ?? currency),
+              },
+              contractPeriod: lot.contractPeriod
+                ? {
+                    startDate: toInstant(lot.contractPeriod.startDate),
+                    endDate: toInstant(lot.contractPeriod.endDate),
+                    maxExtentDate: toInstant(lot.contractPeriod.maxExtentDate),
+                  }
+                : undefined,
+              hasRenewal: lot.hasRenewal ?? undefined,
+              renewal: lot.renewal?.description ?? undefined,
+            },
+          ],
+    ),
+    cpv: [...cpv].map(([code, description]) => ({ code, description })),
+    submission: submissionText ? { text: submissionText, url: safeHttpsUrl(submissionText.split(/\s+/)[0]) } : undefined,
+    documents: documentsOf(current)
+      .filter(({ doc }) => !doc.noticeType)
+      .map(({ doc }) => ({ id: doc.id ?? undefined, title: doc.title ?? doc.description ?? doc.documentType ?? 'Document', url: safeHttpsUrl(doc.url) })),
+    notices,
+    keyDates,
+  };
+}

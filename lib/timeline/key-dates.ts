@@ -1,0 +1,187 @@
+/**
+ * Where each key date lives in OCDS, as data. Only structured fields are read: a date
+ * written in free text (a description) is never guessed at.
+ */
+import type { Award, Contract, Milestone, Period, Release } from '../ocds/schema';
+import type { KeyDateType } from './types';
+
+/** A step into the release: a field name, or the element of a list with this `id` (or index). */
+export type LogicalStep = string | { id: string } | { index: number };
+
+export interface KeyDateCandidate {
+  type: KeyDateType;
+  /** The date text exactly as published. */
+  raw: string;
+  steps: LogicalStep[];
+  lots: string[];
+  detail?: string;
+}
+
+export const KEY_DATE_LABELS: Record<KeyDateType, string> = {
+  engagement: 'Market engagement',
+  milestone: 'Milestone',
+  enquiryDeadline: 'Enquiry deadline',
+  expressionOfInterestDeadline: 'Expression of interest deadline',
+  submissionDeadline: 'Submission deadline',
+  futureNotice: 'Next notice expected',
+  awardPeriodStart: 'Award period starts',
+  awardPeriodEnd: 'Award period ends',
+  awardDate: 'Contract awarded',
+  standstillEnd: 'Standstill ends',
+  signatureExpected: 'Contract signature expected',
+  contractSigned: 'Contract signed',
+  contractStart: 'Contract starts',
+  contractEnd: 'Contract ends',
+  contractMaxExtent: 'Contract ends if fully extended',
+  cancelled: 'Procurement cancelled',
+  terminated: 'Contract terminated',
+};
+
+/** Deadlines a bidder acts on (reminders and "closes today" wording apply to these). */
+export const DEADLINE_TYPES: ReadonlySet<KeyDateType> = new Set([
+  'enquiryDeadline',
+  'expressionOfInterestDeadline',
+  'submissionDeadline',
+]);
+
+const CANCELLED_STATUSES = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
+
+function step(list: ReadonlyArray<{ id?: string | null }>, index: number): LogicalStep {
+  const id = list[index]?.id;
+  return id != null ? { id } : { index };
+}
+
+function milestones(
+  list: Milestone[] | null | undefined,
+  prefix: LogicalStep[],
+  lots: string[],
+  pick: (m: Milestone) => KeyDateType | undefined,
+  out: KeyDateCandidate[],
+): void {
+  list?.forEach((milestone, index) => {
+    const type = pick(milestone);
+    if (!type || !milestone.dueDate) return;
+    out.push({
+      type,
+      raw: milestone.dueDate,
+      steps: [...prefix, step(list, index), 'dueDate'],
+      lots,
+      detail: milestone.description ?? milestone.title ?? undefined,
+    });
+  });
+}
+
+type Boundary = 'startDate' | 'endDate' | 'maxExtentDate';
+const BOUNDARIES: Array<[Boundary, KeyDateType]> = [
+  ['startDate', 'contractStart'],
+  ['endDate', 'contractEnd'],
+  ['maxExtentDate', 'contractMaxExtent'],
+];
+
+interface PeriodSource {
+  period: Period;
+  steps: LogicalStep[];
+  /** undefined: applies to the whole procurement. */
+  lots: string[] | undefined;
+}
+
+/**
+ * Contract start/end/maximum extension, from the most authoritative source for each lot:
+ * signed contracts, then awards, then the lots as tendered, then the tender as a whole.
+ */
+function contractPeriods(release: Release, out: KeyDateCandidate[]): void {
+  const awards = release.awards ?? [];
+  const awardLots = (award: Award | undefined) => (award?.relatedLots ?? []).map(String);
+  const tiers: PeriodSource[][] = [
+    (release.contracts ?? []).flatMap((contract: Contract, index, list) =>
+      contract.period
+        ? [{ period: contract.period, steps: ['contracts', step(list, index), 'period'], lots: awardLots(awards.find((a) => a.id != null && a.id === contract.awardID)) }]
+        : [],
+    ),
+    awards.flatMap((award, index) =>
+      award.contractPeriod && !CANCELLED_STATUSES.has(award.status ?? '')
+        ? [{ period: award.contractPeriod, steps: ['awards', step(awards, index), 'contractPeriod'], lots: awardLots(award) }]
+        : [],
+    ),
+    (release.tender?.lots ?? []).flatMap((lot, index, list) =>
+      lot.contractPeriod && lot.id != null
+        ? [{ period: lot.contractPeriod, steps: ['tender', 'lots', step(list, index), 'contractPeriod'], lots: [lot.id] }]
+        : [],
+    ),
+    release.tender?.contractPeriod
+      ? [{ period: release.tender.contractPeriod, steps: ['tender', 'contractPeriod'], lots: undefined }]
+      : [],
+  ];
+  for (const [boundary, type] of BOUNDARIES) {
+    const covered = new Set<string>();
+    let coveredWhole = false;
+    for (const tier of tiers) {
+      if (coveredWhole) break;
+      const found: KeyDateCandidate[] = [];
+      for (const source of tier) {
+        const raw = source.period[boundary];
+        if (!raw) continue;
+        // A source that names no lots applies to the whole procurement.
+        const lots = (source.lots ?? []).filter((lot) => !covered.has(lot));
+        if (source.lots === undefined && covered.size > 0) continue;
+        if (source.lots !== undefined && source.lots.length > 0 && lots.length === 0) continue;
+        found.push({ type, raw, steps: [...source.steps, boundary], lots });
+      }
+      for (const candidate of found) {
+        if (candidate.lots.length === 0) coveredWhole = true;
+        for (const lot of candidate.lots) covered.add(lot);
+      }
+      out.push(...found);
+    }
+  }
+}
+
+/** Every key date in one state of a procurement, in document order. */
+export function extractKeyDates(release: Release): KeyDateCandidate[] {
+  const out: KeyDateCandidate[] = [];
+  const tender = release.tender;
+  const engagementOrOther = (m: Milestone): KeyDateType => (m.type === 'engagement' ? 'engagement' : 'milestone');
+  milestones(release.planning?.milestones, ['planning', 'milestones'], [], engagementOrOther, out);
+  milestones(tender?.milestones, ['tender', 'milestones'], [], engagementOrOther, out);
+  const add = (type: KeyDateType, raw: string | null | undefined, steps: LogicalStep[], detail?: string) => {
+    if (raw) out.push({ type, raw, steps, lots: [], detail });
+  };
+  add('enquiryDeadline', tender?.enquiryPeriod?.endDate, ['tender', 'enquiryPeriod', 'endDate']);
+  add('expressionOfInterestDeadline', tender?.expressionOfInterestDeadline, ['tender', 'expressionOfInterestDeadline']);
+  add('submissionDeadline', tender?.tenderPeriod?.endDate, ['tender', 'tenderPeriod', 'endDate']);
+  add('futureNotice', tender?.communication?.futureNoticeDate, ['tender', 'communication', 'futureNoticeDate']);
+  add('awardPeriodStart', tender?.awardPeriod?.startDate, ['tender', 'awardPeriod', 'startDate']);
+  add('awardPeriodEnd', tender?.awardPeriod?.endDate, ['tender', 'awardPeriod', 'endDate']);
+  if (tender?.finalStatusDate && CANCELLED_STATUSES.has(tender.status ?? '')) {
+    add('cancelled', tender.finalStatusDate, ['tender', 'finalStatusDate'], tender.statusDetails ?? undefined);
+  }
+
+  const awards = release.awards ?? [];
+  awards.forEach((award, index) => {
+    const at = step(awards, index);
+    const lots = (award.relatedLots ?? []).map(String);
+    const cancelled = CANCELLED_STATUSES.has(award.status ?? '');
+    if (award.date && !cancelled) out.push({ type: 'awardDate', raw: award.date, steps: ['awards', at, 'date'], lots });
+    if (award.standstillPeriod?.endDate) {
+      out.push({ type: 'standstillEnd', raw: award.standstillPeriod.endDate, steps: ['awards', at, 'standstillPeriod', 'endDate'], lots });
+    }
+    milestones(award.milestones, ['awards', at, 'milestones'], lots, (m) => (m.type === 'futureSignatureDate' ? 'signatureExpected' : undefined), out);
+    if (cancelled && award.finalStatusDate) {
+      out.push({ type: 'cancelled', raw: award.finalStatusDate, steps: ['awards', at, 'finalStatusDate'], lots, detail: award.statusDetails ?? undefined });
+    }
+  });
+
+  const contracts = release.contracts ?? [];
+  contracts.forEach((contract, index) => {
+    const at = step(contracts, index);
+    const award = awards.find((a) => a.id != null && a.id === contract.awardID);
+    const lots = (award?.relatedLots ?? []).map(String);
+    if (contract.dateSigned) out.push({ type: 'contractSigned', raw: contract.dateSigned, steps: ['contracts', at, 'dateSigned'], lots });
+    if (contract.status === 'terminated' && contract.finalStatusDate) {
+      out.push({ type: 'terminated', raw: contract.finalStatusDate, steps: ['contracts', at, 'finalStatusDate'], lots, detail: contract.statusDetails ?? undefined });
+    }
+  });
+
+  contractPeriods(release, out);
+  return out;
+}

@@ -1,0 +1,88 @@
+/** A key date's type: a fixed list, so the UI, reminders and exports can rely on it. */
+export const KEY_DATE_TYPES = [
+  'engagement',
+  'milestone',
+  'enquiryDeadline',
+  'expressionOfInterestDeadline',
+  'submissionDeadline',
+  'futureNotice',
+  'awardPeriodStart',
+  'awardPeriodEnd',
+  'awardDate',
+  'standstillEnd',
+  'signatureExpected',
+  'contractSigned',
+  'contractStart',
+  'contractEnd',
+  'contractMaxExtent',
+  'cancelled',
+  'terminated',
+] as const;
+export type KeyDateType = (typeof KEY_DATE_TYPES)[number];
+
+export type EventKind = 'notice' | 'amendment' | 'keyDate';
+
+/** Where a key date stands against "now". */
+export type KeyDateStatus = 'past' | 'next' | 'upcoming';
+
+/** One field that a notice changed, compared with the state before it. */
+export interface Change {
+  /** What changed, e.g. `title`, `value.amount`, `keyDate:submissionDeadline`, `lots`, `documents`. */
+  field: string;
+  /** The field's name for people, e.g. "Submission deadline". */
+  label: string;
+  /** Plain-language sentence, e.g. "Submission deadline moved from 1 Jul 2026 to 15 Jul 2026". */
+  text: string;
+  before?: string;
+  after?: string;
+}
+
+interface EventBase {
+  /** Stable id: the same event read again gets the same id. */
+  id: string;
+  kind: EventKind;
+  /** The instant, ISO 8601 in UTC. */
+  at: string;
+  /** London-local calendar date, YYYY-MM-DD. */
+  date: string;
+  /** London-local time, HH:MM. */
+  time: string;
+  /** True when the London-local time is 23:59: it reads "by end of day". */
+  endOfDay: boolean;
+  label: string;
+  detail?: string;
+  /** JSONPath into the input document of the value `at` came from, e.g. `$.tender.tenderPeriod.endDate`. */
+  source: string;
+  /** Lot ids the event applies to; empty when it applies to the whole procurement. */
+  lots: string[];
+}
+
+export interface NoticeEvent extends EventBase {
+  kind: 'notice';
+  noticeId: string;
+  /** UK1–UK17, F01–F25, or undefined when the data does not say. */
+  noticeType?: string;
+  noticeName: string;
+  stage: string;
+  url?: string;
+  /** What this notice changed compared with the state before it (empty for the first notice or when unknown). */
+  changes: Change[];
+}
+
+export interface AmendmentEvent extends EventBase {
+  kind: 'amendment';
+  /** The notice that made the amendment. */
+  noticeId: string;
+  description?: string;
+  changes: Change[];
+}
+
+export interface KeyDateEvent extends EventBase {
+  kind: 'keyDate';
+  type: KeyDateType;
+  status: KeyDateStatus;
+  /** London calendar days from now to the key date (negative when past). */
+  daysLeft: number;
+}
+
+export type TimelineEvent = NoticeEvent | AmendmentEvent | KeyDateEvent;

@@ -1,0 +1,18 @@
+import { defineConfig } from 'wxt';
+
+// Host permissions are limited to the sites the extension serves.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Tender Timeline',
+    description:
+      'The whole timeline of a UK public procurement on Find a Tender: notices, amendments and key dates in UK time, with a watchlist.',
+    browser_specific_settings: {
+      gecko: {
+        id: 'tender-timeline@tender-timeline.app',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});
