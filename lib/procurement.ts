@@ -13,7 +13,7 @@ import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/s
 import type { ProcurementSource, SourcedRelease } from './ocds/shapes';
 import { safeHttpsUrl, noticeUrl } from './urls';
 import { diffStates } from './timeline/changes';
-import { extractKeyDates, type KeyDateCandidate, type LogicalStep } from './timeline/key-dates';
+import { extractKeyDates, listStep, type KeyDateCandidate, type LogicalStep } from './timeline/key-dates';
 import type { Change, KeyDateType } from './timeline/types';
 
 export type Regime = 'procurementAct2023' | 'pre2025Regulations' | 'unknown';
@@ -97,11 +97,11 @@ const toInstant = (raw: string | null | undefined): string | undefined => (raw ?
 function documentsOf(state: Release): Array<{ doc: OcdsDocument; steps: LogicalStep[] }> {
   const out: Array<{ doc: OcdsDocument; steps: LogicalStep[] }> = [];
   const push = (docs: OcdsDocument[] | null | undefined, prefix: LogicalStep[]) =>
-    docs?.forEach((doc, index) => out.push({ doc, steps: [...prefix, doc.id != null ? { id: doc.id } : { index }] }));
+    docs?.forEach((doc, index) => out.push({ doc, steps: [...prefix, listStep(docs, index)] }));
   push(state.planning?.documents, ['planning', 'documents']);
   push(state.tender?.documents, ['tender', 'documents']);
-  state.awards?.forEach((award, i) => push(award.documents, ['awards', award.id != null ? { id: award.id } : { index: i }, 'documents']));
-  state.contracts?.forEach((c, i) => push(c.documents, ['contracts', c.id != null ? { id: c.id } : { index: i }, 'documents']));
+  state.awards?.forEach((award, i) => push(award.documents, ['awards', listStep(state.awards!, i), 'documents']));
+  state.contracts?.forEach((c, i) => push(c.documents, ['contracts', listStep(state.contracts!, i), 'documents']));
   return out;
 }
 
@@ -109,11 +109,11 @@ function amendmentsOf(state: Release): Array<{ id?: string; releaseID?: string; 
   const out: ReturnType<typeof amendmentsOf> = [];
   const push = (list: OcdsAmendment[] | null | undefined, prefix: LogicalStep[]) =>
     list?.forEach((a, index) =>
-      out.push({ id: a.id ?? undefined, releaseID: a.releaseID ?? undefined, date: a.date, description: a.description ?? a.rationale, steps: [...prefix, a.id != null ? { id: a.id } : { index }] }),
+      out.push({ id: a.id ?? undefined, releaseID: a.releaseID ?? undefined, date: a.date, description: a.description ?? a.rationale, steps: [...prefix, listStep(list, index)] }),
     );
   push(state.tender?.amendments, ['tender', 'amendments']);
-  state.awards?.forEach((award, i) => push(award.amendments, ['awards', award.id != null ? { id: award.id } : { index: i }, 'amendments']));
-  state.contracts?.forEach((c, i) => push(c.amendments, ['contracts', c.id != null ? { id: c.id } : { index: i }, 'amendments']));
+  state.awards?.forEach((award, i) => push(award.amendments, ['awards', listStep(state.awards!, i), 'amendments']));
+  state.contracts?.forEach((c, i) => push(c.amendments, ['contracts', listStep(state.contracts!, i), 'amendments']));
   return out;
 }
 

@@ -77,7 +77,29 @@ function tooLargeMessage(token: string | undefined): string {
  * digits (a 2-digit exponent needs 210+ digits to pass 1.8e308). Anything else is finite, so
  * most documents skip the tree walk entirely.
  */
-const MAYBE_OVERFLOW = /\d[eE][+-]?\d{3}|\d{200}/;
+const BIG_EXPONENT = /\d[eE][+-]?\d{3}/;
+const LONG_RUN = 200;
+
+function mayOverflow(text: string): boolean {
+  return BIG_EXPONENT.test(text) || hasLongDigitRun(text);
+}
+
+/**
+ * True if the text has a run of LONG_RUN+ digits. Any such run covers a multiple of LONG_RUN,
+ * so sampling those positions is enough: far cheaper than /\d{200}/, which tries every digit.
+ */
+function hasLongDigitRun(text: string): boolean {
+  const n = text.length;
+  for (let p = 0; p < n; p += LONG_RUN) {
+    if (!isDigit(text.charCodeAt(p))) continue;
+    let start = p;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = p + 1;
+    while (end < n && isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= LONG_RUN) return true;
+  }
+  return false;
+}
 
 function read(text: string): JsonTextResult {
   let value: unknown;
@@ -89,7 +111,7 @@ function read(text: string): JsonTextResult {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return { ok: false, message: `it is only a number too large to read (${excerpt(text.trim())})` };
   }
-  if (value === null || typeof value !== 'object' || !MAYBE_OVERFLOW.test(text)) {
+  if (value === null || typeof value !== 'object' || !mayOverflow(text)) {
     return { ok: true, value, repairs: [] };
   }
   return { ok: true, value, repairs: dropNonFinite(value, text) };
@@ -285,7 +307,7 @@ class TolerantReader {
     }
     const value = this.value();
     if (value instanceof TooLarge) {
-      return { ok: false, message: `it is only a number too large to read (${excerpt(value.token)})` };
+      return { ok: false, message: `it is only a number that cannot be a value (${excerpt(value.token)})` };
     }
     if (value === BAD || value === CUT || value === DROPPED) return notJson;
     this.skipWhitespace();
@@ -415,7 +437,7 @@ class TolerantReader {
     this.skipWhitespace();
     if (this.pos >= this.n) return this.cutOff(start), { cut: true };
     const valueStart = this.pos;
-    const keyStr = key as string;
+    const keyStr = key;
     this.path = { up: this.path, seg: keyStr };
     let v: Read;
     try {

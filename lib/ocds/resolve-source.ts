@@ -3,24 +3,25 @@ import type { LogicalStep } from '../timeline/key-dates';
 import { appendPath, type PathSegment } from './json-path';
 import type { SourcedRelease } from './shapes';
 
-function concreteSegments(root: unknown, steps: LogicalStep[], raw: string): PathSegment[] | undefined {
-  const segments: PathSegment[] = [];
-  let node: unknown = root;
-  for (const step of steps) {
-    if (node === null || typeof node !== 'object') return undefined;
-    if (typeof step === 'string') {
-      segments.push(step);
-      node = (node as Record<string, unknown>)[step];
-      continue;
-    }
-    if (!Array.isArray(node)) return undefined;
-    const index =
-      'id' in step ? node.findIndex((element) => element != null && typeof element === 'object' && String((element as { id?: unknown }).id) === step.id) : step.index;
-    if (index < 0 || index >= node.length) return undefined;
-    segments.push(index);
-    node = node[index];
+function concreteSegments(node: unknown, steps: LogicalStep[], raw: string): PathSegment[] | undefined {
+  if (steps.length === 0) return node === raw ? [] : undefined;
+  if (node === null || typeof node !== 'object') return undefined;
+  const [step, ...rest] = steps as [LogicalStep, ...LogicalStep[]];
+  if (typeof step === 'string') {
+    const tail = concreteSegments((node as Record<string, unknown>)[step], rest, raw);
+    return tail && [step, ...tail];
   }
-  return node === raw ? segments : undefined;
+  if (!Array.isArray(node)) return undefined;
+  // Every element with that id (ids can repeat in bad data), then the element at that index.
+  const indices = node.flatMap((element, index) =>
+    'id' in step && element !== null && typeof element === 'object' && String((element as { id?: unknown }).id) === step.id ? [index] : [],
+  );
+  if (step.index !== undefined && !indices.includes(step.index)) indices.push(step.index);
+  for (const index of indices) {
+    const tail = concreteSegments(node[index], rest, raw);
+    if (tail) return [index, ...tail];
+  }
+  return undefined;
 }
 
 /**

@@ -5,8 +5,11 @@
 import type { Award, Contract, Milestone, Period, Release } from '../ocds/schema';
 import type { KeyDateType } from './types';
 
-/** A step into the release: a field name, or the element of a list with this `id` (or index). */
-export type LogicalStep = string | { id: string } | { index: number };
+/**
+ * A step into the release: a field name, or a list element by `id` (stable across
+ * releases) and by index (its place in the state it was read from).
+ */
+export type LogicalStep = string | { id?: string; index?: number };
 
 export interface KeyDateCandidate {
   type: KeyDateType;
@@ -46,9 +49,10 @@ export const DEADLINE_TYPES: ReadonlySet<KeyDateType> = new Set([
 
 const CANCELLED_STATUSES = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
 
-function step(list: ReadonlyArray<{ id?: string | null }>, index: number): LogicalStep {
+/** The step to a list element: by id where it has one, always by index. */
+export function listStep(list: ReadonlyArray<{ id?: string | null }>, index: number): LogicalStep {
   const id = list[index]?.id;
-  return id != null ? { id } : { index };
+  return id != null ? { id, index } : { index };
 }
 
 function milestones(
@@ -64,7 +68,7 @@ function milestones(
     out.push({
       type,
       raw: milestone.dueDate,
-      steps: [...prefix, step(list, index), 'dueDate'],
+      steps: [...prefix, listStep(list, index), 'dueDate'],
       lots,
       detail: milestone.description ?? milestone.title ?? undefined,
     });
@@ -95,17 +99,17 @@ function contractPeriods(release: Release, out: KeyDateCandidate[]): void {
   const tiers: PeriodSource[][] = [
     (release.contracts ?? []).flatMap((contract: Contract, index, list) =>
       contract.period
-        ? [{ period: contract.period, steps: ['contracts', step(list, index), 'period'], lots: awardLots(awards.find((a) => a.id != null && a.id === contract.awardID)) }]
+        ? [{ period: contract.period, steps: ['contracts', listStep(list, index), 'period'], lots: awardLots(awards.find((a) => a.id != null && a.id === contract.awardID)) }]
         : [],
     ),
     awards.flatMap((award, index) =>
       award.contractPeriod && !CANCELLED_STATUSES.has(award.status ?? '')
-        ? [{ period: award.contractPeriod, steps: ['awards', step(awards, index), 'contractPeriod'], lots: awardLots(award) }]
+        ? [{ period: award.contractPeriod, steps: ['awards', listStep(awards, index), 'contractPeriod'], lots: awardLots(award) }]
         : [],
     ),
     (release.tender?.lots ?? []).flatMap((lot, index, list) =>
       lot.contractPeriod && lot.id != null
-        ? [{ period: lot.contractPeriod, steps: ['tender', 'lots', step(list, index), 'contractPeriod'], lots: [lot.id] }]
+        ? [{ period: lot.contractPeriod, steps: ['tender', 'lots', listStep(list, index), 'contractPeriod'], lots: [lot.id] }]
         : [],
     ),
     release.tender?.contractPeriod
@@ -158,7 +162,7 @@ export function extractKeyDates(release: Release): KeyDateCandidate[] {
 
   const awards = release.awards ?? [];
   awards.forEach((award, index) => {
-    const at = step(awards, index);
+    const at = listStep(awards, index);
     const lots = (award.relatedLots ?? []).map(String);
     const cancelled = CANCELLED_STATUSES.has(award.status ?? '');
     if (award.date && !cancelled) out.push({ type: 'awardDate', raw: award.date, steps: ['awards', at, 'date'], lots });
@@ -173,7 +177,7 @@ export function extractKeyDates(release: Release): KeyDateCandidate[] {
 
   const contracts = release.contracts ?? [];
   contracts.forEach((contract, index) => {
-    const at = step(contracts, index);
+    const at = listStep(contracts, index);
     const award = awards.find((a) => a.id != null && a.id === contract.awardID);
     const lots = (award?.relatedLots ?? []).map(String);
     if (contract.dateSigned) out.push({ type: 'contractSigned', raw: contract.dateSigned, steps: ['contracts', at, 'dateSigned'], lots });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countdown,
+  formatDate,
+  formatDateTime,
+  fromLondonWallClock,
+  isEndOfDay,
+  londonDaysBetween,
+  londonParts,
+  parseInstant,
+} from '../lib/dates';
+
+const at = (text: string) => {
+  const instant = parseInstant(text);
+  if (!instant) throw new Error(`unparsed ${text}`);
+  return instant;
+};
+
+describe('London wall-clock time', () => {
+  it.each([
+    // The brief's own examples.
+    ['2026-04-01T00:00:00+01:00', '2026-04-01', '00:00'],
+    ['2025-11-27T15:48:17Z', '2025-11-27', '15:48'],
+    // The republishing site showed this as 12:31; in London it is 13:31.
+    ['2026-06-02T13:31:21+01:00', '2026-06-02', '13:31'],
+    // A UTC instant late in a BST evening is the next London day.
+    ['2026-06-30T23:30:00Z', '2026-07-01', '00:30'],
+    // GMT in winter: UTC and London agree.
+    ['2026-01-15T09:05:00+00:00', '2026-01-15', '09:05'],
+    // BST starts 29 Mar 2026 at 01:00 UTC: one second before and at the change.
+    ['2026-03-29T00:59:59Z', '2026-03-29', '00:59'],
+    ['2026-03-29T01:00:00Z', '2026-03-29', '02:00'],
+    // BST ends 25 Oct 2026 at 01:00 UTC: 01:30 London happens twice.
+    ['2026-10-25T00:30:00Z', '2026-10-25', '01:30'],
+    ['2026-10-25T01:30:00Z', '2026-10-25', '01:30'],
+    ['2026-10-25T02:00:00Z', '2026-10-25', '02:00'],
+  ])('%s is %s %s', (text, date, time) => {
+    const parts = londonParts(at(text));
+    expect(parts.date).toBe(date);
+    expect(parts.time).toBe(time);
+  });
+
+  it('reads a 23:59 deadline as "by end of day" whatever its offset', () => {
+    expect(isEndOfDay(at('2026-07-01T23:59:59+01:00'))).toBe(true);
+    expect(isEndOfDay(at('2026-07-01T22:59:59Z'))).toBe(true);
+    expect(isEndOfDay(at('2025-12-01T23:59:00Z'))).toBe(true);
+    // 23:59 UTC in summer is 00:59 London the next day: not an end-of-day deadline.
+    expect(isEndOfDay(at('2026-07-01T23:59:59Z'))).toBe(false);
+    expect(formatDateTime(at('2026-07-01T23:59:59+01:00'))).toBe('1 Jul 2026, by end of day');
+  });
+
+  it('formats dates and times for people', () => {
+    expect(formatDate(at('2026-04-01T00:00:00+01:00'))).toBe('1 Apr 2026');
+    expect(formatDateTime(at('2026-04-01T00:00:00+01:00'))).toBe('1 Apr 2026');
+    expect(formatDateTime(at('2025-11-24T14:00:00Z'))).toBe('24 Nov 2025, 14:00');
+    expect(formatDateTime(at('2026-06-02T13:31:21+01:00'))).toBe('2 Jun 2026, 13:31');
+  });
+});
+
+describe('parseInstant', () => {
+  it.each(['', 'TBC', '2026-13-01T00:00:00Z', '2026-02-30', '2026-07-01T25:00:00Z', 'not a date 2026-07-01'])(
+    'rejects %j',
+    (text) => expect(parseInstant(text)).toBeUndefined(),
+  );
+
+  it('reads a date without offset as London wall-clock time', () => {
+    expect(parseInstant('2026-07-01')?.toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(parseInstant('2026-01-10T09:00:00')?.toISOString()).toBe('2026-01-10T09:00:00.000Z');
+  });
+});
+
+describe('fromLondonWallClock', () => {
+  it('finds the instant for London clock readings in BST and GMT', () => {
+    expect(fromLondonWallClock(2026, 4, 1)?.toISOString()).toBe('2026-03-31T23:00:00.000Z');
+    expect(fromLondonWallClock(2026, 12, 1, 12)?.toISOString()).toBe('2026-12-01T12:00:00.000Z');
+  });
+  it('rejects impossible calendar dates', () => {
+    expect(fromLondonWallClock(2026, 2, 30)).toBeUndefined();
+  });
+});
+
+describe('countdowns in London calendar days', () => {
+  it('counts calendar days, not 24-hour periods', () => {
+    // 23:30 London on 30 Jun to 00:30 London on 1 Jul: one calendar day, one hour apart.
+    expect(londonDaysBetween(at('2026-06-30T22:30:00Z'), at('2026-06-30T23:30:00Z'))).toBe(1);
+    expect(londonDaysBetween(at('2026-06-01T12:00:00Z'), at('2026-07-01T23:59:59+01:00'))).toBe(30);
+  });
+  it('counts across the clock changes without losing or gaining a day', () => {
+    expect(londonDaysBetween(at('2026-03-28T12:00:00Z'), at('2026-03-30T12:00:00+01:00'))).toBe(2);
+    expect(londonDaysBetween(at('2026-10-24T12:00:00+01:00'), at('2026-10-26T00:30:00Z'))).toBe(2);
+  });
+  it.each([
+    ['2026-07-02T09:00:00+01:00', '2026-07-01T23:59:59+01:00', 'closed'],
+    ['2026-07-01T09:00:00+01:00', '2026-07-01T23:59:59+01:00', 'closes today'],
+    ['2026-06-30T23:00:00+01:00', '2026-07-01T23:59:59+01:00', '1 day left'],
+    ['2026-06-28T09:00:00+01:00', '2026-07-01T23:59:59+01:00', '3 days left'],
+  ])('at %s, a deadline %s reads %j', (now, deadline, text) => {
+    expect(countdown(at(now), at(deadline))).toBe(text);
+  });
+});
