@@ -11,8 +11,8 @@ import type { Problem } from './ocds/problems';
 import { resolveSource } from './ocds/resolve-source';
 import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/schema';
 import type { ProcurementSource, SourcedRelease } from './ocds/shapes';
-import { safeHttpsUrl, noticeUrl } from './urls';
-import { diffStates } from './timeline/changes';
+import { safeHttpsUrl, noticeUrl } from './fts/urls';
+import { diffStates, statedChanges } from './timeline/changes';
 import { extractKeyDates, listStep, type KeyDateCandidate, type LogicalStep } from './timeline/key-dates';
 import type { Change, KeyDateType } from './timeline/types';
 
@@ -105,11 +105,20 @@ function documentsOf(state: Release): Array<{ doc: OcdsDocument; steps: LogicalS
   return out;
 }
 
-function amendmentsOf(state: Release): Array<{ id?: string; releaseID?: string; date?: string | null; description?: string | null; steps: LogicalStep[] }> {
-  const out: ReturnType<typeof amendmentsOf> = [];
+interface AmendmentEntry {
+  id?: string;
+  releaseID?: string;
+  date?: string | null;
+  description?: string | null;
+  steps: LogicalStep[];
+  entry: OcdsAmendment;
+}
+
+function amendmentsOf(state: Release): AmendmentEntry[] {
+  const out: AmendmentEntry[] = [];
   const push = (list: OcdsAmendment[] | null | undefined, prefix: LogicalStep[]) =>
     list?.forEach((a, index) =>
-      out.push({ id: a.id ?? undefined, releaseID: a.releaseID ?? undefined, date: a.date, description: a.description ?? a.rationale, steps: [...prefix, listStep(list, index)] }),
+      out.push({ id: a.id ?? undefined, releaseID: a.releaseID ?? undefined, date: a.date, description: a.description ?? a.rationale, steps: [...prefix, listStep(list, index)], entry: a }),
     );
   push(state.tender?.amendments, ['tender', 'amendments']);
   state.awards?.forEach((award, i) => push(award.amendments, ['awards', listStep(state.awards!, i), 'amendments']));
@@ -225,6 +234,7 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     if (!chosen && !isUpdate) continue;
     const dateAt = toInstant(chosen?.date);
     const dateSource = dateAt && chosen?.date ? resolveSource(release ? [release, ...origins] : origins, [...chosen.steps, 'date'], chosen.date) : undefined;
+    if (chosen) notice.changes = [...notice.changes, ...statedChanges(chosen.entry)];
     notice.amendment = {
       description: chosen?.description ?? undefined,
       at: (dateSource ? dateAt : notice.publishedAt) ?? notice.publishedAt ?? '',

@@ -5,7 +5,7 @@
  */
 import { formatDateTime, parseInstant } from '../dates';
 import { formatMoney, specifiedMoney } from '../money';
-import type { Release } from '../ocds/schema';
+import type { Amendment, Release } from '../ocds/schema';
 import { extractKeyDates, KEY_DATE_LABELS, type KeyDateCandidate } from './key-dates';
 import type { Change } from './types';
 
@@ -99,6 +99,27 @@ function valueChanges(before: Release, after: Release): Change[] {
   return changes;
 }
 
+/** Award and contract values, matched by id (a contract change notice often raises one). */
+function awardedValueChanges(before: Release, after: Release): Change[] {
+  const changes: Change[] = [];
+  const lists = [
+    ['awards', 'Award value', before.awards, after.awards],
+    ['contracts', 'Contract value', before.contracts, after.contracts],
+  ] as const;
+  for (const [field, label, was, now] of lists) {
+    for (const item of now ?? []) {
+      const old = (was ?? []).find((w) => w.id != null && w.id === item.id);
+      if (!old) continue;
+      const a = specifiedMoney(old.value?.amount, old.value?.currency);
+      const b = specifiedMoney(item.value?.amount, item.value?.currency);
+      if (a?.amount === b?.amount && a?.currency === b?.currency) continue;
+      const name = (now ?? []).length > 1 ? `${label} (${field === 'awards' ? 'award' : 'contract'} ${item.id})` : label;
+      changes.push({ field: `${field}.value`, label: name, text: `${name} changed from ${formatMoney(a)} to ${formatMoney(b)}`, before: a && formatMoney(a), after: b && formatMoney(b) });
+    }
+  }
+  return changes;
+}
+
 function lotChanges(before: Release, after: Release): Change[] {
   const was = new Map((before.tender?.lots ?? []).filter((l) => l.id != null).map((l) => [l.id!, l]));
   const now = new Map((after.tender?.lots ?? []).filter((l) => l.id != null).map((l) => [l.id!, l]));
@@ -140,8 +161,22 @@ export function diffStates(before: Release, after: Release): Change[] {
     textChange('status', 'Status', before.tender?.status, after.tender?.status),
     textChange('submissionMethodDetails', 'How to submit', before.tender?.submissionMethodDetails, after.tender?.submissionMethodDetails),
     ...valueChanges(before, after),
+    ...awardedValueChanges(before, after),
     ...keyDateChanges(before, after),
     ...lotChanges(before, after),
     ...documentChanges(before, after),
   ].filter((change): change is Change => change !== undefined);
+}
+
+/** Old-regime corrigenda (F14) state their changes as text and dates, not as new values. */
+export function statedChanges(amendment: Amendment): Change[] {
+  return (amendment.unstructuredChanges ?? []).flatMap((change): Change[] => {
+    const where = change.where?.label ?? change.where?.section;
+    const was = change.oldValue?.date ? dateText(change.oldValue.date) : change.oldValue?.text;
+    const now = change.newValue?.date ? dateText(change.newValue.date) : change.newValue?.text;
+    if (!where || (was == null && now == null)) return [];
+    const label = shorten(where);
+    const section = change.where?.section && change.where.label ? ` (section ${change.where.section})` : '';
+    return [{ field: 'stated', label, text: `${label}${section} changed from ${was ? `“${shorten(was)}”` : 'nothing'} to ${now ? `“${shorten(now)}”` : 'nothing'}`, before: was ?? undefined, after: now ?? undefined }];
+  });
 }

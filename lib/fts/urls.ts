@@ -1,0 +1,42 @@
+/** Find a Tender addresses, and the only links the product will ever make: https ones. */
+
+export const FTS_ORIGIN = 'https://www.find-tender.service.gov.uk';
+
+const NOTICE_ID = /^\d{6}-\d{4}$/;
+
+export function isNoticeId(text: string): boolean {
+  return NOTICE_ID.test(text);
+}
+
+/** The FTS page of a notice, when the id has FTS's form. */
+export function noticeUrl(noticeId: string): string | undefined {
+  return isNoticeId(noticeId) ? `${FTS_ORIGIN}/Notice/${noticeId}` : undefined;
+}
+
+/** The URL when it is a well-formed https: URL; anything else (javascript:, http:, text) gives undefined. */
+export function safeHttpsUrl(text: string | null | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'https:' && url.hostname !== '' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The notice id of an FTS page, from its URL path only (FTS pages also come in Welsh). */
+export function noticeIdFromUrl(location: Pick<URL, 'hostname' | 'pathname'>): string | undefined {
+  if (location.hostname !== 'www.find-tender.service.gov.uk') return undefined;
+  const match = /^\/Notice\/(\d{6}-\d{4})(?:\/|$)/.exec(location.pathname);
+  return match?.[1];
+}
+
+/** FTS's JSON views, which a browser may show as a page holding the JSON. */
+export function isFtsJsonView(location: Pick<URL, 'hostname' | 'pathname'>): boolean {
+  if (location.hostname !== 'www.find-tender.service.gov.uk') return false;
+  return /^\/Notice\/\d{6}-\d{4}\/OCDS\//.test(location.pathname) || /^\/api\/(?:1\.0|latest)\/ocds(?:Record|Release)Packages\//.test(location.pathname);
+}
+
+export const recordUrl = (noticeId: string) => `${FTS_ORIGIN}/Notice/${noticeId}/OCDS/Record`;
+export const releasePackageUrl = (noticeId: string) => `${FTS_ORIGIN}/Notice/${noticeId}/OCDS/ReleasePackage`;
+export const recordPackageUrl = (ocid: string) => `${FTS_ORIGIN}/api/1.0/ocdsRecordPackages/${encodeURIComponent(ocid)}`;
