@@ -9,6 +9,8 @@
  * content scripts and in Node scripts alike.
  */
 
+import { appendPath } from './json-path';
+
 /** One thing that was repaired, skipped or left out while reading. */
 export interface JsonRepair {
   /** JSONPath-like: `$`, `$.tender.value.amount`, `$.records[0].releases[3]`, `$["a b"]`. */
@@ -42,22 +44,10 @@ type Segment = string | number;
 /** A path as a linked list: cheap to extend, formatted only when a repair needs it. */
 type PathNode = { readonly up: PathNode; readonly seg: Segment } | null;
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function formatSegments(segments: readonly Segment[]): string {
-  let out = '$';
-  for (const seg of segments) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (IDENTIFIER.test(seg)) out += `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
-
 function formatNode(node: PathNode): string {
   const segments: Segment[] = [];
   for (let n = node; n !== null; n = n.up) segments.push(n.seg);
-  return formatSegments(segments.reverse());
+  return appendPath('$', ...segments.reverse());
 }
 
 /** Text quoted in a message: one line, at most `max` characters. */
@@ -214,7 +204,7 @@ function nonFiniteTokens(text: string): Map<string, string> {
           .map((f) => (f.array ? f.index - f.removed : f.key));
         segments.push(top.array ? top.index : top.key);
         if (top.array) top.removed++;
-        out.set(formatSegments(segments), token); // a later duplicate key wins, as in JSON.parse
+        out.set(appendPath('$', ...segments), token); // a later duplicate key wins, as in JSON.parse
       }
       i = j;
     } else {
