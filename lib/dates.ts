@@ -4,6 +4,8 @@
  */
 
 const LONDON = 'Europe/London';
+/** Bound for the memo tables below: dates repeat, but a long-running worker must not grow without end. */
+const INSTANT_CACHE_LIMIT = 50_000;
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
@@ -38,8 +40,22 @@ export interface LondonParts {
   second: number;
 }
 
+// Intl's formatToParts is the slow step of a timeline: each instant is read once.
+const partsCache = new Map<number, LondonParts>();
+
 /** Wall-clock parts of an instant in London. */
 export function londonParts(instant: Date): LondonParts {
+  const key = instant.getTime();
+  let parts = partsCache.get(key);
+  if (!parts) {
+    if (partsCache.size >= INSTANT_CACHE_LIMIT) partsCache.clear();
+    parts = readLondonParts(instant);
+    partsCache.set(key, parts);
+  }
+  return parts;
+}
+
+function readLondonParts(instant: Date): LondonParts {
   const get: Record<string, string> = {};
   for (const part of partsFormat.formatToParts(instant)) get[part.type] = part.value;
   const year = Number(get.year);
@@ -63,8 +79,21 @@ export function londonParts(instant: Date): LondonParts {
 // OCDS dates are ISO 8601 date-times with an offset; a date alone is read as that London day.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+// The same date strings recur across releases and lots: read each once.
+const instantCache = new Map<string, number | undefined>();
+
 /** The instant a date string names, or undefined when it names none. */
 export function parseInstant(text: string): Date | undefined {
+  let time = instantCache.get(text);
+  if (time === undefined && !instantCache.has(text)) {
+    if (instantCache.size >= INSTANT_CACHE_LIMIT) instantCache.clear();
+    time = readInstant(text)?.getTime();
+    instantCache.set(text, time);
+  }
+  return time === undefined ? undefined : new Date(time);
+}
+
+function readInstant(text: string): Date | undefined {
   const match = DATE_TIME.exec(text.trim());
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, zone] = match;
@@ -124,7 +153,7 @@ export function formatDateWithWeekday(instant: Date): string {
 /** "1 Jul 2026, 15:33", "1 Jul 2026, by end of day", or the date alone at midnight. */
 export function formatDateTime(instant: Date): string {
   const p = londonParts(instant);
-  if (isEndOfDay(instant)) return `${formatDate(instant)}, by end of day`;
+  if (p.hour === 23 && p.minute === 59) return `${formatDate(instant)}, by end of day`;
   if (p.hour === 0 && p.minute === 0) return formatDate(instant);
   return `${formatDate(instant)}, ${p.time}`;
 }
@@ -145,4 +174,10 @@ export function countdown(now: Date, instant: Date): string {
   if (days <= 0) return 'closes today';
   if (days === 1) return '1 day left';
   return `${days} days left`;
+}
+
+/** Forgets every memoised reading, so that a benchmark times a cold read. */
+export function resetDateCaches(): void {
+  instantCache.clear();
+  partsCache.clear();
 }

@@ -11,14 +11,22 @@ export function specifiedMoney(amount: number | null | undefined, currency: stri
   return { amount, currency: currency || 'GBP' };
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(currency: string, whole: boolean): Intl.NumberFormat {
+  const key = `${currency}|${whole}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: whole ? 0 : 2 });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function formatMoney(money: Money | undefined): string {
   if (!money) return 'not specified';
   try {
-    return new Intl.NumberFormat('en-GB', {
-      style: 'currency',
-      currency: money.currency,
-      maximumFractionDigits: Number.isInteger(money.amount) ? 0 : 2,
-    }).format(money.amount);
+    return currencyFormat(money.currency, Number.isInteger(money.amount)).format(money.amount);
   } catch {
     // An unknown currency code: show it beside the number.
     return `${new Intl.NumberFormat('en-GB').format(money.amount)} ${money.currency}`;

@@ -53,3 +53,28 @@ describe('what changed', () => {
     ]);
   });
 });
+
+describe('comparing only what changed', () => {
+  it('finds the same key-date changes as comparing every key date, at every notice of a large generated record', async () => {
+    const { generateRecordPackage } = await import('../scripts/bench/generate-record-package');
+    const { collectProcurements } = await import('../lib/ocds/shapes');
+    const { mergeRelease } = await import('../lib/ocds/merge');
+    const { diffStates, keyDateChangesBetween } = await import('../lib/timeline/changes');
+    for (const seed of [1, 2, 3]) {
+      const doc = generateRecordPackage({ releases: 80, lots: 12, descriptionBytes: 200, seed });
+      const [source] = collectProcurements(JSON.parse(JSON.stringify(doc))).procurements;
+      let state: any;
+      let compared = 0;
+      for (const { release } of source!.releases) {
+        const next = mergeRelease(state, release);
+        if (state) {
+          const narrowed = diffStates(state, next).filter((c) => c.field.startsWith('keyDate:')).map((c) => c.text).sort();
+          expect(narrowed).toEqual(keyDateChangesBetween(state, next).map((c) => c.text).sort());
+          compared += narrowed.length;
+        }
+        state = next;
+      }
+      expect(compared).toBeGreaterThan(0);
+    }
+  });
+});

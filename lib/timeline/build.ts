@@ -1,5 +1,5 @@
 /** The timeline: every notice, amendment and key date of a procurement, in time order, against `now`. */
-import { isEndOfDay, londonDaysBetween, londonParts } from '../dates';
+import { londonDaysBetween, londonParts } from '../dates';
 import type { Procurement } from '../procurement';
 import { KEY_DATE_LABELS } from './key-dates';
 import { KEY_DATE_TYPES, type KeyDateEvent, type TimelineEvent } from './types';
@@ -10,7 +10,7 @@ const TYPE_ORDER = new Map(KEY_DATE_TYPES.map((type, index) => [type, index]));
 function when(at: string) {
   const instant = new Date(at);
   const parts = londonParts(instant);
-  return { at: instant.toISOString(), date: parts.date, time: parts.time, endOfDay: isEndOfDay(instant) };
+  return { at: instant.toISOString(), date: parts.date, time: parts.time, endOfDay: parts.hour === 23 && parts.minute === 59 };
 }
 
 function lotsDetail(lots: string[]): string | undefined {

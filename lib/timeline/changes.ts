@@ -12,7 +12,8 @@ import type { Change } from './types';
 const SHORT = 120;
 
 function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Descriptions run to tens of kilobytes: fold only the part that will be shown.
+  const flat = text.slice(0, SHORT * 4).replace(/\s+/g, ' ').trim();
   return flat.length > SHORT ? `${flat.slice(0, SHORT)}…` : flat;
 }
 
@@ -20,9 +21,11 @@ function textChange(field: string, label: string, before: string | null | undefi
   const was = before ?? undefined;
   const now = after ?? undefined;
   if (was === now) return undefined;
-  if (was === undefined) return { field, label, text: `${label} added: “${shorten(now!)}”`, after: now };
-  if (now === undefined) return { field, label, text: `${label} removed (was “${shorten(was)}”)`, before: was };
-  return { field, label, text: `${label} changed from “${shorten(was)}” to “${shorten(now)}”`, before: was, after: now };
+  const a = was === undefined ? undefined : shorten(was);
+  const b = now === undefined ? undefined : shorten(now);
+  if (a === undefined) return { field, label, text: `${label} added: “${b}”`, after: b };
+  if (b === undefined) return { field, label, text: `${label} removed (was “${a}”)`, before: a };
+  return { field, label, text: `${label} changed from “${a}” to “${b}”`, before: a, after: b };
 }
 
 function dateText(raw: string): string {
@@ -35,20 +38,117 @@ function lotsText(lots: string[]): string {
   return lots.length === 1 ? ` (lot ${lots[0]})` : ` (lots ${lots.join(', ')})`;
 }
 
+type KeyDatesByLot = Map<string, { candidate: KeyDateCandidate; lot: string | undefined; time: number | undefined }>;
+
+// Each state is compared twice (with the one before and the one after): read it once.
+const byLotCache = new WeakMap<Release, KeyDatesByLot>();
+
 /** Key dates by type and lot, so that one lot's date moving is one change. */
-function keyDatesByLot(state: Release): Map<string, { candidate: KeyDateCandidate; lot: string | undefined }> {
-  const map = new Map<string, { candidate: KeyDateCandidate; lot: string | undefined }>();
+function keyDatesByLot(state: Release): KeyDatesByLot {
+  const cached = byLotCache.get(state);
+  if (cached) return cached;
+  const map: KeyDatesByLot = new Map();
   for (const candidate of extractKeyDates(state)) {
     const lots = candidate.lots.length ? candidate.lots : [undefined];
     for (const lot of lots) {
       const key = `${candidate.type}|${lot ?? ''}|${candidate.type === 'milestone' || candidate.type === 'engagement' ? candidate.steps.map((s) => JSON.stringify(s)).join('/') : ''}`;
-      map.set(key, { candidate, lot });
+      map.set(key, { candidate, lot, time: parseInstant(candidate.raw)?.getTime() });
     }
   }
+  byLotCache.set(state, map);
   return map;
 }
 
-function keyDateChanges(before: Release, after: Release): Change[] {
+/** Whether anything a key date is read from differs (merged states share what did not change). */
+function keyDateSourcesDiffer(before: Release, after: Release): boolean {
+  if (before.planning?.milestones !== after.planning?.milestones) return true;
+  if (before.awards !== after.awards || before.contracts !== after.contracts) return true;
+  const a = before.tender;
+  const b = after.tender;
+  if (a === b) return false;
+  return (
+    a?.lots !== b?.lots ||
+    a?.milestones !== b?.milestones ||
+    a?.enquiryPeriod !== b?.enquiryPeriod ||
+    a?.expressionOfInterestDeadline !== b?.expressionOfInterestDeadline ||
+    a?.tenderPeriod !== b?.tenderPeriod ||
+    a?.communication !== b?.communication ||
+    a?.awardPeriod !== b?.awardPeriod ||
+    a?.contractPeriod !== b?.contractPeriod ||
+    a?.status !== b?.status ||
+    a?.finalStatusDate !== b?.finalStatusDate ||
+    a?.statusDetails !== b?.statusDetails
+  );
+}
+
+type WithId = { id?: string | null };
+
+/** Ids whose element is a different object before and after; undefined when an element has no id. */
+function changedIds<T extends WithId>(before: T[] | null | undefined, after: T[] | null | undefined): Set<string> | undefined {
+  if (before === after) return new Set();
+  const old = new Map<string, T>();
+  for (const item of before ?? []) {
+    if (item.id == null) return undefined;
+    old.set(item.id, item);
+  }
+  const changed = new Set<string>();
+  for (const item of after ?? []) {
+    if (item.id == null) return undefined;
+    if (old.get(item.id) !== item) changed.add(item.id);
+    old.delete(item.id);
+  }
+  for (const id of old.keys()) changed.add(id);
+  return changed;
+}
+
+/**
+ * A record with hundreds of lots and releases would compare every lot at every notice.
+ * Merged states share what did not change, so only the lots that changed — or whose
+ * award or contract changed — are compared, beside the procurement-wide dates.
+ * Falls back to comparing everything where the data does not allow that split.
+ */
+function narrowed(before: Release, after: Release): Array<[Release, Release]> {
+  if (before.tender?.contractPeriod || after.tender?.contractPeriod) return [[before, after]];
+  const lots = changedIds(before.tender?.lots, after.tender?.lots);
+  const awards = changedIds(before.awards, after.awards);
+  const contracts = changedIds(before.contracts, after.contracts);
+  if (!lots || !awards || !contracts) return [[before, after]];
+  const affected = new Set(lots);
+  const allAwards = [...(before.awards ?? []), ...(after.awards ?? [])];
+  for (const award of allAwards) {
+    if (!awards.has(award.id!)) continue;
+    if (!award.relatedLots?.length) return [[before, after]];
+    for (const lot of award.relatedLots) affected.add(lot);
+  }
+  for (const contract of [...(before.contracts ?? []), ...(after.contracts ?? [])]) {
+    if (!contracts.has(contract.id!)) continue;
+    const award = allAwards.find((a) => a.id === contract.awardID);
+    if (!award?.relatedLots?.length) return [[before, after]];
+    for (const lot of award.relatedLots) affected.add(lot);
+  }
+  const part = (release: Release): Release => {
+    const unitAwards = (release.awards ?? []).filter((a) => (a.relatedLots ?? []).some((lot) => affected.has(lot)));
+    const awardIds = new Set(unitAwards.map((a) => a.id));
+    return {
+      awards: unitAwards,
+      contracts: (release.contracts ?? []).filter((c) => awardIds.has(c.awardID)),
+      tender: { lots: (release.tender?.lots ?? []).filter((lot) => affected.has(lot.id!)) },
+    };
+  };
+  const procurementWide = (release: Release): Release => ({ ...release, awards: undefined, contracts: undefined, tender: { ...release.tender, lots: undefined } });
+  return [
+    [procurementWide(before), procurementWide(after)],
+    [part(before), part(after)],
+  ];
+}
+
+function keyDateChanges(fullBefore: Release, fullAfter: Release): Change[] {
+  if (!keyDateSourcesDiffer(fullBefore, fullAfter)) return [];
+  return narrowed(fullBefore, fullAfter).flatMap(([before, after]) => keyDateChangesBetween(before, after));
+}
+
+/** Every key date of `before` compared with `after`, without narrowing (exported to test the narrowing against). */
+export function keyDateChangesBetween(before: Release, after: Release): Change[] {
   const was = keyDatesByLot(before);
   const now = keyDatesByLot(after);
   // Group identical moves across lots into one sentence.
@@ -59,11 +159,9 @@ function keyDateChanges(before: Release, after: Release): Change[] {
     if (lot !== undefined) entry.lots.push(lot);
     grouped.set(key, entry);
   };
-  for (const [key, { candidate, lot }] of now) {
-    const old = was.get(key)?.candidate.raw;
-    const oldAt = old ? parseInstant(old)?.getTime() : undefined;
-    const newAt = parseInstant(candidate.raw)?.getTime();
-    if (oldAt !== newAt) note(candidate.type, old, candidate.raw, lot);
+  for (const [key, { candidate, lot, time }] of now) {
+    const old = was.get(key);
+    if (old?.time !== time) note(candidate.type, old?.candidate.raw, candidate.raw, lot);
   }
   for (const [key, { candidate, lot }] of was) {
     if (!now.has(key)) note(candidate.type, candidate.raw, undefined, lot);
@@ -121,6 +219,7 @@ function awardedValueChanges(before: Release, after: Release): Change[] {
 }
 
 function lotChanges(before: Release, after: Release): Change[] {
+  if (before.tender?.lots === after.tender?.lots) return [];
   const was = new Map((before.tender?.lots ?? []).filter((l) => l.id != null).map((l) => [l.id!, l]));
   const now = new Map((after.tender?.lots ?? []).filter((l) => l.id != null).map((l) => [l.id!, l]));
   const changes: Change[] = [];
@@ -143,6 +242,12 @@ function allDocuments(state: Release) {
 }
 
 function documentChanges(before: Release, after: Release): Change[] {
+  const same =
+    before.planning?.documents === after.planning?.documents &&
+    before.tender?.documents === after.tender?.documents &&
+    before.awards === after.awards &&
+    before.contracts === after.contracts;
+  if (same) return [];
   const known = new Set(allDocuments(before).map((d) => d.id));
   // A notice's own document is the notice itself, shown as such; others are attachments.
   return allDocuments(after)
