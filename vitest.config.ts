@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Real-browser tests run from vitest.e2e.config.ts, after a build.
+    exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
   },
 });

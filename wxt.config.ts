@@ -5,6 +5,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Tender Timeline',
+    permissions: ['storage'],
+    // The background fetches OCDS from Find a Tender; content scripts add their own matches.
+    host_permissions: ['https://www.find-tender.service.gov.uk/*'],
     description:
       'The whole timeline of a UK public procurement on Find a Tender: notices, amendments and key dates in UK time, with a watchlist.',
     browser_specific_settings: {

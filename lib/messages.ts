@@ -1,39 +1,13 @@
 /**
- * The messages the content script and the popup send to the background: one map of
- * names to zod schemas, checked on receipt; anything else is refused with a clear error.
+ * The messages between the pages (content script, popup) and the background: their
+ * names, payloads and answers. Types only, plus `ask`, so that pages need no zod; the
+ * background checks every payload with lib/message-schemas.
  */
-import { z } from 'zod';
+import type { Request, RequestPayload, RequestType } from './message-schemas';
 import type { Problem } from './ocds/problems';
 import type { Procurement } from './procurement';
 import type { TimelineEvent } from './timeline/types';
 import type { WatchedProcurement } from './watchlist/entry';
-
-const noticeId = z.string().regex(/^\d{6}-\d{4}$/, 'a notice id such as 066750-2025');
-const ocid = z.string().regex(/^ocds-[a-z0-9]+-[A-Za-z0-9-]+$/, 'an ocid such as ocds-h6vhtk-05cfd9').max(200);
-const pageUrl = z.string().url().max(2000);
-
-export const requestSchemas = {
-  /** The timeline of the procurement a notice belongs to, fetched from FTS (or the cache). */
-  'timeline:forNotice': z.object({ noticeId }),
-  /** The timeline of OCDS JSON found in a page. */
-  'timeline:fromText': z.object({ text: z.string().max(64_000_000), noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
-  'watchlist:status': z.object({ ocid }),
-  'watchlist:watch': z.object({ ocid, noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
-  'watchlist:unwatch': z.object({ ocid }),
-  'watchlist:list': z.object({}),
-} as const;
-
-export type RequestType = keyof typeof requestSchemas;
-export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;
-
-export const requestSchema = z.discriminatedUnion(
-  'type',
-  (Object.keys(requestSchemas) as RequestType[]).map((type) => z.object({ type: z.literal(type), payload: requestSchemas[type] })) as unknown as [
-    z.ZodObject<{ type: z.ZodLiteral<RequestType>; payload: z.ZodType }>,
-  ],
-);
-
-export type Request = { [T in RequestType]: { type: T; payload: RequestPayload<T> } }[RequestType];
 
 export type ErrorKind = 'network' | 'busy' | 'notFound' | 'notOcds' | 'http' | 'invalidRequest' | 'storage';
 
@@ -70,4 +44,17 @@ export interface WatchChange {
   watched: boolean;
   /** ISO instant, so that two changes to the same ocid still differ. */
   at: string;
+}
+
+export type { Request, RequestPayload, RequestType };
+
+/** Sends one request through `send` (browser.runtime.sendMessage) and types the answer. */
+export async function ask<T extends RequestType>(send: (message: unknown) => Promise<unknown>, type: T, payload: RequestPayload<T>): Promise<Response<T>> {
+  try {
+    const answer = (await send({ type, payload })) as Response<T> | undefined;
+    if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
+    return { ok: false, error: { kind: 'storage', message: 'Tender Timeline did not answer; reload the page to try again.', canRetry: true } };
+  } catch (error) {
+    return { ok: false, error: { kind: 'storage', message: `Tender Timeline could not be reached (${error instanceof Error ? error.message : String(error)}); reload the page.`, canRetry: true } };
+  }
 }

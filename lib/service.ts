@@ -6,7 +6,8 @@
 import type { IDBPDatabase } from 'idb';
 import { FtsError, type FtsClient } from './fts/client';
 import { recordPackageUrl, recordUrl, releasePackageUrl } from './fts/urls';
-import { requestSchema, type ErrorKind, type ErrorResponse, type Request, type ResponseMap, type TimelineResponse } from './messages';
+import { requestSchema, type Request } from './message-schemas';
+import type { ErrorKind, ErrorResponse, ResponseMap, TimelineResponse } from './messages';
 import type { Problem } from './ocds/problems';
 import { readOcds, type ProcurementRead } from './ocds/read';
 import type { Procurement } from './procurement';

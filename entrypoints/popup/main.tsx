@@ -1,7 +1,4 @@
 import { createRoot } from 'react-dom/client';
-
-function Popup() {
-  return <p>Your watchlist will appear here.</p>;
-}
+import { Popup } from './Popup';
 
 createRoot(document.getElementById('root')!).render(<Popup />);

@@ -1,0 +1,242 @@
+import { useEffect, useId, useRef } from 'react';
+import type { Problem } from '../lib/ocds/problems';
+import type { Procurement } from '../lib/procurement';
+import type { KeyDateEvent, TimelineEvent } from '../lib/timeline/types';
+import { Countdown } from './Countdown';
+import { DateTime } from './DateTime';
+import { ExternalLink } from './ExternalLink';
+import { isHttpsHref, titleText, valueText } from './format';
+import { LongText } from './LongText';
+import { ProblemsNote } from './ProblemsNote';
+import { StageBadge } from './StageBadge';
+import { Timeline } from './Timeline';
+import { WatchButton } from './WatchButton';
+import './theme.css';
+import './panel.css';
+
+export type PanelState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string; canRetry: boolean }
+  | { status: 'ready'; procurement: Procurement; events: TimelineEvent[]; problems: Problem[]; currentNoticeId?: string };
+
+export interface PanelProps {
+  state: PanelState;
+  /** undefined while not known yet. */
+  watched: boolean | undefined;
+  onWatchToggle(): void;
+  onRetry(): void;
+  collapsed: boolean;
+  onCollapsedChange(collapsed: boolean): void;
+  now: Date;
+}
+
+const PRODUCT = 'Tender Timeline';
+
+/** The submission portal: the address as a link (only when lib gave an https URL), the rest as text. */
+function Submission({ submission }: { submission: Procurement['submission'] }) {
+  if (!submission) return <>Not given in the notice</>;
+  const { text, url } = submission;
+  if (!isHttpsHref(url)) return <>{text}</>;
+  const first = text.split(/\s+/)[0] ?? '';
+  if (first && text.startsWith(first) && first !== text) {
+    return (
+      <>
+        <ExternalLink href={url}>{first}</ExternalLink> {text.slice(first.length).trim()}
+      </>
+    );
+  }
+  return <ExternalLink href={url}>{text}</ExternalLink>;
+}
+
+function Contact({ buyer }: { buyer: Procurement['buyer'] }) {
+  const contact = buyer?.contact;
+  if (!contact || !(contact.name || contact.email || contact.telephone || contact.url)) return <>Not given in the notice</>;
+  return (
+    <ul className="tt-plain-list">
+      {contact.name ? <li>{contact.name}</li> : null}
+      {contact.email ? (
+        <li>
+          <span className="tt-secondary">Email: </span>
+          <span className="tt-selectable">{contact.email}</span>
+        </li>
+      ) : null}
+      {contact.telephone ? (
+        <li>
+          <span className="tt-secondary">Telephone: </span>
+          <span className="tt-selectable">{contact.telephone}</span>
+        </li>
+      ) : null}
+      {isHttpsHref(contact.url) ? (
+        <li>
+          <ExternalLink href={contact.url}>Buyer's website</ExternalLink>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+function Documents({ documents }: { documents: Procurement['documents'] }) {
+  if (documents.length === 0) return <>None listed</>;
+  return (
+    <ul className="tt-plain-list">
+      {documents.map((doc, index) => (
+        <li key={doc.id ?? index}>
+          <ExternalLink href={doc.url}>{doc.title}</ExternalLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NextUp({ events, now }: { events: TimelineEvent[]; now: Date }) {
+  const next = events.filter((e): e is KeyDateEvent => e.kind === 'keyDate' && e.status === 'next');
+  if (next.length === 0) return <p className="tt-secondary">No upcoming key dates.</p>;
+  return (
+    <ul className="tt-next">
+      {next.map((event) => (
+        <li key={event.id} className="tt-next__item">
+          <p className="tt-next__label">{event.label}</p>
+          <p className="tt-next__when">
+            <DateTime at={event.at} />
+            <Countdown now={now} at={event.at} type={event.type} separator=" — " />
+          </p>
+          {event.detail ? <LongText className="tt-next__detail tt-secondary" text={event.detail} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Ready({ state, watched, onWatchToggle, now }: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'now'>) {
+  const { procurement, events, problems, currentNoticeId } = state;
+  const ids = { next: useId(), act: useId(), timeline: useId() };
+  return (
+    <>
+      <div className="tt-summary">
+        <StageBadge stage={procurement.stage} />
+        <h2 className="tt-summary__title">{titleText(procurement.title)}</h2>
+        <p className="tt-summary__buyer">{procurement.buyer?.name ?? 'Buyer not named'}</p>
+        <dl className="tt-facts">
+          <div className="tt-facts__row">
+            <dt>Value</dt>
+            <dd>{valueText(procurement.value)}</dd>
+          </div>
+          {procurement.procedure ? (
+            <div className="tt-facts__row">
+              <dt>Procedure</dt>
+              <dd>{procurement.procedure}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <WatchButton watched={watched} onToggle={onWatchToggle} />
+        <ProblemsNote problems={problems} />
+      </div>
+
+      <section className="tt-section" aria-labelledby={ids.next}>
+        <h3 className="tt-section__heading" id={ids.next}>
+          Next up
+        </h3>
+        <NextUp events={events} now={now} />
+      </section>
+
+      <section className="tt-section" aria-labelledby={ids.act}>
+        <h3 className="tt-section__heading" id={ids.act}>
+          Where to act
+        </h3>
+        <dl className="tt-facts tt-facts--stacked">
+          <div className="tt-facts__row">
+            <dt>Submission</dt>
+            <dd>
+              <Submission submission={procurement.submission} />
+            </dd>
+          </div>
+          <div className="tt-facts__row">
+            <dt>Buyer contact</dt>
+            <dd>
+              <Contact buyer={procurement.buyer} />
+            </dd>
+          </div>
+          <div className="tt-facts__row">
+            <dt>Documents</dt>
+            <dd>
+              <Documents documents={procurement.documents} />
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="tt-section" aria-labelledby={ids.timeline}>
+        <h3 className="tt-section__heading" id={ids.timeline}>
+          Timeline
+        </h3>
+        {events.length === 0 ? (
+          <p className="tt-secondary">No dated notices or key dates in the data.</p>
+        ) : (
+          <Timeline events={events} now={now} currentNoticeId={currentNoticeId} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/**
+ * The overlay beside an FTS notice. Fed by props only: no browser API, fetching or storage
+ * here, so the content script owns all of that and this renders the same in tests.
+ */
+export function Panel({ state, watched, onWatchToggle, onRetry, collapsed, onCollapsedChange, now }: PanelProps) {
+  const bodyId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const tabRef = useRef<HTMLButtonElement>(null);
+  // Move focus only after the user toggled here, never when the page collapses the panel.
+  const userToggled = useRef(false);
+  useEffect(() => {
+    if (!userToggled.current) return;
+    userToggled.current = false;
+    (collapsed ? tabRef : toggleRef).current?.focus();
+  }, [collapsed]);
+  const toggle = (next: boolean) => {
+    userToggled.current = true;
+    onCollapsedChange(next);
+  };
+
+  if (collapsed) {
+    return (
+      <aside className="tt-root tt-panel tt-panel--collapsed" aria-label={PRODUCT}>
+        <button ref={tabRef} type="button" className="tt-panel__tab" aria-expanded={false} onClick={() => toggle(false)}>
+          {PRODUCT}
+        </button>
+      </aside>
+    );
+  }
+
+  return (
+    <aside className="tt-root tt-panel" aria-label={PRODUCT}>
+      <div className="tt-panel__bar">
+        <button ref={toggleRef} type="button" className="tt-panel__toggle" aria-expanded={true} aria-controls={bodyId} onClick={() => toggle(true)}>
+          <span className="tt-panel__brand">{PRODUCT}</span>
+          <span className="tt-panel__hide" aria-hidden="true">
+            Hide ›
+          </span>
+        </button>
+      </div>
+      <div className="tt-panel__body" id={bodyId}>
+        {state.status === 'loading' ? (
+          <p className="tt-panel__message" role="status">
+            Loading the procurement's timeline…
+          </p>
+        ) : state.status === 'error' ? (
+          <div className="tt-panel__message tt-panel__message--error" role="alert">
+            <p>{state.message}</p>
+            {state.canRetry ? (
+              <button type="button" className="tt-button tt-button--secondary" onClick={onRetry}>
+                Retry
+              </button>
+            ) : null}
+          </div>
+        ) : (
+          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} now={now} />
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Problem } from '../lib/ocds/problems';
+
+/** What could not be read from the data: one line, the details on request. */
+export function ProblemsNote({ problems }: { problems: Problem[] }) {
+  if (problems.length === 0) return null;
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return (
+    <div className="tt-problems">
+      <p>Some of this notice's data could not be read ({count})</p>
+      <details className="tt-problems__details">
+        <summary>What could not be read</summary>
+        <ul className="tt-problems__list">
+          {problems.map((problem, index) => (
+            <li key={index}>
+              <code className="tt-problems__path">{problem.path}</code>: {problem.message}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { formatDate } from '../lib/dates';
+import type { AmendmentEvent, Change, KeyDateEvent, NoticeEvent, TimelineEvent } from '../lib/timeline/types';
+import { Countdown } from './Countdown';
+import { DateTime } from './DateTime';
+import { ExternalLink } from './ExternalLink';
+import { LongText } from './LongText';
+
+interface Props {
+  events: TimelineEvent[];
+  now: Date;
+  /** The notice whose page the user is on. */
+  currentNoticeId?: string;
+}
+
+function Changes({ changes }: { changes: Change[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <ul className="tt-changes" aria-label="What changed">
+      {changes.map((change, index) => (
+        <li key={`${change.field}:${index}`}>{change.text}</li>
+      ))}
+    </ul>
+  );
+}
+
+function NoticeBody({ event, current, showChanges }: { event: NoticeEvent; current: boolean; showChanges: boolean }) {
+  return (
+    <>
+      <p className="tt-event__label">
+        {event.noticeName}
+        {current ? <strong className="tt-tag tt-tag--blue tt-event__here">You are here</strong> : null}
+      </p>
+      <p className="tt-event__detail">
+        <ExternalLink href={event.url}>Notice {event.noticeId}</ExternalLink>
+      </p>
+      {showChanges ? <Changes changes={event.changes} /> : null}
+    </>
+  );
+}
+
+function AmendmentBody({ event }: { event: AmendmentEvent }) {
+  return (
+    <>
+      <p className="tt-event__label">{event.label}</p>
+      {event.description ? <LongText className="tt-event__detail" text={event.description} /> : null}
+      <Changes changes={event.changes} />
+    </>
+  );
+}
+
+function KeyDateBody({ event }: { event: KeyDateEvent }) {
+  return (
+    <>
+      <p className="tt-event__label">{event.label}</p>
+      {event.detail ? <LongText className="tt-event__detail" text={event.detail} /> : null}
+    </>
+  );
+}
+
+/** Every notice, amendment and key date in time order, with "Today" between past and future. */
+export function Timeline({ events, now, currentNoticeId }: Props) {
+  const nowMs = now.getTime();
+  const amended = new Set(events.filter((e) => e.kind === 'amendment').map((e) => e.noticeId));
+  const firstFuture = events.findIndex((e) => Date.parse(e.at) > nowMs);
+  const todayIndex = firstFuture === -1 ? events.length : firstFuture;
+  const today = (
+    <li key="tt-today" className="tt-today">
+      <span className="tt-today__label">
+        Today, <time dateTime={now.toISOString()}>{formatDate(now)}</time>
+      </span>
+    </li>
+  );
+
+  const items = events.map((event, index) => {
+    const past = index < todayIndex;
+    const current = event.kind === 'notice' && currentNoticeId !== undefined && event.noticeId === currentNoticeId;
+    const classes = ['tt-event', `tt-event--${event.kind}`, past ? 'tt-event--past' : 'tt-event--future'];
+    if (current) classes.push('tt-event--current');
+    if (event.kind === 'keyDate' && event.status === 'next') classes.push('tt-event--next');
+    return (
+      <li key={event.id} className={classes.join(' ')} data-kind={event.kind} aria-current={current ? 'page' : undefined}>
+        <p className="tt-event__when">
+          <DateTime at={event.at} />
+          {event.kind === 'keyDate' ? <Countdown now={now} at={event.at} type={event.type} separator=" — " /> : null}
+        </p>
+        {event.kind === 'notice' ? (
+          <NoticeBody event={event} current={current} showChanges={!amended.has(event.noticeId)} />
+        ) : event.kind === 'amendment' ? (
+          <AmendmentBody event={event} />
+        ) : (
+          <KeyDateBody event={event} />
+        )}
+      </li>
+    );
+  });
+  items.splice(todayIndex, 0, today);
+
+  return <ol className="tt-timeline">{items}</ol>;
+}

@@ -1,0 +1,34 @@
+/**
+ * The messages the content script and the popup send to the background: one map of
+ * names to zod schemas, checked on receipt by the background; anything else is refused.
+ * Only the background imports this file, which keeps zod out of the content script.
+ */
+import { z } from 'zod';
+
+const noticeId = z.string().regex(/^\d{6}-\d{4}$/, 'a notice id such as 066750-2025');
+const ocid = z.string().regex(/^ocds-[a-z0-9]+-[A-Za-z0-9-]+$/, 'an ocid such as ocds-h6vhtk-05cfd9').max(200);
+const pageUrl = z.string().url().max(2000);
+
+export const requestSchemas = {
+  /** The timeline of the procurement a notice belongs to, fetched from FTS (or the cache). */
+  'timeline:forNotice': z.object({ noticeId }),
+  /** The timeline of OCDS JSON found in a page. */
+  'timeline:fromText': z.object({ text: z.string().max(64_000_000), noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
+  'watchlist:status': z.object({ ocid }),
+  'watchlist:watch': z.object({ ocid, noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
+  'watchlist:unwatch': z.object({ ocid }),
+  'watchlist:list': z.object({}),
+} as const;
+
+export type RequestType = keyof typeof requestSchemas;
+export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;
+
+export const requestSchema = z.discriminatedUnion(
+  'type',
+  (Object.keys(requestSchemas) as RequestType[]).map((type) => z.object({ type: z.literal(type), payload: requestSchemas[type] })) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<RequestType>; payload: z.ZodType }>,
+  ],
+);
+
+export type Request = { [T in RequestType]: { type: T; payload: RequestPayload<T> } }[RequestType];
+

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Countdown, countdownWords } from '../../components/Countdown';
+import { StageBadge, stageLabel } from '../../components/StageBadge';
+import { isHttpsHref, titleText, valueText } from '../../components/format';
+import type { KeyDateType } from '../../lib/timeline/types';
+
+afterEach(cleanup);
+
+const now = new Date('2026-03-27T12:00:00Z');
+
+describe('countdownWords', () => {
+  it.each<[string, KeyDateType | undefined, string | undefined]>([
+    ['2026-03-27T11:00:00Z', 'submissionDeadline', 'closed'],
+    ['2026-03-27T12:00:00Z', 'submissionDeadline', 'closed'],
+    ['2026-03-27T23:59:00Z', 'submissionDeadline', 'closes today'],
+    ['2026-03-28T09:00:00Z', 'enquiryDeadline', '1 day left'],
+    // Across the change to BST (29 Mar 2026): London calendar days, not 24-hour blocks.
+    ['2026-03-30T22:59:00Z', 'expressionOfInterestDeadline', '3 days left'],
+    ['2026-03-27T11:00:00Z', 'contractStart', undefined],
+    ['2026-03-27T23:00:00Z', 'contractStart', 'today'],
+    ['2026-03-28T00:00:00Z', 'awardPeriodEnd', 'tomorrow'],
+    ['2026-04-26T12:00:00Z', 'futureNotice', 'in 30 days'],
+    ['2026-04-26T12:00:00Z', undefined, 'in 30 days'],
+  ])('%s (%s) reads %s', (at, type, words) => {
+    expect(countdownWords(now, new Date(at), type)).toBe(words);
+  });
+});
+
+describe('Countdown', () => {
+  it('marks deadlines a week or less away as urgent, and closed ones as closed', () => {
+    const { container } = render(
+      <>
+        <Countdown now={now} at="2026-03-30T22:59:00Z" type="submissionDeadline" />
+        <Countdown now={now} at="2026-04-30T22:59:00Z" type="submissionDeadline" />
+        <Countdown now={now} at="2026-03-01T22:59:00Z" type="submissionDeadline" />
+        <Countdown now={now} at="2026-03-30T22:59:00Z" type="contractStart" />
+        <Countdown now={now} at="2026-03-01T22:59:00Z" type="contractStart" />
+      </>,
+    );
+    expect([...container.querySelectorAll('span')].map((s) => [s.className, s.textContent])).toEqual([
+      ['tt-countdown tt-countdown--urgent', '3 days left'],
+      ['tt-countdown', '34 days left'],
+      ['tt-countdown tt-countdown--closed', 'closed'],
+      ['tt-countdown', 'in 3 days'],
+    ]);
+  });
+});
+
+describe('shared text', () => {
+  it('words stages and tags them by colour', () => {
+    expect(stageLabel('contract management')).toBe('Contract management');
+    expect(stageLabel('unknown')).toBe('Stage unknown');
+    const { container } = render(<StageBadge stage="tender" />);
+    expect(container.innerHTML).toBe('<strong class="tt-tag tt-tag--green">Tender</strong>');
+  });
+
+  it('words values, titles and accepts only https links', () => {
+    const gbp = (amount: number) => ({ amount, currency: 'GBP' });
+    expect(valueText({})).toBe('not specified');
+    expect(valueText({ net: gbp(1000) })).toBe('£1,000');
+    expect(valueText({ gross: gbp(1200) })).toBe('£1,200 including VAT');
+    expect(valueText({ net: gbp(1000), gross: gbp(1200) })).toBe('£1,000 (£1,200 including VAT)');
+    expect(titleText('  ')).toBe('Untitled procurement');
+    expect([
+      'https://www.find-tender.service.gov.uk/Notice/066750-2025',
+      'javascript:alert(1)',
+      ' https://x.test/',
+      'http://x.test/',
+      'https:alert(1)',
+      'data:text/html,x',
+      'https://x.test/a\nb',
+    ].map(isHttpsHref)).toEqual([true, false, false, false, false, false, false]);
+    expect(isHttpsHref(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+/** Props for the components, built from the real FTS records shared with the project. */
+import { readFileSync } from 'node:fs';
+// happy-dom replaces the global URL: use Node's, which fs understands.
+import { URL as NodeURL, fileURLToPath } from 'node:url';
+import { analyseOcds, type ProcurementTimeline } from '../../lib/analyse';
+
+const sharedOcds = new NodeURL('../../../shared/fixtures/ocds/', import.meta.url);
+
+export const FIXTURES = ['ocds-h6vhtk-05cfd9', 'ocds-h6vhtk-067b89', 'ocds-h6vhtk-06a838', 'ocds-h6vhtk-06bae5'] as const;
+export type FixtureName = (typeof FIXTURES)[number];
+
+export function fixtureText(name: FixtureName): string {
+  return readFileSync(fileURLToPath(new NodeURL(`${name}.json`, sharedOcds)), 'utf8');
+}
+
+/** `analyseOcds` on a shared record (optionally edited first), which must hold one procurement. */
+export function analyseFixture(name: FixtureName, now: Date, edit?: (record: Record<string, any>) => void): ProcurementTimeline {
+  let text = fixtureText(name);
+  if (edit) {
+    const record = JSON.parse(text) as Record<string, any>;
+    edit(record);
+    text = JSON.stringify(record);
+  }
+  const result = analyseOcds(text, now);
+  if (!result.ok) throw new Error(result.message);
+  if (result.procurements.length !== 1) throw new Error(`expected one procurement in ${name}, found ${result.procurements.length}`);
+  return result.procurements[0]!;
+}
+
+/** Every href in the rendered tree. */
+export function allHrefs(root: ParentNode): string[] {
+  return [...root.querySelectorAll('[href]')].map((el) => el.getAttribute('href') ?? '');
+}

@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WATCHLIST_PAGE_SIZE, WatchlistView, type WatchlistViewProps } from '../../components/WatchlistView';
+import { sortWatchlist, watchEntry, type WatchedProcurement } from '../../lib/watchlist/entry';
+import { analyseFixture, FIXTURES, type FixtureName } from './support';
+
+afterEach(cleanup);
+
+const watchedAt = new Date('2025-11-01T09:00:00Z');
+
+function entryOf(name: FixtureName): WatchedProcurement {
+  const { procurement } = analyseFixture(name, watchedAt);
+  return watchEntry(procurement, { noticeId: procurement.notices[0]?.id, url: procurement.notices[0]?.url }, watchedAt);
+}
+
+function renderList(props: Partial<WatchlistViewProps> & Pick<WatchlistViewProps, 'entries' | 'now'>) {
+  const callbacks = { onOpen: vi.fn(), onUnwatch: vi.fn() };
+  const view = render(<WatchlistView {...callbacks} {...props} />);
+  return { ...view, ...callbacks };
+}
+
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const rows = () => [...document.querySelectorAll('li.tt-row')];
+const rowOf = (title: string) => screen.getByRole('button', { name: title }).closest('li')!;
+
+describe('WatchlistView', () => {
+  const all = () => FIXTURES.map(entryOf);
+
+  it('lists entries in the order given', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    const sorted = sortWatchlist(all(), now);
+    renderList({ entries: sorted, now });
+    const titles = rows().map((li) => text(li.querySelector('h2')));
+    expect(titles).toEqual([
+      'Out of Court Resolution',
+      'West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services',
+      'Victim Support & Restorative Practice',
+      'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service',
+    ]);
+    cleanup();
+    const reversed = [...sorted].reverse();
+    renderList({ entries: reversed, now });
+    expect(rows().map((li) => text(li.querySelector('h2')))).toEqual([...titles].reverse());
+    expect(screen.getByText('4 procurements')).toBeTruthy();
+  });
+
+  it('shows buyer, stage, value and the next key date with its countdown', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    renderList({ entries: all(), now });
+    const row = rowOf('Out of Court Resolution');
+    expect(text(row.querySelector('.tt-row__buyer'))).toBe('The Police and Crime Commissioner for Leicestershire');
+    expect(text(row.querySelector('.tt-tag'))).toBe('Cancelled');
+    expect(text(row.querySelector('.tt-row__value'))).toBe('Value: £598,488.66 (£718,186.39 including VAT)');
+    expect(text(row.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 Nov 2025, 14:00 — 9 days left');
+    const planned = rowOf('West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services');
+    expect(text(planned.querySelector('.tt-row__value'))).toBe('Value: not specified');
+    expect(text(planned.querySelector('.tt-tag'))).toBe('Planning');
+    expect(text(planned.querySelector('.tt-row__next'))).toBe('Next notice expected 1 Jun 2026, by end of day — in 203 days');
+  });
+
+  it.each([
+    ['2025-11-21T12:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 3 days left'],
+    ['2025-11-23T12:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 1 day left'],
+    ['2025-11-24T09:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — closes today'],
+    ['2025-11-24T14:30:00Z', 'Procurement cancelled 27 Nov 2025 — in 3 days'],
+    ['2029-03-31T12:00:00Z', 'Contract ends if fully extended 31 Mar 2029, by end of day — today'],
+    ['2029-04-01T12:00:00Z', 'No upcoming dates'],
+  ])('at %s the next key date of ocds-h6vhtk-05cfd9 reads "%s"', (at, expected) => {
+    renderList({ entries: [entryOf('ocds-h6vhtk-05cfd9')], now: new Date(at) });
+    expect(text(rowOf('Out of Court Resolution').querySelector('.tt-row__next'))).toBe(expected);
+  });
+
+  it('opens an entry and unwatches one by its ocid', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    const entries = all();
+    const { onOpen, onUnwatch } = renderList({ entries, now });
+    fireEvent.click(screen.getByRole('button', { name: 'Victim Support & Restorative Practice' }));
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen).toHaveBeenCalledWith(entries[2]);
+    fireEvent.click(screen.getByRole('button', { name: 'Unwatch Out of Court Resolution' }));
+    expect(onUnwatch).toHaveBeenCalledTimes(1);
+    expect(onUnwatch).toHaveBeenCalledWith('ocds-h6vhtk-05cfd9');
+    expect(screen.getAllByRole('button', { name: /^Unwatch / })).toHaveLength(4);
+  });
+
+  it('names untitled procurements and renders hostile titles as text', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    const base = entryOf('ocds-h6vhtk-05cfd9');
+    const { container, onUnwatch } = renderList({
+      entries: [
+        { ...base, ocid: 'ocds-x-1', title: undefined },
+        { ...base, ocid: 'ocds-x-2', title: '<img src=x onerror=alert(1)>' },
+      ],
+      now,
+    });
+    expect(screen.getByRole('button', { name: 'Untitled procurement' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '<img src=x onerror=alert(1)>' })).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Unwatch <img src=x onerror=alert(1)>' }));
+    expect(onUnwatch).toHaveBeenCalledWith('ocds-x-2');
+  });
+
+  it('explains how to watch when the list is empty', () => {
+    renderList({ entries: [], now: new Date('2025-11-10T12:00:00Z') });
+    expect(screen.getByText('Your watchlist is empty')).toBeTruthy();
+    expect(screen.getByText('Open a notice on Find a Tender and press Watch procurement in the Tender Timeline panel.')).toBeTruthy();
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it('announces loading and shows errors', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    renderList({ entries: [], now, loading: true });
+    expect(screen.getByRole('status').textContent).toBe('Loading your watchlist…');
+    expect(screen.queryByText('Your watchlist is empty')).toBeNull();
+    cleanup();
+    renderList({ entries: [], now, error: 'The watchlist could not be opened.' });
+    expect(within(screen.getByRole('alert')).getByText('The watchlist could not be opened.')).toBeTruthy();
+    expect(screen.queryByText('Your watchlist is empty')).toBeNull();
+  });
+
+  it('moves focus to the row that takes the place of an unwatched one', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    const entries = all();
+    const { rerender, onOpen, onUnwatch } = renderList({ entries, now });
+    const unwatch = screen.getByRole('button', { name: 'Unwatch Victim Support & Restorative Practice' });
+    unwatch.focus();
+    fireEvent.click(unwatch);
+    rerender(<WatchlistView entries={entries.filter((e) => e.ocid !== 'ocds-h6vhtk-06a838')} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Unwatch The Provision/ }));
+    rerender(<WatchlistView entries={[]} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Watchlist' }));
+  });
+
+  it('renders 5,000 entries a page at a time, in the order given', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    const bases = all();
+    const entries: WatchedProcurement[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const base = bases[i % bases.length]!;
+      const shift = (i % 400) * 86_400_000;
+      entries.push({
+        ...base,
+        ocid: `${base.ocid}-${i}`,
+        title: `${base.title ?? 'Untitled'} ${i}`,
+        keyDates: base.keyDates.map((k) => ({ ...k, at: new Date(Date.parse(k.at) + shift).toISOString() })),
+      });
+    }
+    const sorted = sortWatchlist(entries, now);
+    const started = performance.now();
+    renderList({ entries: sorted, now });
+    const ms = performance.now() - started;
+    console.info(`WatchlistView: first render of 5,000 entries took ${ms.toFixed(0)} ms (happy-dom, ${WATCHLIST_PAGE_SIZE} rows drawn)`);
+    expect(screen.getByText('5,000 procurements')).toBeTruthy();
+    expect(rows().map((li) => text(li.querySelector('h2')))).toEqual(sorted.slice(0, WATCHLIST_PAGE_SIZE).map((e) => e.title));
+
+    const more = screen.getByRole('button', { name: 'Show 100 more (4,900 not shown)' });
+    more.focus();
+    fireEvent.click(more);
+    expect(rows()).toHaveLength(2 * WATCHLIST_PAGE_SIZE);
+    expect(document.activeElement).toBe(rows()[WATCHLIST_PAGE_SIZE]!.querySelector('h2 button'));
+    expect(text(rows()[WATCHLIST_PAGE_SIZE]!.querySelector('h2'))).toBe(sorted[WATCHLIST_PAGE_SIZE]!.title);
+    expect(screen.getByRole('button', { name: 'Show 100 more (4,800 not shown)' })).toBeTruthy();
+  });
+});
