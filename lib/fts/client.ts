@@ -9,13 +9,15 @@ export interface FtsClientOptions {
   fetch: (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Minimum gap between the start of two requests. */
+  /** Minimum gap between the start of two requests (FTS allows about 12 per 2 minutes). */
   spacingMs?: number;
   timeoutMs?: number;
   /** Attempts per request, the first included. */
   maxAttempts?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** A Retry-After longer than this gives up the request as "busy" rather than holding the queue. */
+  maxRetryAfterMs?: number;
 }
 
 export type FtsErrorKind = 'network' | 'busy' | 'notFound' | 'http';
@@ -45,16 +47,18 @@ const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 export function createFtsClient(options: FtsClientOptions) {
   const now = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const spacingMs = options.spacingMs ?? 5_000;
+  const spacingMs = options.spacingMs ?? 10_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxAttempts = options.maxAttempts ?? 4;
   const baseBackoffMs = options.baseBackoffMs ?? 5_000;
   const maxBackoffMs = options.maxBackoffMs ?? 120_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   let queue: Promise<unknown> = Promise.resolve();
   let lastStart = Number.NEGATIVE_INFINITY;
   let requestCount = 0;
 
-  async function once(url: string): Promise<Response> {
+  /** One request, body included: the time-out covers a body that stalls (record packages run to 20 MB). */
+  async function once(url: string): Promise<{ response: Response; text: string }> {
     const wait = lastStart + spacingMs - now();
     if (wait > 0) await sleep(wait);
     lastStart = now();
@@ -62,30 +66,37 @@ export function createFtsClient(options: FtsClientOptions) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      return await options.fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      const response = await options.fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      const text = response.ok ? await response.text() : '';
+      return { response, text };
     } finally {
       clearTimeout(timer);
     }
   }
 
+  const backoff = (attempt: number) => Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1));
+
   async function getText(url: string): Promise<string> {
     let lastError: FtsError | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      let response: Response;
+      let answer: { response: Response; text: string };
       try {
-        response = await once(url);
+        answer = await once(url);
       } catch {
         lastError = new FtsError('network', 'Find a Tender could not be reached (network error or time-out).');
-        await sleep(Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1)));
+        if (attempt < maxAttempts) await sleep(backoff(attempt));
         continue;
       }
-      if (response.ok) return response.text();
+      const { response, text } = answer;
+      if (response.ok) return text;
       if (response.status === 404) throw new FtsError('notFound', 'Find a Tender has no data for this notice.', 404);
       if (!RETRYABLE.has(response.status)) throw new FtsError('http', `Find a Tender answered ${response.status}.`, response.status);
       lastError = new FtsError('busy', 'Find a Tender is busy; try again in a few minutes.', response.status);
       if (attempt === maxAttempts) break;
       const told = retryAfterMs(response.headers.get('Retry-After'), now());
-      await sleep(Math.min(maxBackoffMs, told ?? baseBackoffMs * 2 ** (attempt - 1)));
+      // FTS's own Retry-After is honoured in full; one too long ends this try cleanly.
+      if (told !== undefined && told > maxRetryAfterMs) break;
+      await sleep(told ?? backoff(attempt));
     }
     throw lastError ?? new FtsError('network', 'Find a Tender could not be reached.');
   }

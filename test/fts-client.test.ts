@@ -1,0 +1,439 @@
+import { describe, expect, it } from 'vitest';
+import { createFtsClient, FtsError, retryAfterMs, type FtsClientOptions } from '../lib/fts/client';
+
+const RECORD = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/Record';
+const RELEASE = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage';
+const PACKAGE = 'https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/ocds-h6vhtk-05cfd9';
+/** A Monday morning, so HTTP dates are easy to write. */
+const T0 = Date.parse('2026-03-02T10:00:00Z');
+
+/** One scripted answer of the fake FTS: a response, or a failure of fetch itself. */
+type Answer = { status?: number; headers?: Record<string, string>; body?: string; tookMs?: number } | { fail: Error; tookMs?: number };
+
+interface Call {
+  url: string;
+  /** Virtual time at which fetch was called, relative to T0. */
+  at: number;
+  settledAt?: number;
+  init: { signal: AbortSignal; headers: Record<string, string> };
+}
+
+/**
+ * A fake FTS on a virtual clock: `sleep` advances the clock at once, `fetch` answers from
+ * the script (200 "ok" when it runs out), taking `tookMs` of virtual time; every call is recorded.
+ */
+function fakeFts(script: Answer[], options: Partial<FtsClientOptions> = {}) {
+  let clock = T0;
+  const calls: Call[] = [];
+  const sleeps: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const client = createFtsClient({
+    now: () => clock,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += Math.max(0, ms);
+    },
+    fetch: async (url, init) => {
+      const call: Call = { url, at: clock - T0, init };
+      calls.push(call);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        const answer = script.shift() ?? { status: 200, body: 'ok' };
+        // Let other queued work run while this request is "on the wire".
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+        clock += answer.tookMs ?? 0;
+        if ('fail' in answer) throw answer.fail;
+        return new Response(answer.body ?? '', { status: answer.status ?? 200, headers: answer.headers });
+      } finally {
+        call.settledAt = clock - T0;
+        inFlight--;
+      }
+    },
+    ...options,
+  });
+  return {
+    client,
+    calls,
+    sleeps,
+    elapsed: () => clock - T0,
+    maxInFlight: () => maxInFlight,
+    gaps: () => calls.slice(1).map((call, i) => call.at - calls[i]!.at),
+  };
+}
+
+/** The rejection of a promise, which must reject. */
+async function failure(promise: Promise<unknown>): Promise<FtsError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FtsError);
+  return error as FtsError;
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('retryAfterMs', () => {
+  it.each<[string | null, number | undefined]>([
+    ['7', 7_000],
+    [' 7 ', 7_000],
+    ['0', 0],
+    ['120', 120_000],
+    ['Mon, 02 Mar 2026 10:00:30 GMT', 30_000],
+    ['Mon, 02 Mar 2026 10:02:00 GMT', 120_000],
+    ['Mon, 02 Mar 2026 09:59:00 GMT', 0],
+    [null, undefined],
+    ['', undefined],
+    ['soon', undefined],
+  ])('%j → %s ms', (header, expected) => {
+    expect(retryAfterMs(header, T0)).toBe(expected);
+  });
+});
+
+describe('createFtsClient: one request at a time, spaced', () => {
+  it('three getText calls at once: each fetch starts only after the previous one settled, in the order asked', async () => {
+    const pending: Array<(response: Response) => void> = [];
+    const urls: string[] = [];
+    const client = createFtsClient({
+      spacingMs: 0,
+      sleep: async () => {},
+      fetch: (url) => {
+        urls.push(url);
+        return new Promise<Response>((resolve) => pending.push(resolve));
+      },
+    });
+    const results = [client.getText(RECORD), client.getText(RELEASE), client.getText(PACKAGE)];
+    await tick();
+    expect(urls).toEqual([RECORD]);
+    await tick();
+    expect(urls).toEqual([RECORD]);
+
+    pending[0]!(new Response('record'));
+    await tick();
+    expect(urls).toEqual([RECORD, RELEASE]);
+    pending[1]!(new Response('release'));
+    await tick();
+    expect(urls).toEqual([RECORD, RELEASE, PACKAGE]);
+    pending[2]!(new Response('package'));
+    await expect(Promise.all(results)).resolves.toEqual(['record', 'release', 'package']);
+  });
+
+  it('never has two fetches in flight, even with retries in the mix', async () => {
+    const fts = fakeFts([{ status: 429, tookMs: 300 }, { status: 200, body: 'a', tookMs: 300 }, { status: 503, tookMs: 300 }], {
+      spacingMs: 1_000,
+      baseBackoffMs: 1_000,
+    });
+    const texts = await Promise.all([fts.client.getText(RECORD), fts.client.getText(RELEASE), fts.client.getText(PACKAGE)]);
+    expect(texts).toEqual(['a', 'ok', 'ok']);
+    expect(fts.maxInFlight()).toBe(1);
+    for (let i = 1; i < fts.calls.length; i++) expect(fts.calls[i]!.at).toBeGreaterThanOrEqual(fts.calls[i - 1]!.settledAt!);
+  });
+
+  it('spaces the starts of requests by spacingMs (counted from the start, not the end, of the previous one)', async () => {
+    const fts = fakeFts([{ tookMs: 1_000 }, { tookMs: 1_000 }, { tookMs: 1_000 }], { spacingMs: 5_000 });
+    await Promise.all([fts.client.getText(RECORD), fts.client.getText(RELEASE), fts.client.getText(PACKAGE)]);
+    expect(fts.calls.map((call) => call.at)).toEqual([0, 5_000, 10_000]);
+  });
+
+  it('adds no wait when a request took longer than the spacing', async () => {
+    const fts = fakeFts([{ tookMs: 7_000 }, { tookMs: 7_000 }, { tookMs: 7_000 }], { spacingMs: 5_000 });
+    await Promise.all([fts.client.getText(RECORD), fts.client.getText(RELEASE), fts.client.getText(PACKAGE)]);
+    expect(fts.calls.map((call) => call.at)).toEqual([0, 7_000, 14_000]);
+  });
+
+  it('spaces requests asked for one after another, and the first one does not wait', async () => {
+    const fts = fakeFts([], { spacingMs: 5_000 });
+    await fts.client.getText(RECORD);
+    expect(fts.elapsed()).toBe(0);
+    await fts.client.getText(RELEASE);
+    expect(fts.gaps()).toEqual([5_000]);
+  });
+
+  it('sends Accept: application/json and an AbortSignal', async () => {
+    const fts = fakeFts([]);
+    await fts.client.getText(RECORD);
+    expect(fts.calls[0]!.init.headers).toEqual({ Accept: 'application/json' });
+    expect(fts.calls[0]!.init.signal).toBeInstanceOf(AbortSignal);
+    expect(fts.calls[0]!.init.signal.aborted).toBe(false);
+  });
+
+  // design.md: "an unannounced limit of about 12 requests per 2 minutes has been observed".
+  // FTS has been seen to limit to about 12 requests per 2 minutes: the defaults must keep to that.
+  it('with its default options, starts at most 12 requests in any 2 minutes', async () => {
+    const fts = fakeFts([], { spacingMs: undefined });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => fts.client.getText(`${PACKAGE}${i}`)));
+    const starts = fts.calls.map((call) => call.at);
+    const mostInTwoMinutes = Math.max(...starts.map((from) => starts.filter((at) => at >= from && at < from + 120_000).length));
+    expect(mostInTwoMinutes).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('createFtsClient: retries', () => {
+  it('429 with Retry-After: 7 → one retry at least 7 s (virtual) later', async () => {
+    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': '7' } }, { status: 200, body: '{"records":[]}' }], {
+      spacingMs: 1_000,
+      baseBackoffMs: 1_000,
+    });
+    await expect(fts.client.getText(RECORD)).resolves.toBe('{"records":[]}');
+    expect(fts.calls.map((call) => call.url)).toEqual([RECORD, RECORD]);
+    expect(fts.gaps()[0]).toBeGreaterThanOrEqual(7_000);
+    expect(fts.gaps()[0]).toBeLessThan(8_000);
+  });
+
+  it('429 with an HTTP-date Retry-After → waits until that date', async () => {
+    const at = new Date(T0 + 45_000).toUTCString();
+    expect(at).toBe('Mon, 02 Mar 2026 10:00:45 GMT');
+    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': at } }], { spacingMs: 1_000, baseBackoffMs: 1_000 });
+    await expect(fts.client.getText(RECORD)).resolves.toBe('ok');
+    expect(fts.calls).toHaveLength(2);
+    expect(fts.gaps()[0]).toBeGreaterThanOrEqual(45_000);
+    expect(fts.gaps()[0]).toBeLessThan(46_000);
+  });
+
+  it('429 with Retry-After: 0 still keeps the spacing', async () => {
+    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': '0' } }], { spacingMs: 5_000 });
+    await fts.client.getText(RECORD);
+    expect(fts.gaps()[0]).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it('429 without Retry-After → exponential backoff (base, 2×base, …) capped at maxBackoffMs', async () => {
+    const busy = { status: 429 };
+    const fts = fakeFts([busy, busy, busy, busy, busy], { spacingMs: 0, maxAttempts: 6, baseBackoffMs: 1_000, maxBackoffMs: 6_000 });
+    await expect(fts.client.getText(RECORD)).resolves.toBe('ok');
+    expect(fts.gaps()).toEqual([1_000, 2_000, 4_000, 6_000, 6_000]);
+  });
+
+  it('an unreadable Retry-After counts as none', async () => {
+    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': 'later, please' } }], { spacingMs: 0, baseBackoffMs: 3_000 });
+    await fts.client.getText(RECORD);
+    expect(fts.gaps()).toEqual([3_000]);
+  });
+
+  it.each([
+    ['503 with Retry-After', { status: 503, headers: { 'Retry-After': '30' } }, 30_000],
+    ['503 without Retry-After', { status: 503 }, 2_000],
+    ['504 (gateway time-out)', { status: 504 }, 2_000],
+    ['502', { status: 502 }, 2_000],
+    ['500', { status: 500 }, 2_000],
+  ])('%s → retried once, after the wait it calls for', async (_name, answer, wait) => {
+    const fts = fakeFts([answer], { spacingMs: 0, baseBackoffMs: 2_000 });
+    await expect(fts.client.getText(RECORD)).resolves.toBe('ok');
+    expect(fts.calls).toHaveLength(2);
+    expect(fts.gaps()[0]).toBeGreaterThanOrEqual(wait);
+    expect(fts.gaps()[0]).toBeLessThan(wait + 1_000);
+  });
+
+  it('a network error (fetch rejects) → retried with backoff', async () => {
+    const fts = fakeFts([{ fail: new TypeError('Failed to fetch') }, { fail: new TypeError('Failed to fetch') }], {
+      spacingMs: 0,
+      baseBackoffMs: 1_000,
+    });
+    await expect(fts.client.getText(RECORD)).resolves.toBe('ok');
+    expect(fts.gaps()).toEqual([1_000, 2_000]);
+  });
+
+  it('a time-out (fetch rejects with an AbortError) → retried', async () => {
+    const fts = fakeFts([{ fail: new DOMException('The operation was aborted.', 'AbortError'), tookMs: 30_000 }], { spacingMs: 0, baseBackoffMs: 1_000 });
+    await expect(fts.client.getText(RECORD)).resolves.toBe('ok');
+    expect(fts.calls).toHaveLength(2);
+  });
+
+  it('gives up after maxAttempts of 429/503/504 with FtsError busy (the last status)', async () => {
+    const fts = fakeFts([{ status: 429 }, { status: 503 }, { status: 504 }, { status: 200 }], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
+    const error = await failure(fts.client.getText(RECORD));
+    expect(error.kind).toBe('busy');
+    expect(error.status).toBe(504);
+    expect(error.name).toBe('FtsError');
+    expect(error).toBeInstanceOf(Error);
+    expect(fts.calls).toHaveLength(3);
+    expect(fts.client.requestCount).toBe(3);
+  });
+
+  it('does not wait after the last busy attempt before giving up', async () => {
+    const fts = fakeFts([{ status: 429 }, { status: 429 }, { status: 429 }], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
+    await failure(fts.client.getText(RECORD));
+    expect(fts.sleeps).toEqual([1_000, 2_000]);
+    expect(fts.elapsed()).toBe(3_000);
+  });
+
+  it('gives up after maxAttempts of network errors with FtsError network', async () => {
+    const down = { fail: new TypeError('Failed to fetch') };
+    const fts = fakeFts([down, down, down, { status: 200 }], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
+    const error = await failure(fts.client.getText(RECORD));
+    expect(error.kind).toBe('network');
+    expect(error.status).toBeUndefined();
+    expect(fts.calls).toHaveLength(3);
+  });
+
+  // Giving up after the last network failure must not wait one more back-off (the queue waits behind it).
+  it('does not wait after the last network error before giving up', async () => {
+    const down = { fail: new TypeError('Failed to fetch') };
+    const fts = fakeFts([down, down, down], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
+    await failure(fts.client.getText(RECORD));
+    expect(fts.sleeps).toEqual([1_000, 2_000]);
+    expect(fts.elapsed()).toBe(3_000);
+  });
+
+  // FTS's Retry-After is honoured in full: no request before it, or a clean "busy" when it is too long.
+  it('never asks again before the Retry-After time, even when it is longer than maxBackoffMs', async () => {
+    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': '300' } }, { status: 429, headers: { 'Retry-After': '300' } }], {
+      spacingMs: 0,
+      maxBackoffMs: 120_000,
+    });
+    await fts.client.getText(RECORD).catch(() => undefined);
+    for (const gap of fts.gaps()) expect(gap).toBeGreaterThanOrEqual(300_000);
+  });
+});
+
+describe('createFtsClient: answers that are not retried', () => {
+  it('404 → FtsError notFound, at once, no retry', async () => {
+    const fts = fakeFts([{ status: 404, body: '<!DOCTYPE html><title>Page not found</title>' }]);
+    const error = await failure(fts.client.getText(RECORD));
+    expect(error.kind).toBe('notFound');
+    expect(error.status).toBe(404);
+    expect(fts.calls).toHaveLength(1);
+    expect(fts.sleeps).toEqual([]);
+  });
+
+  it.each([400, 401, 403, 410, 501])('%i → FtsError http with that status, no retry', async (status) => {
+    const fts = fakeFts([{ status, body: '{"title":"Bad Request"}' }]);
+    const error = await failure(fts.client.getText(`${RELEASE}?updatedFrom=2026-01-01`));
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(status);
+    expect(fts.calls).toHaveLength(1);
+    expect(fts.sleeps).toEqual([]);
+  });
+
+  it('a 200 body is returned as it is, even when it is not valid JSON (reading is someone else\'s job)', async () => {
+    const broken = '{"value": {"amount": 1e9999, "x": 000,}}';
+    const fts = fakeFts([{ status: 200, body: broken }]);
+    await expect(fts.client.getText(RECORD)).resolves.toBe(broken);
+  });
+});
+
+describe('createFtsClient: the queue after a failure', () => {
+  it.each<[string, Answer[], Partial<FtsClientOptions>]>([
+    ['a 404', [{ status: 404 }], {}],
+    ['a 400', [{ status: 400 }], {}],
+    ['giving up busy', [{ status: 429 }, { status: 429 }], { maxAttempts: 2 }],
+    ['giving up on the network', [{ fail: new TypeError('Failed to fetch') }, { fail: new TypeError('Failed to fetch') }], { maxAttempts: 2 }],
+  ])('a later request still runs after %s', async (_name, script, options) => {
+    const fts = fakeFts([...script, { status: 200, body: 'second' }], { spacingMs: 1_000, baseBackoffMs: 1_000, ...options });
+    const first = fts.client.getText(RECORD);
+    const second = fts.client.getText(RELEASE);
+    await failure(first);
+    await expect(second).resolves.toBe('second');
+    await expect(fts.client.getText(PACKAGE)).resolves.toBe('ok');
+    expect(fts.calls.at(-1)!.url).toBe(PACKAGE);
+  });
+});
+
+describe('createFtsClient: requestCount', () => {
+  it('counts every request sent to FTS, retries included', async () => {
+    const fts = fakeFts([{ status: 429 }, { status: 200 }, { status: 404 }, { fail: new TypeError('Failed to fetch') }, { status: 200 }], {
+      spacingMs: 0,
+      baseBackoffMs: 10,
+    });
+    expect(fts.client.requestCount).toBe(0);
+    await fts.client.getText(RECORD);
+    expect(fts.client.requestCount).toBe(2);
+    await fts.client.getText(RELEASE).catch(() => undefined);
+    expect(fts.client.requestCount).toBe(3);
+    await fts.client.getText(PACKAGE);
+    expect(fts.client.requestCount).toBe(5);
+    expect(fts.client.requestCount).toBe(fts.calls.length);
+  });
+});
+
+describe('createFtsClient: real time-outs (20 ms)', () => {
+  /** A fetch that answers nothing until its signal aborts, and then rejects as fetch does. */
+  const hangingFetch = (signals: AbortSignal[]) => (_url: string, init: { signal: AbortSignal }) =>
+    new Promise<Response>((_resolve, reject) => {
+      signals.push(init.signal);
+      init.signal.addEventListener('abort', () => reject(init.signal.reason));
+    });
+
+  it('aborts a fetch that never answers after timeoutMs, retries, then gives up with FtsError network', async () => {
+    const signals: AbortSignal[] = [];
+    const client = createFtsClient({ fetch: hangingFetch(signals), timeoutMs: 20, maxAttempts: 2, spacingMs: 0, sleep: async () => {} });
+    const started = performance.now();
+    const error = await failure(client.getText(RECORD));
+    expect(error.kind).toBe('network');
+    expect(signals).toHaveLength(2);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(30);
+    expect(client.requestCount).toBe(2);
+  });
+
+  it('a request after a time-out still runs', async () => {
+    const signals: AbortSignal[] = [];
+    const hanging = hangingFetch(signals);
+    let calls = 0;
+    const client = createFtsClient({
+      fetch: async (url, init) => (calls++ === 0 ? hanging(url, init) : new Response('fresh')),
+      timeoutMs: 20,
+      maxAttempts: 1,
+      spacingMs: 0,
+      sleep: async () => {},
+    });
+    const first = client.getText(RECORD);
+    const second = client.getText(RELEASE);
+    await failure(first);
+    await expect(second).resolves.toBe('fresh');
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+  });
+
+  // The time-out covers the body too: a stalled 20 MB record package must not hold the queue for ever.
+  it('times out a response whose body stalls, instead of hanging the queue', async () => {
+    const client = createFtsClient({
+      fetch: async (_url, init) =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"records": ['));
+              init.signal.addEventListener('abort', () => controller.error(init.signal.reason));
+            },
+          }),
+        ),
+      timeoutMs: 20,
+      maxAttempts: 1,
+      spacingMs: 0,
+      sleep: async () => {},
+    });
+    const outcome = await Promise.race([
+      client.getText(RECORD).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still pending'), 500)),
+    ]);
+    expect(outcome).toBeInstanceOf(FtsError);
+  });
+
+  // A connection dropped mid-body is a network failure like any other: retried, then an FtsError.
+  it('a body that fails mid-way is an FtsError network, like any other network failure', async () => {
+    const client = createFtsClient({
+      fetch: async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"records": ['));
+              controller.error(new TypeError('terminated'));
+            },
+          }),
+        ),
+      maxAttempts: 1,
+      spacingMs: 0,
+      sleep: async () => {},
+    });
+    const error = await client.getText(RECORD).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FtsError);
+    expect((error as FtsError).kind).toBe('network');
+  });
+});

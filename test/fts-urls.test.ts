@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FTS_ORIGIN,
+  isFtsJsonView,
+  noticeIdFromUrl,
+  noticeUrl,
+  recordPackageUrl,
+  recordUrl,
+  releasePackageUrl,
+  safeHttpsUrl,
+} from '../lib/fts/urls';
+
+const FTS = 'https://www.find-tender.service.gov.uk';
+
+describe('noticeIdFromUrl', () => {
+  it.each([
+    [`${FTS}/Notice/008624-2023`, '008624-2023'],
+    [`${FTS}/Notice/066750-2025?origin=SearchResults&p=1`, '066750-2025'],
+    [`${FTS}/Notice/066750-2025#award-1`, '066750-2025'],
+    [`${FTS}/Notice/066750-2025?lang=cy`, '066750-2025'],
+    [`${FTS}/Notice/066750-2025/`, '066750-2025'],
+    [`${FTS}/Notice/066750-2025/OCDS/Record`, '066750-2025'],
+    [`${FTS}/Notice/066750-2025/OCDS/ReleasePackage`, '066750-2025'],
+    [`${FTS}/Notice/008624-2023/PDF`, '008624-2023'],
+    ['https://WWW.Find-Tender.Service.GOV.UK/Notice/066750-2025', '066750-2025'],
+    ['https://www.find-tender.service.gov.uk:443/Notice/066750-2025', '066750-2025'],
+  ])('%s → %s', (href, expected) => {
+    expect(noticeIdFromUrl(new URL(href))).toBe(expected);
+  });
+
+  it.each([
+    // other hosts, including ones that carry the same path
+    'https://d3tenders.com/contract/?ocid=ocds-h6vhtk-06bae5',
+    'https://d3tenders.com/Notice/066750-2025',
+    'https://www.contractsfinder.service.gov.uk/Notice/066750-2025',
+    // lookalike hosts
+    'http://www.find-tender.service.gov.uk.evil.example/Notice/066750-2025',
+    'https://www.find-tender.service.gov.uk.evil.example/Notice/066750-2025',
+    'http://www-find-tender.service.gov.uk/Notice/066750-2025',
+    'http://evil.example/www.find-tender.service.gov.uk/Notice/066750-2025',
+    'http://www.find-tender.service.gov.uk@evil.example/Notice/066750-2025',
+    'http://evil.example/?u=https://www.find-tender.service.gov.uk/Notice/066750-2025',
+    // FTS pages that are not one notice
+    `${FTS}/Notice/abc`,
+    `${FTS}/Notice/`,
+    `${FTS}/Notice`,
+    `${FTS}/Notice/66750-2025`,
+    `${FTS}/Notice/066750-25`,
+    `${FTS}/Notice/066750-2025abc`,
+    `${FTS}/Notice/0667500-2025`,
+    `${FTS}/Search/Notice/066750-2025`,
+    `${FTS}/Search?keywords=066750-2025`,
+    `${FTS}/?next=/Notice/066750-2025`,
+    `${FTS}/Manage/WatchedNotices`,
+  ])('%s → undefined', (href) => {
+    expect(noticeIdFromUrl(new URL(href))).toBeUndefined();
+  });
+
+  it('needs only hostname and pathname (a Location or a URL)', () => {
+    expect(noticeIdFromUrl({ hostname: 'www.find-tender.service.gov.uk', pathname: '/Notice/066750-2025' })).toBe('066750-2025');
+  });
+});
+
+describe('isFtsJsonView', () => {
+  it.each([
+    `${FTS}/Notice/066750-2025/OCDS/Record`,
+    `${FTS}/Notice/066750-2025/OCDS/ReleasePackage`,
+    `${FTS}/Notice/066750-2025/OCDS/ReleasePackage?lang=cy`,
+    `${FTS}/api/1.0/ocdsReleasePackages/066750-2025`,
+    `${FTS}/api/1.0/ocdsRecordPackages/ocds-h6vhtk-05cfd9`,
+    `${FTS}/api/latest/ocdsReleasePackages/066750-2025`,
+    `${FTS}/api/latest/ocdsRecordPackages/ocds-h6vhtk-05cfd9`,
+  ])('%s is a JSON view', (href) => {
+    expect(isFtsJsonView(new URL(href))).toBe(true);
+  });
+
+  it.each([
+    `${FTS}/Notice/066750-2025`,
+    `${FTS}/Notice/066750-2025?lang=cy`,
+    `${FTS}/Notice/066750-2025/PDF`,
+    `${FTS}/Notice/abc/OCDS/Record`,
+    `${FTS}/api/2.0/ocdsRecordPackages/ocds-h6vhtk-05cfd9`,
+    `${FTS}/api/1.0/somethingElse/066750-2025`,
+    `${FTS}/Search?q=/Notice/066750-2025/OCDS/Record`,
+    'https://d3tenders.com/Notice/066750-2025/OCDS/Record',
+    'https://d3tenders.com/api/1.0/ocdsRecordPackages/ocds-h6vhtk-05cfd9',
+    'http://www.find-tender.service.gov.uk.evil.example/Notice/066750-2025/OCDS/Record',
+    'https://www.find-tender.service.gov.uk.evil.example/api/1.0/ocdsRecordPackages/ocds-h6vhtk-05cfd9',
+  ])('%s is not', (href) => {
+    expect(isFtsJsonView(new URL(href))).toBe(false);
+  });
+});
+
+describe('safeHttpsUrl', () => {
+  it.each([
+    [`${FTS}/Notice/066750-2025`, `${FTS}/Notice/066750-2025`],
+    ['https://www.leics.police.uk/contact?x=1#top', 'https://www.leics.police.uk/contact?x=1#top'],
+    ['https://example.org', 'https://example.org/'],
+    ['HTTPS://Example.ORG/Docs', 'https://example.org/Docs'],
+    ['https://example.org/a file.pdf', 'https://example.org/a%20file.pdf'],
+    // padding is removed; what comes back is the clean href
+    ['  https://example.org/tender  ', 'https://example.org/tender'],
+    ['\n\thttps://example.org/tender\n', 'https://example.org/tender'],
+  ])('%j → %s', (text, expected) => {
+    expect(safeHttpsUrl(text)).toBe(expected);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(document.cookie)',
+    '  javascript:alert(1)',
+    '\njavascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    ' data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'http://example.org/',
+    '  http://example.org/  ',
+    'HTTP://www.find-tender.service.gov.uk/Notice/066750-2025',
+    'ftp://example.org/file',
+    'file:///etc/passwd',
+    'mailto:Procurement@leics.police.uk',
+    'blob:https://example.org/1b2c',
+    'https:',
+    'https://',
+    'https:///',
+    'https://:443/',
+    '/Notice/066750-2025',
+    'Notice/066750-2025',
+    '//evil.example/x',
+    'www.find-tender.service.gov.uk/Notice/066750-2025',
+    'not a url',
+    '',
+    '   ',
+    null,
+    undefined,
+  ])('%j → undefined', (text) => {
+    expect(safeHttpsUrl(text)).toBeUndefined();
+  });
+});
+
+describe('noticeUrl', () => {
+  it('makes the FTS page of a notice id', () => {
+    expect(noticeUrl('066750-2025')).toBe('https://www.find-tender.service.gov.uk/Notice/066750-2025');
+    expect(noticeUrl('008624-2023')).toBe(`${FTS_ORIGIN}/Notice/008624-2023`);
+  });
+
+  it.each(['', 'abc', '66750-2025', '066750-25', '066750-2025 ', ' 066750-2025', '066750-2025/OCDS/Record', '../066750-2025', '066750-2025?x=1', '2023/S 000-008624', 'ocds-h6vhtk-05cfd9'])(
+    '%j → undefined',
+    (id) => {
+      expect(noticeUrl(id)).toBeUndefined();
+    },
+  );
+});
+
+describe('data URLs', () => {
+  it('FTS_ORIGIN is the https origin of Find a Tender', () => {
+    expect(FTS_ORIGIN).toBe('https://www.find-tender.service.gov.uk');
+    expect(new URL(FTS_ORIGIN).origin).toBe(FTS_ORIGIN);
+  });
+
+  it('recordUrl and releasePackageUrl are the notice page\'s own JSON links', () => {
+    expect(recordUrl('066750-2025')).toBe('https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/Record');
+    expect(releasePackageUrl('008624-2023')).toBe('https://www.find-tender.service.gov.uk/Notice/008624-2023/OCDS/ReleasePackage');
+    // the saved FTS page links exactly this path
+    expect(new URL(releasePackageUrl('008624-2023')).pathname).toBe('/Notice/008624-2023/OCDS/ReleasePackage');
+    expect(isFtsJsonView(new URL(recordUrl('066750-2025')))).toBe(true);
+    expect(noticeIdFromUrl(new URL(releasePackageUrl('066750-2025')))).toBe('066750-2025');
+  });
+
+  it.each(['ocds-h6vhtk-05cfd9', 'ocds-h6vhtk-037c6c'])('recordPackageUrl(%s) is the API record package', (ocid) => {
+    expect(recordPackageUrl(ocid)).toBe(`https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${ocid}`);
+    expect(isFtsJsonView(new URL(recordPackageUrl(ocid)))).toBe(true);
+  });
+
+  it.each([
+    ['ocds-h6vhtk-05cfd9/../../Notice/x', 'ocds-h6vhtk-05cfd9%2F..%2F..%2FNotice%2Fx'],
+    ['ocds-h6vhtk-05cfd9?limit=100#x', 'ocds-h6vhtk-05cfd9%3Flimit%3D100%23x'],
+    ['ocds h6vhtk&05cfd9', 'ocds%20h6vhtk%2605cfd9'],
+  ])('recordPackageUrl URL-encodes the ocid %j', (ocid, encoded) => {
+    const href = recordPackageUrl(ocid);
+    expect(href).toBe(`https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${encoded}`);
+    const url = new URL(href);
+    expect(url.origin).toBe(FTS_ORIGIN);
+    expect(url.search).toBe('');
+    expect(url.hash).toBe('');
+    expect(url.pathname.startsWith('/api/1.0/ocdsRecordPackages/')).toBe(true);
+    expect(decodeURIComponent(url.pathname.slice('/api/1.0/ocdsRecordPackages/'.length))).toBe(ocid);
+  });
+});
