@@ -16,6 +16,8 @@ export default defineConfig({
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // data_collection_permissions came to Firefox for Android in 142.
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
 });

@@ -1,0 +1,449 @@
+/**
+ * Launch real browsers with the BUILT extension, against the FTS stand-in (fts-server.ts).
+ *
+ * - Chromium (Debian `chromium`): playwright-core, persistent profile, `.output/chrome-mv3`
+ *   loaded unpacked; FTS and d3tenders resolve to the stand-in by `--host-resolver-rules`,
+ *   every other host too (the stand-in refuses them, and logs them).
+ * - Firefox (Debian `firefox-esr`): puppeteer-core over WebDriver BiDi, `.output/firefox-mv2`
+ *   installed temporarily (`browser.installExtension`) or permanently (unsigned XPI in the
+ *   profile's `extensions/` folder, for relaunch tests); all traffic goes through the
+ *   stand-in's CONNECT proxy.
+ *
+ * Never let a tool download a browser: paths come from CHROMIUM_PATH / FIREFOX_PATH or Debian's.
+ * Pages of both libraries are wrapped in one small `TestPage` so a journey is written once.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { describe, it } from 'vitest';
+import { D3_HOST, FTS_HOST, type FtsServer } from './fts-server.ts';
+import { BUILD_DIRS, FIREFOX_EXTENSION_UUID, GECKO_ID, RESULTS_DIR, findBrowser, type BrowserName } from './env.ts';
+import { writeXpi } from './xpi.ts';
+
+export * from './env.ts';
+
+const VIEWPORT = { width: 1280, height: 900 };
+
+// ---------- skip loudly or fail in CI ----------
+
+const warned = new Set<BrowserName>();
+
+/**
+ * `describe(title, body)` in one browser. When the browser is missing: in CI (`CI` set) the
+ * suite FAILS with the apt packages to install; elsewhere it is skipped, with a loud warning.
+ */
+export function describeInBrowser(name: BrowserName, title: string, body: (name: BrowserName) => void): void {
+  const check = findBrowser(name);
+  const suite = `${title} [${name}]`;
+  if (check.ok) {
+    describe(suite, () => body(name));
+  } else if (process.env.CI) {
+    describe(suite, () => {
+      it(`needs ${name}`, () => {
+        throw new Error(check.message);
+      });
+    });
+  } else {
+    if (!warned.has(name)) {
+      warned.add(name);
+      console.warn(`\n!!! SKIPPING ${name} end-to-end tests: ${check.message}\n!!! (With CI set, these tests fail instead.)\n`);
+    }
+    describe.skip(suite, () => body(name));
+  }
+}
+
+// ---------- the common page ----------
+
+export interface TestPage {
+  readonly browserName: BrowserName;
+  /** The library's own page (playwright-core or puppeteer-core), for what the wrapper lacks. */
+  readonly raw: PlaywrightPage | PuppeteerPage;
+  url(): string;
+  /** Navigate and wait for `load` (refused third-party assets fail fast, they do not hang it). */
+  goto(url: string, timeoutMs?: number): Promise<void>;
+  /** Run `fn(arg)` in the page (main world; open shadow roots are reachable through `.shadowRoot`). */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Wait until `fn(arg)` is truthy in the page; polls every 100 ms. */
+  waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  /** A real mouse click on the element `find(arg)` returns (it may be inside a shadow root). Fails when the element is missing, or when the click would land on something else (covered, off-screen). */
+  click<A = undefined>(find: (arg: A) => Element | null | undefined, arg?: A, description?: string): Promise<void>;
+  /** `test-results/<browser>-<name>.png` of the viewport (or the full page). Returns the path. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2EBrowser {
+  readonly name: BrowserName;
+  readonly profileDir: string;
+  /** The Chromium extension id, or the fixed Firefox UUID. */
+  readonly extensionId: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  readonly extensionOrigin: string;
+  readonly popupUrl: string;
+  /** How Firefox got the add-on (`temporary` is gone after a restart); Chromium: `unpacked`. */
+  readonly install: 'unpacked' | 'temporary' | 'permanent';
+  /** The library's own handle: playwright-core's persistent context or puppeteer-core's browser. */
+  readonly raw: BrowserContext | PuppeteerBrowser;
+  /** A new tab showing `url` (after `load`). */
+  openPage(url: string): Promise<TestPage>;
+  /** A new tab showing the extension's popup page, once `#root` has content. */
+  openPopup(): Promise<TestPage>;
+  /** Run `action` (e.g. a click in the popup) and return the NEW tab it opened whose URL passes `match`. */
+  pageOpenedBy(action: () => Promise<unknown>, match: (url: string) => boolean, timeoutMs?: number): Promise<TestPage>;
+  /** Close the browser, keep the profile (for `relaunch`). */
+  close(): Promise<void>;
+  /** Close (if open) and launch again on the same profile. Firefox needs `install: 'permanent'`. */
+  relaunch(): Promise<E2EBrowser>;
+  /** Close and delete the profile. */
+  dispose(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  server: FtsServer;
+  /** Reuse a profile (relaunch); default: a fresh temporary one. */
+  profileDir?: string;
+  /** Firefox only: `temporary` (default, `browser.installExtension`) or `permanent` (unsigned XPI in the profile). */
+  firefoxInstall?: 'temporary' | 'permanent';
+  /** Another built extension folder (default: `.output/chrome-mv3` / `.output/firefox-mv2`). */
+  extensionDir?: string;
+  /** Extra Firefox prefs (override the defaults below). */
+  firefoxPrefs?: Record<string, unknown>;
+  /** Extra Chromium command-line switches. */
+  chromiumArgs?: string[];
+}
+
+export function launch(name: BrowserName, options: LaunchOptions): Promise<E2EBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+function newProfileDir(name: BrowserName): string {
+  return mkdtempSync(join(tmpdir(), `tender-timeline-${name}-profile-`));
+}
+
+function screenshotPath(browserName: BrowserName, name: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return join(RESULTS_DIR, `${browserName}-${name.replace(/[^\w.-]+/g, '-')}.png`);
+}
+
+// ---------- Chromium ----------
+
+export async function launchChromium(options: LaunchOptions): Promise<E2EBrowser> {
+  const check = findBrowser('chromium');
+  if (!check.ok) throw new Error(check.message);
+  const extensionDir = options.extensionDir ?? BUILD_DIRS.chromium;
+  const profileDir = options.profileDir ?? newProfileDir('chromium');
+  const port = options.server.httpsPort;
+  const hostRules = [
+    `MAP ${FTS_HOST} 127.0.0.1:${port}`,
+    `MAP ${D3_HOST} 127.0.0.1:${port}`,
+    `MAP www.${D3_HOST} 127.0.0.1:${port}`,
+    // Every other host reaches the stand-in too, which refuses it with a 403 and logs it.
+    `MAP * 127.0.0.1:${port}`,
+  ].join(', ');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: check.path,
+    headless: true,
+    viewport: VIEWPORT,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      `--host-resolver-rules=${hostRules}`,
+      '--ignore-certificate-errors',
+      ...(options.chromiumArgs ?? []),
+    ],
+  });
+  let closed = false;
+  try {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const extensionOrigin = `chrome-extension://${extensionId}`;
+    // The persistent context opens with one blank tab: reuse it first.
+    let spare: PlaywrightPage | undefined = context.pages().find((p) => p.url() === 'about:blank');
+    const newTab = async () => {
+      const page = spare ?? (await context.newPage());
+      spare = undefined;
+      return page;
+    };
+    const browser: E2EBrowser = {
+      name: 'chromium',
+      profileDir,
+      extensionId,
+      extensionOrigin,
+      popupUrl: `${extensionOrigin}/popup.html`,
+      install: 'unpacked',
+      raw: context,
+      async openPage(url) {
+        const page = wrapPlaywright(await newTab());
+        await page.goto(url);
+        return page;
+      },
+      async openPopup() {
+        const page = wrapPlaywright(await newTab());
+        await page.goto(browser.popupUrl);
+        await page.waitForFunction(() => (document.querySelector('#root')?.childElementCount ?? 0) > 0);
+        return page;
+      },
+      async pageOpenedBy(action, match, timeoutMs = 15_000) {
+        const before = new Set(context.pages());
+        await action();
+        const found = await poll(() => context.pages().find((p) => !before.has(p) && match(p.url())), timeoutMs, 'a new tab with a matching URL');
+        await found.waitForLoadState('load');
+        return wrapPlaywright(found);
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await context.close();
+      },
+      async relaunch() {
+        await browser.close();
+        return launchChromium({ ...options, profileDir });
+      },
+      async dispose() {
+        await browser.close();
+        rmSync(profileDir, { recursive: true, force: true });
+      },
+    };
+    return browser;
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
+function wrapPlaywright(page: PlaywrightPage): TestPage {
+  return {
+    browserName: 'chromium',
+    raw: page,
+    url: () => page.url(),
+    async goto(url, timeoutMs = 30_000) {
+      await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    },
+    evaluate(fn, arg) {
+      return page.evaluate(fn as never, arg as never) as never;
+    },
+    async waitForFunction(fn, arg, timeoutMs = 15_000) {
+      await page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: 100 });
+    },
+    async click(find, arg, description = 'the element') {
+      const handle = await page.evaluateHandle(find as (arg: unknown) => Element | null | undefined, arg as unknown);
+      const element = handle.asElement();
+      if (!element) throw new Error(`click: ${description} was not found`);
+      await assertClickLandsOn(this, element, description);
+      await element.click();
+      await handle.dispose();
+    },
+    async screenshot(name, options) {
+      const path = screenshotPath('chromium', name);
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
+      return path;
+    },
+    async bringToFront() {
+      await page.bringToFront();
+    },
+    async close() {
+      await page.close();
+    },
+  };
+}
+
+// ---------- Firefox ----------
+
+export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser> {
+  const check = findBrowser('firefox');
+  if (!check.ok) throw new Error(check.message);
+  const install = options.firefoxInstall ?? 'temporary';
+  const extensionDir = options.extensionDir ?? BUILD_DIRS.firefox;
+  const profileDir = options.profileDir ?? newProfileDir('firefox');
+  const xpiPath = join(profileDir, 'extensions', `${GECKO_ID}.xpi`);
+  if (install === 'permanent' && !existsSync(xpiPath)) {
+    // An unsigned XPI named after the gecko id in the profile's extensions/ folder: Firefox
+    // ESR installs it at start-up (signatures off, profile scope enabled without a prompt).
+    // Written once per profile: a relaunch finds the same file, as after a real restart.
+    mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+    writeXpi(extensionDir, xpiPath);
+  }
+  const proxyPort = options.server.proxyPort;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: check.path,
+    headless: true,
+    acceptInsecureCerts: true,
+    userDataDir: profileDir,
+    defaultViewport: VIEWPORT,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Everything through the stand-in's CONNECT proxy; it tunnels FTS and d3tenders, refuses the rest.
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.trr.mode': 5,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // The permanent install is unsigned; Firefox ESR honours this pref (release builds do not).
+      'xpinstall.signatures.required': false,
+      // Enable add-ons found in the profile and application scopes without asking.
+      'extensions.autoDisableScopes': 0,
+      'extensions.enabledScopes': 5,
+      ...options.firefoxPrefs,
+    },
+  });
+  let closed = false;
+  try {
+    if (install === 'temporary') {
+      const id = await browser.installExtension(extensionDir);
+      if (id !== GECKO_ID) throw new Error(`Firefox installed the add-on as ${id}, expected ${GECKO_ID}`);
+    }
+    const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+    let spare: PuppeteerPage | undefined = (await browser.pages()).find((p) => p.url() === 'about:blank');
+    const newTab = async () => {
+      const page = spare ?? (await browser.newPage());
+      spare = undefined;
+      return page;
+    };
+    const e2e: E2EBrowser = {
+      name: 'firefox',
+      profileDir,
+      extensionId: FIREFOX_EXTENSION_UUID,
+      extensionOrigin,
+      popupUrl: `${extensionOrigin}/popup.html`,
+      install,
+      raw: browser,
+      async openPage(url) {
+        const page = wrapPuppeteer(await newTab());
+        await page.goto(url);
+        return page;
+      },
+      async openPopup() {
+        const raw = await newTab();
+        const page = wrapPuppeteer(raw);
+        // Navigating to moz-extension:// over BiDi never reports `load` here: start it, then
+        // wait for the popup's DOM instead.
+        void raw.goto(e2e.popupUrl, { timeout: 0 }).catch(() => {});
+        try {
+          await page.waitForFunction(
+            (url) => location.href === url && (document.querySelector('#root')?.childElementCount ?? 0) > 0,
+            e2e.popupUrl,
+          );
+        } catch (error) {
+          throw new Error(`the popup (${e2e.popupUrl}) did not render: is the add-on installed (${install})? Page is at ${raw.url()}.\n${String(error)}`);
+        }
+        return page;
+      },
+      async pageOpenedBy(action, match, timeoutMs = 15_000) {
+        const before = new Set(await browser.pages());
+        await action();
+        const found = await poll(async () => (await browser.pages()).find((p) => !before.has(p) && match(p.url())), timeoutMs, 'a new tab with a matching URL');
+        return wrapPuppeteer(found);
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await browser.close();
+      },
+      async relaunch() {
+        if (install !== 'permanent') throw new Error('a temporary Firefox add-on does not survive a restart: launch with firefoxInstall: "permanent"');
+        await e2e.close();
+        return launchFirefox({ ...options, profileDir, firefoxInstall: 'permanent' });
+      },
+      async dispose() {
+        await e2e.close();
+        rmSync(profileDir, { recursive: true, force: true });
+      },
+    };
+    return e2e;
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
+}
+
+function wrapPuppeteer(page: PuppeteerPage): TestPage {
+  return {
+    browserName: 'firefox',
+    raw: page,
+    url: () => page.url(),
+    async goto(url, timeoutMs = 30_000) {
+      await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    },
+    evaluate(fn, arg) {
+      return page.evaluate(fn as never, arg as never) as never;
+    },
+    async waitForFunction(fn, arg, timeoutMs = 15_000) {
+      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg as never);
+    },
+    async click(find, arg, description = 'the element') {
+      const handle = await page.evaluateHandle(find as (arg: unknown) => Element | null | undefined, arg as unknown);
+      const element = handle.asElement();
+      if (!element) throw new Error(`click: ${description} was not found`);
+      await assertClickLandsOn(this, element, description);
+      await (element as import('puppeteer-core').ElementHandle<Element>).click();
+      await handle.dispose();
+    },
+    async screenshot(name, options) {
+      const path = screenshotPath('firefox', name) as `${string}.png`;
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
+      return path;
+    },
+    async bringToFront() {
+      await page.bringToFront();
+    },
+    async close() {
+      await page.close();
+    },
+  };
+}
+
+/**
+ * Scroll the element into view and check that a click at its centre reaches it (and not, say,
+ * FTS's own "Watch this notice" button or an overlay): hit-test inside its own root (document
+ * or shadow root). The scroll is instant and the box must be still before the check: a panel
+ * with `scroll-behavior: smooth` would otherwise still be moving when the click lands, and the
+ * click would miss (seen in Firefox).
+ */
+async function assertClickLandsOn(page: TestPage, element: unknown, description: string): Promise<void> {
+  const raw = page.raw as unknown as { evaluate(fn: (el: Element) => Promise<string | null>, el: unknown): Promise<string | null> };
+  const problem = await raw.evaluate(async (el: Element) => {
+    el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      const b = el.getBoundingClientRect();
+      const now = `${b.x},${b.y},${b.width},${b.height}`;
+      if (now === last) break;
+      last = now;
+    }
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return 'it has no size (hidden?)';
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const hit = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    if (!hit) return 'nothing is at its centre (off-screen?)';
+    if (hit === el || el.contains(hit)) return null;
+    return `a click at its centre would hit <${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}> "${(hit.textContent ?? '').trim().slice(0, 60)}"`;
+  }, element);
+  if (problem) throw new Error(`click: ${description}: ${problem}`);
+}
+
+async function poll<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

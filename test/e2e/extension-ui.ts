@@ -1,0 +1,305 @@
+/**
+ * What the e2e journeys read and click in the extension's UI: the panel (inside the OPEN shadow
+ * root of `<tender-timeline-panel>` on an FTS page) and the popup (the watchlist).
+ *
+ * Selectors live in `UI`, in one place. They were taken from components/*.tsx as first written
+ * (class names `tt-…`, `aria-pressed` on the watch button): change them here when the
+ * components change. Every function runs in the page and reads the DOM as the user sees it.
+ */
+import type { TestPage } from './browsers.ts';
+
+/** The host element the content script mounts the panel in (open shadow root). */
+export const PANEL_HOST = 'tender-timeline-panel';
+
+export const UI = {
+  panel: {
+    title: '.tt-summary__title',
+    buyer: '.tt-summary__buyer',
+    /** Our button: accessible name "Tender Timeline: watch this procurement", text "Watch procurement" / "Watching — stop watching", `aria-pressed`. */
+    watchButton: 'button.tt-watch',
+    timelineItems: 'ol.tt-timeline > li',
+    keyDateItems: 'ol.tt-timeline > li[data-kind="keyDate"]',
+    itemWhen: '.tt-event__when',
+    itemLabel: '.tt-event__label',
+    status: '[role="status"]',
+    alert: '[role="alert"]',
+  },
+  popup: {
+    rows: '.tt-watchlist__list > li',
+    rowTitle: '.tt-row__title',
+    empty: '.tt-watchlist__empty',
+  },
+  fts: {
+    /** FTS's own "Watch this notice" (needs an FTS account). NEVER click it. */
+    watchButton: '#watch-notice-right',
+    main: 'main.notice-view',
+    title: 'main.notice-view h1',
+  },
+} as const;
+
+/** Visible text of our watch button in each state (WatchButton.tsx). */
+export const WATCH_TEXT = { off: 'Watch procurement', on: 'Watching — stop watching' } as const;
+
+// ---------- the panel ----------
+
+/** Wait until the panel host exists with an OPEN shadow root holding `selector` (default: the title). */
+export async function waitForPanel(page: TestPage, selector: string = UI.panel.title, timeoutMs = 20_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelector(selector) != null,
+      { host: PANEL_HOST, selector },
+      timeoutMs,
+    );
+  } catch (error) {
+    const state = await page.evaluate((host) => {
+      const el = document.querySelector(host);
+      if (!el) return `no <${host}> in the page`;
+      if (!el.shadowRoot) return `<${host}> has no open shadow root`;
+      return `<${host}> shadow root holds: ${(el.shadowRoot.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`;
+    }, PANEL_HOST);
+    throw new Error(`the panel did not show ${selector} within ${timeoutMs} ms (${state})\n${String(error)}`);
+  }
+}
+
+/** Text (whitespace collapsed) of the first match of `selector` in the panel, or null. */
+export function panelText(page: TestPage, selector: string): Promise<string | null> {
+  return page.evaluate(
+    ({ host, selector }) => {
+      const el = document.querySelector(host)?.shadowRoot?.querySelector(selector);
+      return el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+    },
+    { host: PANEL_HOST, selector },
+  );
+}
+
+/** Texts (whitespace collapsed) of every match of `selector` in the panel. */
+export function panelTexts(page: TestPage, selector: string): Promise<string[]> {
+  return page.evaluate(
+    ({ host, selector }) =>
+      [...(document.querySelector(host)?.shadowRoot?.querySelectorAll(selector) ?? [])].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    { host: PANEL_HOST, selector },
+  );
+}
+
+export interface RenderedItem {
+  /** `data-kind`: notice, amendment, keyDate (absent on the "Today" marker). */
+  kind: string | null;
+  /** The date/time line as shown. */
+  when: string;
+  /** The label line as shown (key dates: label and countdown). */
+  label: string;
+  /** `datetime` attributes of `<time>` elements in the item (machine-readable instants). */
+  datetimes: string[];
+  past: boolean;
+  next: boolean;
+  /** The whole item's text. */
+  text: string;
+}
+
+/** Every item of the rendered timeline, in order (the "Today" marker included, kind null). */
+export function timelineItems(page: TestPage, selector: string = UI.panel.timelineItems): Promise<RenderedItem[]> {
+  return page.evaluate(
+    ({ host, selector, when, label }) => {
+      const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+      return [...(document.querySelector(host)?.shadowRoot?.querySelectorAll(selector) ?? [])].map((li) => ({
+        kind: li.getAttribute('data-kind'),
+        when: squash(li.querySelector(when)?.textContent),
+        label: squash(li.querySelector(label)?.textContent),
+        datetimes: [...li.querySelectorAll('time[datetime]')].map((t) => t.getAttribute('datetime') ?? ''),
+        past: li.classList.contains('tt-event--past'),
+        next: li.classList.contains('tt-event--next'),
+        text: squash(li.textContent),
+      }));
+    },
+    { host: PANEL_HOST, selector, when: UI.panel.itemWhen, label: UI.panel.itemLabel },
+  );
+}
+
+/** The rendered key dates only, in order. */
+export function keyDateItems(page: TestPage): Promise<RenderedItem[]> {
+  return timelineItems(page, UI.panel.keyDateItems);
+}
+
+/**
+ * A real click on the panel's button whose visible text or accessible name (`aria-label`) is
+ * `name`, once it exists and is enabled (like a user, who cannot click a disabled button). Only
+ * the panel's shadow root is searched: FTS's own "Watch this notice" can never match, and the
+ * click is checked to land on our button before it is made.
+ */
+export async function clickPanelButton(page: TestPage, name: string, timeoutMs = 10_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ({ host, name }) => {
+        const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+        const button = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button, [role="button"]') ?? [])].find(
+          (b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name,
+        );
+        return button != null && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+      },
+      { host: PANEL_HOST, name },
+      timeoutMs,
+    );
+  } catch (error) {
+    const buttons = await panelTexts(page, 'button, [role="button"]');
+    throw new Error(`no enabled "${name}" button in the panel within ${timeoutMs} ms; its buttons: ${JSON.stringify(buttons)}\n${String(error)}`);
+  }
+  await page.click(
+    ({ host, name }) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+      return [...(root?.querySelectorAll('button, [role="button"]') ?? [])].find(
+        (b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name,
+      );
+    },
+    { host: PANEL_HOST, name },
+    `the panel's "${name}" button`,
+  );
+}
+
+/** Our watch button's state as shown: `aria-pressed`, text, disabled. */
+export function watchButtonState(page: TestPage): Promise<{ pressed: string | null; text: string; disabled: boolean } | null> {
+  return page.evaluate(
+    ({ host, selector }) => {
+      const b = document.querySelector(host)?.shadowRoot?.querySelector<HTMLButtonElement>(selector);
+      return b ? { pressed: b.getAttribute('aria-pressed'), text: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), disabled: b.disabled } : null;
+    },
+    { host: PANEL_HOST, selector: UI.panel.watchButton },
+  );
+}
+
+/** Wait until our watch button shows `watched` (aria-pressed) and is enabled. */
+export async function waitForWatched(page: TestPage, watched: boolean, timeoutMs = 10_000): Promise<void> {
+  await page.waitForFunction(
+    ({ host, selector, pressed }) => {
+      const b = document.querySelector(host)?.shadowRoot?.querySelector<HTMLButtonElement>(selector);
+      return b != null && !b.disabled && b.getAttribute('aria-pressed') === pressed;
+    },
+    { host: PANEL_HOST, selector: UI.panel.watchButton, pressed: String(watched) },
+    timeoutMs,
+  );
+}
+
+// ---------- the FTS page around it ----------
+
+/** Record any click on FTS's own "Watch this notice" from now on (see `ftsWatchClicks`). */
+export async function guardFtsWatchButton(page: TestPage): Promise<void> {
+  await page.evaluate((selector) => {
+    document.querySelector(selector)?.addEventListener('click', () => {
+      const n = Number(document.documentElement.dataset.e2eFtsWatchClicks ?? '0');
+      document.documentElement.dataset.e2eFtsWatchClicks = String(n + 1);
+    });
+  }, UI.fts.watchButton);
+}
+
+/** How many times FTS's "Watch this notice" was clicked since `guardFtsWatchButton`. Must stay 0. */
+export function ftsWatchClicks(page: TestPage): Promise<number> {
+  return page.evaluate(() => Number(document.documentElement.dataset.e2eFtsWatchClicks ?? '0'));
+}
+
+/** The FTS page as the user sees it, to check that the extension moved and broke nothing. */
+export function ftsPageState(page: TestPage): Promise<{ title: string | null; watchButton: string | null; mainChildren: number; mainTextLength: number }> {
+  return page.evaluate((ui) => {
+    const main = document.querySelector(ui.main);
+    return {
+      title: document.querySelector(ui.title)?.textContent?.trim() ?? null,
+      watchButton: document.querySelector(ui.watchButton)?.textContent?.trim() ?? null,
+      mainChildren: main?.childElementCount ?? 0,
+      mainTextLength: (main?.textContent ?? '').length,
+    };
+  }, UI.fts);
+}
+
+/**
+ * Whether the page's own layout is the same with the panel as without it: the notice's
+ * box and the document's size, measured with the panel's host shown and then hidden.
+ */
+export function layoutWithAndWithoutPanel(page: TestPage): Promise<{ same: boolean; with?: unknown; without?: unknown }> {
+  return page.evaluate(
+    ({ host, main }) => {
+      const panel = document.querySelector<HTMLElement>(host);
+      const measure = () => {
+        const box = document.querySelector(main)?.getBoundingClientRect();
+        return JSON.stringify([box?.x, box?.y, box?.width, box?.height, document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+      };
+      const shown = measure();
+      if (panel) panel.style.display = 'none';
+      const hidden = measure();
+      if (panel) panel.style.display = '';
+      return shown === hidden ? { same: true } : { same: false, with: shown, without: hidden };
+    },
+    { host: PANEL_HOST, main: UI.fts.main },
+  );
+}
+
+// ---------- the popup ----------
+
+/** Texts of the watchlist rows (whitespace collapsed), in order. */
+export function popupRows(page: TestPage): Promise<string[]> {
+  return page.evaluate(
+    (selector) => [...document.querySelectorAll(selector)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    UI.popup.rows,
+  );
+}
+
+/** Wait until the popup lists exactly `count` rows (0: the empty state is shown). */
+export async function waitForPopupRows(page: TestPage, count: number, timeoutMs = 10_000): Promise<void> {
+  await page.waitForFunction(
+    ({ rows, empty, count }) => {
+      const n = document.querySelectorAll(rows).length;
+      return count === 0 ? n === 0 && document.querySelector(empty) != null : n === count;
+    },
+    { rows: UI.popup.rows, empty: UI.popup.empty, count },
+    timeoutMs,
+  );
+}
+
+/** A real click on the popup's button whose text or `aria-label` is `name` (e.g. `Unwatch <title>`), once it is enabled. */
+export async function clickPopupButton(page: TestPage, name: string, timeoutMs = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (name) => {
+      const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+      const button = [...document.querySelectorAll<HTMLButtonElement>('button, [role="button"]')].find((b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name);
+      return button != null && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+    },
+    name,
+    timeoutMs,
+  );
+  await page.click(
+    (name) => {
+      const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+      return [...document.querySelectorAll('button, [role="button"]')].find((b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name);
+    },
+    name,
+    `the popup's "${name}" button`,
+  );
+}
+
+// ---------- hostile data ----------
+
+/**
+ * What a hostile record may have done: markup or scripts from the data that became live DOM,
+ * run, or linked somewhere other than https. All fields must come back empty / false.
+ */
+export function hostileEffects(page: TestPage, marker: string): Promise<{ ran: string | null; liveElements: string[]; unsafeLinks: string[] }> {
+  return page.evaluate(
+    ({ host, marker }) => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      const shadow = document.querySelector(host)?.shadowRoot;
+      if (shadow) roots.push(shadow);
+      const liveElements: string[] = [];
+      const unsafeLinks: string[] = [];
+      for (const root of roots) {
+        for (const el of root.querySelectorAll('img, script, iframe, object, embed, svg, style, link, form, [onerror], [onload], [onclick]')) {
+          const html = el.outerHTML;
+          if (html.includes(marker)) liveElements.push(html.slice(0, 200));
+        }
+        for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+          if (root === document && !a.closest(host)) continue; // FTS's own links are not ours to judge
+          if (!a.href.startsWith('https:')) unsafeLinks.push(a.href.slice(0, 200));
+        }
+      }
+      return { ran: document.documentElement.dataset.e2eHostileRan ?? null, liveElements, unsafeLinks };
+    },
+    { host: PANEL_HOST, marker },
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * The user's journey in real browsers with the BUILT extension (issue: overlay + watchlist):
+ * a served FTS notice page whose Record is served → the panel (title, every key date) → Watch
+ * (our button, never FTS's "Watch this notice") → the popup lists it → unwatch empties it →
+ * a restart keeps the watchlist; hostile data stays text; 429 then 200 honours Retry-After.
+ *
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSERS, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
+import { HOSTILE, HOSTILE_MARKER, compiledRecord, hostile, isoInstant, journeyCase, keyDates, renamed, type JourneyCase } from './e2e-fixtures.ts';
+import {
+  UI,
+  WATCH_TEXT,
+  clickPanelButton,
+  clickPopupButton,
+  ftsPageState,
+  ftsWatchClicks,
+  guardFtsWatchButton,
+  hostileEffects,
+  keyDateItems,
+  layoutWithAndWithoutPanel,
+  panelText,
+  popupRows,
+  timelineItems,
+  waitForPanel,
+  waitForPopupRows,
+  waitForWatched,
+} from './extension-ui.ts';
+import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, rawJson, startFtsServer, tooManyRequests, type FtsServer } from './fts-server.ts';
+
+/**
+ * The key dates of record-delta-deadline-moves.json as the panel must show them, written
+ * from its compiledRelease by hand (London time): enquiryPeriod.endDate 2025-10-31T17:00:00Z,
+ * tenderPeriod.endDate 2025-11-07T12:00:00Z, awardPeriod.endDate 2025-12-19T23:59:59Z, and
+ * lot 1's contractPeriod 2026-04-01T00:00:00+01:00 to 2030-03-31T23:59:59+01:00, extendable
+ * to 2032-03-31T23:59:59+01:00. The countdown after " — " changes daily and is left out.
+ */
+const EXPECTED_KEY_DATE_LINES = [
+  '31 Oct 2025, 17:00 | Enquiry deadline',
+  '7 Nov 2025, 12:00 | Submission deadline',
+  '19 Dec 2025, by end of day | Award period ends',
+  '1 Apr 2026 | Contract starts',
+  '31 Mar 2030, by end of day | Contract ends',
+  '31 Mar 2032, by end of day | Contract ends if fully extended',
+];
+
+let server: FtsServer;
+beforeAll(async () => {
+  server = await startFtsServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Serve a notice page (the real saved FTS page, re-labelled) and its Record. */
+function serveNotice(c: JourneyCase, record = rawJson(c.text)): string {
+  server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })), record });
+  return `${FTS_ORIGIN}/Notice/${c.noticeId}`;
+}
+
+async function openNotice(browser: E2EBrowser, c: JourneyCase): Promise<TestPage> {
+  const page = await browser.openPage(serveNotice(c));
+  await guardFtsWatchButton(page);
+  await waitForPanel(page);
+  return page;
+}
+
+for (const name of BROWSERS) {
+  describeInBrowser(name, 'journey', (browserName: BrowserName) => {
+    describe('on notice pages', () => {
+      let browser: E2EBrowser;
+      const base = journeyCase();
+      beforeAll(async () => {
+        browser = await launch(browserName, { server });
+      });
+      afterAll(async () => {
+        await browser?.dispose();
+      });
+      beforeEach(() => {
+        server.reset();
+      });
+
+      it('shows the panel on a served FTS notice page: title, every key date, page untouched', async () => {
+        const c = renamed(base, '101');
+        const page = await openNotice(browser, c);
+        expect(await panelText(page, UI.panel.title)).toBe(c.title);
+        expect(await panelText(page, UI.panel.buyer)).toBe(c.buyer);
+
+        const rendered = await keyDateItems(page);
+        const expected = keyDates(c);
+        expect(rendered.map((r) => r.datetimes[0])).toEqual(expected.map((e) => isoInstant(e.raw)));
+        expect(rendered.map((r) => `${r.when.split(' — ')[0]} | ${r.label}`)).toEqual(EXPECTED_KEY_DATE_LINES);
+        // Past and future apart: a "Today" marker sits between them.
+        const items = await timelineItems(page);
+        const today = items.findIndex((i) => i.kind === null);
+        expect(today).toBeGreaterThan(-1);
+        expect(items.slice(0, today).every((i) => i.past)).toBe(true);
+        expect(items.slice(today + 1).every((i) => !i.past)).toBe(true);
+
+        // The FTS page is still itself, and the extension asked FTS once.
+        const fts = await ftsPageState(page);
+        expect(fts.title).toBe(c.title);
+        expect(fts.watchButton).toBe('Watch this notice');
+        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([`/Notice/${c.noticeId}/OCDS/Record`]);
+        // The panel sits over the side of the window: the notice's own layout is the same without it.
+        expect(await layoutWithAndWithoutPanel(page)).toEqual({ same: true });
+        await page.screenshot('journey-panel', { fullPage: true });
+        await page.close();
+      });
+
+      it('watch in one tab shows in every tab; the popup lists it, opens the notice; unwatch empties it', async () => {
+        const c = renamed(base, '102');
+        const first = await openNotice(browser, c);
+        const second = await openNotice(browser, c);
+        await waitForWatched(first, false);
+
+        await first.bringToFront();
+        await clickPanelButton(first, WATCH_TEXT.off);
+        await waitForWatched(first, true, 2_000); // "at once"
+        await waitForWatched(second, true);
+        expect(await ftsWatchClicks(first)).toBe(0);
+        expect(await ftsWatchClicks(second)).toBe(0);
+
+        const popup = await browser.openPopup();
+        await waitForPopupRows(popup, 1);
+        const [row] = await popupRows(popup);
+        expect(row).toContain(c.title);
+        await popup.screenshot('journey-popup');
+
+        // One click opens the notice.
+        const noticeUrl = `${FTS_ORIGIN}/Notice/${c.noticeId}`;
+        const opened = await browser.pageOpenedBy(() => clickPopupButton(popup, c.title), (url) => url === noticeUrl);
+        await waitForPanel(opened);
+        await opened.close();
+
+        // Unwatch from the popup: the list empties and the open tabs follow.
+        await clickPopupButton(popup, `Unwatch ${c.title}`);
+        await waitForPopupRows(popup, 0);
+        await waitForWatched(first, false);
+        await waitForWatched(second, false);
+        await popup.screenshot('journey-popup-empty');
+        for (const p of [popup, first, second]) await p.close();
+      });
+
+      it('shows hostile data as text: nothing runs, nothing is fetched, links stay https', async () => {
+        const c = hostile(base);
+        const page = await openNotice(browser, c);
+        // Give a live <img>/<iframe> time to fail and fire its handler before looking.
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await hostileEffects(page, HOSTILE_MARKER)).toEqual({ ran: null, liveElements: [], unsafeLinks: [] });
+        expect(server.refused().filter((r) => r.target.includes('evil.example'))).toEqual([]);
+        // The markup is shown as the text it is.
+        expect(await panelText(page, UI.panel.title)).toContain(`<img src="https://evil.example/${HOSTILE_MARKER}.png"`);
+
+        await clickPanelButton(page, WATCH_TEXT.off);
+        await waitForWatched(page, true);
+        const popup = await browser.openPopup();
+        await waitForPopupRows(popup, 1);
+        expect(await hostileEffects(popup, HOSTILE_MARKER)).toEqual({ ran: null, liveElements: [], unsafeLinks: [] });
+        expect(server.refused().filter((r) => r.target.includes('evil.example'))).toEqual([]);
+        await page.screenshot('journey-hostile');
+        await clickPopupButton(popup, `Unwatch ${HOSTILE.title}`);
+        await waitForPopupRows(popup, 0);
+        await popup.close();
+        await page.close();
+      });
+
+      it('reads the record printed on a d3tenders page, without asking FTS', async () => {
+        const c = renamed(base, '104');
+        const path = `/contract/?ocid=${c.ocid}`;
+        server.d3tenders(path, html(d3tendersPage(compiledRecord(c))));
+        const page = await browser.openPage(`${D3_ORIGIN}${path}`);
+        await waitForPanel(page);
+        expect(await panelText(page, UI.panel.title)).toBe(c.title);
+        expect((await keyDateItems(page)).map((r) => r.datetimes[0])).toEqual(keyDates(c).map((e) => isoInstant(e.raw)));
+        expect(server.ftsDataRequests()).toEqual([]);
+        await page.screenshot('journey-d3tenders');
+        await page.close();
+      });
+
+      it('waits as told after a 429 with Retry-After, then shows the panel', async () => {
+        const c = renamed(base, '429');
+        const retryAfter = 2;
+        server.notice(c.noticeId, {
+          page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })),
+          record: [tooManyRequests(retryAfter), rawJson(c.text)],
+        });
+        const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
+        await waitForPanel(page, UI.panel.title, 30_000);
+        const asked = server.ftsDataRequests();
+        expect(asked.map((r) => r.status)).toEqual([429, 200]);
+        expect(asked[1]!.time - asked[0]!.time).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
+        await page.close();
+      });
+
+      it('shows a clear error when FTS’s data is broken, and leaves the page intact', async () => {
+        const c = renamed(base, '105');
+        server.notice(c.noticeId, {
+          page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })),
+          record: rawJson('{"records": [ {"releases": [ 000, <html>'),
+        });
+        const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
+        await waitForPanel(page, UI.panel.alert, 40_000);
+        expect(await panelText(page, UI.panel.alert)).toMatch(/not OCDS|could not be/);
+        const fts = await ftsPageState(page);
+        expect(fts.title).toBe(c.title);
+        expect(fts.watchButton).toBe('Watch this notice');
+        await page.close();
+      });
+    });
+
+    describe('restart', () => {
+      it('keeps the watchlist after the browser restarts', async () => {
+        const c = renamed(journeyCase(), '103');
+        // Firefox: a temporary add-on is gone after a restart; the permanent (unsigned XPI) one stays.
+        let browser = await launch(browserName, { server, firefoxInstall: 'permanent' });
+        try {
+          const page = await openNotice(browser, c);
+          await clickPanelButton(page, WATCH_TEXT.off);
+          await waitForWatched(page, true);
+          browser = await browser.relaunch();
+          const popup = await browser.openPopup();
+          await waitForPopupRows(popup, 1);
+          expect((await popupRows(popup))[0]).toContain(c.title);
+          const again = await openNotice(browser, c);
+          await waitForWatched(again, true);
+        } finally {
+          await browser.dispose();
+        }
+      });
+    });
+  });
+}
