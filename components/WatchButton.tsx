@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import './theme.css';
 
 interface Props {
@@ -6,22 +7,33 @@ interface Props {
   onToggle(): void;
 }
 
+const DESCRIPTION =
+  'Tender Timeline keeps the whole procurement in your watchlist on this computer. No Find a Tender account is needed; this is not Find a Tender’s own “Watch this notice”.';
+
 /**
- * Our Watch (the whole procurement, kept on this machine), named so that nobody takes it for
- * FTS's own "Watch this notice" button: the product's name is in its accessible name.
+ * Our Watch: the whole procurement, kept on this machine. Its name is its visible text and
+ * starts with "Watch"; its description and its place in the Tender Timeline panel say whose
+ * it is, so that nobody takes it for FTS's own "Watch this notice".
  */
 export function WatchButton({ watched, onToggle }: Props) {
   const on = watched === true;
+  const descriptionId = useId();
   return (
-    <button
-      type="button"
-      className={on ? 'tt-button tt-button--secondary tt-watch tt-watch--on' : 'tt-button tt-watch'}
-      aria-label="Tender Timeline: watch this procurement"
-      aria-pressed={on}
-      disabled={watched === undefined}
-      onClick={onToggle}
-    >
-      {on ? 'Watching — stop watching' : 'Watch procurement'}
-    </button>
+    <>
+      <button
+        type="button"
+        className={on ? 'tt-button tt-button--secondary tt-watch tt-watch--on' : 'tt-button tt-watch'}
+        aria-pressed={on}
+        aria-describedby={descriptionId}
+        title={DESCRIPTION}
+        disabled={watched === undefined}
+        onClick={onToggle}
+      >
+        {on ? 'Watching — stop watching' : 'Watch procurement'}
+      </button>
+      <span id={descriptionId} className="tt-visually-hidden">
+        {DESCRIPTION}
+      </span>
+    </>
   );
 }

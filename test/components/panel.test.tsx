@@ -206,7 +206,7 @@ describe('Panel with long key-date descriptions (ocds-h6vhtk-06bae5)', () => {
 describe('Panel watch button', () => {
   const now = new Date('2025-11-10T12:00:00Z');
   const state = () => readyState('ocds-h6vhtk-05cfd9', now);
-  const watchButton = () => screen.getByRole('button', { name: 'Tender Timeline: watch this procurement' });
+  const watchButton = () => screen.getByRole('button', { name: /^Watch/, description: /^Tender Timeline keeps the whole procurement/ });
 
   it('starts with "Watch" when not watched, and calls back on click', () => {
     const { onWatchToggle } = renderPanel({ state: state(), now, watched: false });

@@ -15,7 +15,7 @@ export const UI = {
   panel: {
     title: '.tt-summary__title',
     buyer: '.tt-summary__buyer',
-    /** Our button: accessible name "Tender Timeline: watch this procurement", text "Watch procurement" / "Watching — stop watching", `aria-pressed`. */
+    /** Our button: named by its text "Watch procurement" / "Watching — stop watching", `aria-pressed`, described as Tender Timeline's. */
     watchButton: 'button.tt-watch',
     timelineItems: 'ol.tt-timeline > li',
     keyDateItems: 'ol.tt-timeline > li[data-kind="keyDate"]',

@@ -104,7 +104,7 @@ for (const name of BROWSERS) {
         expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([`/Notice/${c.noticeId}/OCDS/Record`]);
         // The panel sits over the side of the window: the notice's own layout is the same without it.
         expect(await layoutWithAndWithoutPanel(page)).toEqual({ same: true });
-        await page.screenshot('journey-panel', { fullPage: true });
+        await page.screenshot('journey-panel');
         await page.close();
       });
 
