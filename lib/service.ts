@@ -116,9 +116,10 @@ export function createService(deps: ServiceDeps) {
       const db = await deps.db();
       // The data the page showed came through here: the cache has it, whatever its age.
       const cached = await db.get('procurementCache', ocid);
-      const procurement = cached?.procurement ?? (noticeId ? (await fetchForNotice(db, noticeId)).procurement : undefined);
-      if (!procurement) throw new ReadError('notFound', 'This procurement is not known yet; reload the notice and try again.', true);
-      await watch(db, watchEntry(procurement, { noticeId, url: pageUrl }, deps.now()));
+      const read = cached ?? (noticeId ? { ...(await fetchForNotice(db, noticeId)), fetchedAt: deps.now().toISOString() } : undefined);
+      if (!read) throw new ReadError('notFound', 'This procurement is not known yet; reload the notice and try again.', true);
+      const entry = { ...watchEntry(read.procurement, { noticeId, url: pageUrl }, deps.now()), lastCheckedAt: read.fetchedAt };
+      await watch(db, entry, { ocid, takenAt: read.fetchedAt, procurement: read.procurement });
       await deps.onWatchChange(ocid, true);
       return { ok: true, watched: true };
     },

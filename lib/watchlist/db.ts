@@ -7,6 +7,26 @@ import type { Problem } from '../ocds/problems';
 import type { Procurement } from '../procurement';
 import type { WatchedProcurement } from './entry';
 
+/** A procurement as read at one moment; a bounded history is kept for each watched one. */
+export interface Snapshot {
+  ocid: string;
+  /** ISO instant. */
+  takenAt: string;
+  procurement: Procurement;
+}
+
+/** Small durable state, such as how far the refresh has swept FTS's updates. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface FiredReminder {
+  id: string;
+  /** ISO instant. */
+  firedAt: string;
+}
+
 export const DB_NAME = 'tender-timeline';
 
 /** A read procurement kept for a few minutes, so reopening a notice costs no request. */
@@ -22,6 +42,9 @@ export interface CachedProcurement {
 export interface TenderTimelineDB extends DBSchema {
   watchlist: { key: string; value: WatchedProcurement };
   procurementCache: { key: string; value: CachedProcurement; indexes: { byNoticeId: string } };
+  snapshots: { key: [string, string]; value: Snapshot; indexes: { byOcid: string } };
+  meta: { key: string; value: MetaRecord };
+  firedReminders: { key: string; value: FiredReminder };
 }
 
 type UpgradeTransaction = IDBPTransaction<TenderTimelineDB, StoreNames<TenderTimelineDB>[], 'versionchange'>;
@@ -29,7 +52,8 @@ type UpgradeTransaction = IDBPTransaction<TenderTimelineDB, StoreNames<TenderTim
 export interface Migration {
   version: number;
   name: string;
-  run(db: IDBPDatabase<TenderTimelineDB>, tx: UpgradeTransaction): void;
+  /** Runs inside the upgrade transaction; data steps chain their requests on `tx`. */
+  run(db: IDBPDatabase<TenderTimelineDB>, tx: UpgradeTransaction): void | Promise<void>;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -42,6 +66,25 @@ export const MIGRATIONS: Migration[] = [
       cache.createIndex('byNoticeId', 'noticeIds', { multiEntry: true });
     },
   },
+  {
+    version: 2,
+    name: 'keep snapshots, the user’s notes, tags and bid status, and refresh and reminder state',
+    async run(db, tx) {
+      const snapshots = db.createObjectStore('snapshots', { keyPath: ['ocid', 'takenAt'] });
+      snapshots.createIndex('byOcid', 'ocid');
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('firedReminders', { keyPath: 'id' });
+      const cache = tx.objectStore('procurementCache');
+      const watchlist = tx.objectStore('watchlist');
+      for (let cursor = await watchlist.openCursor(); cursor; cursor = await cursor.continue()) {
+        const old = cursor.value as Partial<WatchedProcurement> & Pick<WatchedProcurement, 'ocid'>;
+        await cursor.update({ note: '', tags: [], bidStatus: 'watching', unseenChanges: [], ...old } as WatchedProcurement);
+        // The data shown when it was watched becomes its first snapshot, where it is still cached.
+        const cached = await cache.get(old.ocid);
+        if (cached) await tx.objectStore('snapshots').put({ ocid: old.ocid, takenAt: cached.fetchedAt, procurement: cached.procurement });
+      }
+    },
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -50,9 +93,15 @@ export const DB_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export function openTenderTimelineDB(upTo = DB_VERSION): Promise<IDBPDatabase<TenderTimelineDB>> {
   return openDB<TenderTimelineDB>(DB_NAME, upTo, {
     upgrade(db, oldVersion, _newVersion, tx) {
+      // Steps run in order; a data step's requests queue on the same transaction, so the
+      // next step's requests follow them. An error aborts the whole upgrade: nothing half-done.
+      let chain: Promise<void> | undefined;
       for (const migration of MIGRATIONS) {
-        if (migration.version > oldVersion && migration.version <= upTo) migration.run(db, tx);
+        if (migration.version > oldVersion && migration.version <= upTo) {
+          chain = chain ? chain.then(() => migration.run(db, tx)) : Promise.resolve(migration.run(db, tx));
+        }
       }
+      chain?.catch(() => tx.abort());
     },
   });
 }

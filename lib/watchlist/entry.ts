@@ -2,6 +2,27 @@
 import type { Stage } from '../ocds/notice-types';
 import type { KeyDate, Procurement, ProcurementValue } from '../procurement';
 
+/** Where the user's own bid stands. */
+export const BID_STATUSES = ['watching', 'preparing', 'submitted', 'won', 'lost', 'noBid'] as const;
+export type BidStatus = (typeof BID_STATUSES)[number];
+export const BID_STATUS_LABELS: Record<BidStatus, string> = {
+  watching: 'Watching',
+  preparing: 'Preparing bid',
+  submitted: 'Submitted',
+  won: 'Won',
+  lost: 'Lost',
+  noBid: 'No bid',
+};
+
+/** A change found when a watched procurement was read again. */
+export interface DetectedChange {
+  /** ISO instant it was found. */
+  foundAt: string;
+  kind: 'notice' | 'amendment' | 'keyDate' | 'field';
+  /** Plain language: "Submission deadline moved from 1 Jul 2026 to 15 Jul 2026". */
+  text: string;
+}
+
 export interface WatchedProcurement {
   ocid: string;
   /** The notice the user pressed Watch on, and its page. */
@@ -17,15 +38,22 @@ export interface WatchedProcurement {
   latestNoticeAt?: string;
   /** ISO instant. */
   watchedAt: string;
+  /** The user's own notes on the procurement. */
+  note: string;
+  tags: string[];
+  bidStatus: BidStatus;
+  /** Changes found since the user last looked, oldest first. */
+  unseenChanges: DetectedChange[];
+  /** ISO instant of the last successful read from FTS. */
+  lastCheckedAt?: string;
+  /** Why the last refresh failed, if it did (the last good data is kept). */
+  lastCheckError?: string;
 }
 
-/** The entry to store when the user watches `procurement` from the notice `noticeId`. */
-export function watchEntry(procurement: Procurement, from: { noticeId?: string; url?: string }, now: Date): WatchedProcurement {
+/** The summary the watchlist keeps of a procurement's latest read. */
+export function summarise(procurement: Procurement): Pick<WatchedProcurement, 'title' | 'buyer' | 'value' | 'stage' | 'keyDates' | 'latestNoticeId' | 'latestNoticeAt'> {
   const latest = [...procurement.notices].reverse().find((n) => n.publishedAt);
   return {
-    ocid: procurement.ocid,
-    watchedFromNoticeId: from.noticeId,
-    watchedFromUrl: from.url,
     title: procurement.title,
     buyer: procurement.buyer?.name,
     value: procurement.value,
@@ -33,7 +61,21 @@ export function watchEntry(procurement: Procurement, from: { noticeId?: string; 
     keyDates: procurement.keyDates,
     latestNoticeId: latest?.id,
     latestNoticeAt: latest?.publishedAt,
+  };
+}
+
+/** The entry to store when the user watches `procurement` from the notice `noticeId`. */
+export function watchEntry(procurement: Procurement, from: { noticeId?: string; url?: string }, now: Date): WatchedProcurement {
+  return {
+    ocid: procurement.ocid,
+    watchedFromNoticeId: from.noticeId,
+    watchedFromUrl: from.url,
+    ...summarise(procurement),
     watchedAt: now.toISOString(),
+    note: '',
+    tags: [],
+    bidStatus: 'watching',
+    unseenChanges: [],
   };
 }
 

@@ -2,24 +2,152 @@
 import type { IDBPDatabase } from 'idb';
 import type { Problem } from '../ocds/problems';
 import type { Procurement } from '../procurement';
-import type { CachedProcurement, TenderTimelineDB } from './db';
-import { sortWatchlist, type WatchedProcurement } from './entry';
+import { compareProcurements } from './compare';
+import type { CachedProcurement, Snapshot, TenderTimelineDB } from './db';
+import { sortWatchlist, summarise, type BidStatus, type DetectedChange, type WatchedProcurement } from './entry';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
 /** How long a read procurement answers for FTS without a new request. */
 export const CACHE_TTL_MS = 10 * 60 * 1000;
 
-export async function watch(db: DB, entry: WatchedProcurement): Promise<void> {
-  const tx = db.transaction('watchlist', 'readwrite');
-  const known = await tx.store.get(entry.ocid);
-  // Watching again refreshes the data but keeps when it was first watched.
-  await tx.store.put(known ? { ...entry, watchedAt: known.watchedAt } : entry);
+/** How many reads of each watched procurement are kept. */
+export const SNAPSHOTS_KEPT = 5;
+
+export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapshot): Promise<void> {
+  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
+  const watchlist = tx.objectStore('watchlist');
+  const known = await watchlist.get(entry.ocid);
+  // Watching again refreshes the data but keeps the user's own work on it.
+  await watchlist.put(
+    known
+      ? { ...entry, watchedAt: known.watchedAt, note: known.note, tags: known.tags, bidStatus: known.bidStatus, unseenChanges: known.unseenChanges }
+      : entry,
+  );
+  await tx.objectStore('snapshots').put(snapshot);
   await tx.done;
 }
 
+/** Unwatching forgets the procurement's snapshots too (a backup keeps them, if taken). */
 export async function unwatch(db: DB, ocid: string): Promise<void> {
-  await db.delete('watchlist', ocid);
+  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
+  await tx.objectStore('watchlist').delete(ocid);
+  const snapshots = tx.objectStore('snapshots');
+  for (const key of await snapshots.index('byOcid').getAllKeys(ocid)) await snapshots.delete(key);
+  await tx.done;
+}
+
+export async function getEntry(db: DB, ocid: string): Promise<WatchedProcurement | undefined> {
+  return db.get('watchlist', ocid);
+}
+
+export async function latestSnapshot(db: DB, ocid: string): Promise<Snapshot | undefined> {
+  const all = await db.getAllFromIndex('snapshots', 'byOcid', ocid);
+  return all.sort((a, b) => a.takenAt.localeCompare(b.takenAt)).at(-1);
+}
+
+/**
+ * Records a fresh read of a watched procurement: what changed since the last one becomes
+ * unseen changes, the read becomes the newest snapshot (keeping a bounded history), and
+ * the summary follows. Returns the changes (none when it was not watched).
+ */
+export async function applyRefresh(db: DB, procurement: Procurement, now: Date): Promise<DetectedChange[]> {
+  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
+  const watchlist = tx.objectStore('watchlist');
+  const snapshots = tx.objectStore('snapshots');
+  const entry = await watchlist.get(procurement.ocid);
+  if (!entry) {
+    await tx.done;
+    return [];
+  }
+  const history = (await snapshots.index('byOcid').getAll(procurement.ocid)).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+  const previous = history.at(-1);
+  const changes = previous ? compareProcurements(previous.procurement, procurement, now) : [];
+  if (!previous || changes.length > 0) {
+    await snapshots.put({ ocid: procurement.ocid, takenAt: now.toISOString(), procurement });
+    for (const old of history.slice(0, Math.max(0, history.length + 1 - SNAPSHOTS_KEPT))) await snapshots.delete([old.ocid, old.takenAt]);
+  }
+  await watchlist.put({
+    ...entry,
+    ...summarise(procurement),
+    unseenChanges: [...entry.unseenChanges, ...changes],
+    lastCheckedAt: now.toISOString(),
+    lastCheckError: undefined,
+  });
+  await tx.done;
+  return changes;
+}
+
+/** A failed refresh is noted; the last good data stays as it was. */
+export async function recordRefreshError(db: DB, ocid: string, message: string): Promise<void> {
+  const tx = db.transaction('watchlist', 'readwrite');
+  const entry = await tx.store.get(ocid);
+  if (entry) await tx.store.put({ ...entry, lastCheckError: message });
+  await tx.done;
+}
+
+/** Clears the unseen changes of one procurement, or of all when `ocid` is undefined. */
+export async function markSeen(db: DB, ocid?: string): Promise<void> {
+  const tx = db.transaction('watchlist', 'readwrite');
+  for (let cursor = await tx.store.openCursor(ocid); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.unseenChanges.length > 0) await cursor.update({ ...cursor.value, unseenChanges: [] });
+  }
+  await tx.done;
+}
+
+export async function countUnseen(db: DB): Promise<number> {
+  let count = 0;
+  const tx = db.transaction('watchlist');
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.unseenChanges.length > 0) count++;
+  }
+  await tx.done;
+  return count;
+}
+
+export interface UserFields {
+  note?: string;
+  tags?: string[];
+  bidStatus?: BidStatus;
+}
+
+export async function updateUserFields(db: DB, ocid: string, fields: UserFields): Promise<WatchedProcurement | undefined> {
+  const tx = db.transaction('watchlist', 'readwrite');
+  const entry = await tx.store.get(ocid);
+  const updated = entry && { ...entry, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  if (updated) await tx.store.put(updated);
+  await tx.done;
+  return updated;
+}
+
+export async function getMeta<T>(db: DB, key: string): Promise<T | undefined> {
+  return (await db.get('meta', key))?.value as T | undefined;
+}
+
+export async function setMeta(db: DB, key: string, value: unknown): Promise<void> {
+  await db.put('meta', { key, value });
+}
+
+export async function firedReminderIds(db: DB): Promise<Set<string>> {
+  return new Set(await db.getAllKeys('firedReminders'));
+}
+
+export async function markRemindersFired(db: DB, ids: string[], now: Date): Promise<void> {
+  const tx = db.transaction('firedReminders', 'readwrite');
+  for (const id of ids) await tx.store.put({ id, firedAt: now.toISOString() });
+  await tx.done;
+}
+
+export async function allSnapshots(db: DB): Promise<Snapshot[]> {
+  return db.getAll('snapshots');
+}
+
+/** Writes entries and snapshots as they are (an import that was already merged). */
+export async function putAll(db: DB, entries: WatchedProcurement[], snapshots: Snapshot[]): Promise<void> {
+  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
+  for (const entry of entries) await tx.objectStore('watchlist').put(entry);
+  for (const snapshot of snapshots) await tx.objectStore('snapshots').put(snapshot);
+  await tx.done;
 }
 
 export async function isWatched(db: DB, ocid: string): Promise<boolean> {

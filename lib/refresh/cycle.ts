@@ -1,0 +1,109 @@
+/**
+ * One refresh of the watchlist: sweep FTS's updates since the last sweep, then read the
+ * record of each watched procurement that changed. Everything it must not forget — how
+ * far it swept, which procurements still need reading — is stored as it goes, so a
+ * stopped service worker or a closed browser resumes where it left off, and a failed
+ * read never loses the last good snapshot.
+ */
+import type { IDBPDatabase } from 'idb';
+import { FtsError } from '../fts/client';
+import { recordPackageUrl } from '../fts/urls';
+import { readOcds } from '../ocds/read';
+import type { TenderTimelineDB } from '../watchlist/db';
+import type { DetectedChange, WatchedProcurement } from '../watchlist/entry';
+import { applyRefresh, getMeta, recordRefreshError, setMeta } from '../watchlist/store';
+import { sweepUpdates, type TextClient } from './sweep';
+
+type DB = IDBPDatabase<TenderTimelineDB>;
+
+export const SWEEP_KEY = 'sweep';
+/** Further back than this, sweeping costs more than reading each watched record again. */
+export const MAX_SWEEP_BACK_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface SweepState {
+  /** ISO instant: updates before this have been swept. */
+  sweptTo?: string;
+  /** Watched ocids found changed (or never read) and not yet read again. */
+  pending: string[];
+}
+
+export interface CycleReport {
+  sweepPages: number;
+  recordRequests: number;
+  refreshed: Array<{ ocid: string; changes: DetectedChange[] }>;
+  failed: Array<{ ocid: string; message: string }>;
+  /** Why the cycle stopped early, if it did: it resumes next time. */
+  stoppedBecause?: string;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function refreshCycle(options: { db: DB; client: TextClient; now: () => Date }): Promise<CycleReport> {
+  const { db, client, now } = options;
+  const report: CycleReport = { sweepPages: 0, recordRequests: 0, refreshed: [], failed: [] };
+  const entries: WatchedProcurement[] = await db.getAll('watchlist');
+  const watched = new Set(entries.map((e) => e.ocid));
+  const state: SweepState = (await getMeta<SweepState>(db, SWEEP_KEY)) ?? { pending: [] };
+  const save = () => setMeta(db, SWEEP_KEY, { sweptTo: state.sweptTo, pending: [...new Set(state.pending)].filter((o) => watched.has(o)) });
+  const started = now();
+
+  if (watched.size === 0) {
+    state.sweptTo = started.toISOString();
+    state.pending = [];
+    await save();
+    return report;
+  }
+  // Never read since being watched (e.g. restored from a backup): read them.
+  for (const entry of entries) if (!entry.lastCheckedAt) state.pending.push(entry.ocid);
+  const oldestCheck = entries.reduce((min, e) => (e.lastCheckedAt && e.lastCheckedAt < min ? e.lastCheckedAt : min), started.toISOString());
+  const from = new Date(state.sweptTo ?? oldestCheck);
+
+  if (started.getTime() - from.getTime() > MAX_SWEEP_BACK_MS) {
+    // Away too long: read every watched record once rather than weeks of updates.
+    state.pending.push(...watched);
+    state.sweptTo = started.toISOString();
+    await save();
+  } else {
+    const sweep = await sweepUpdates({
+      client,
+      watched,
+      from,
+      to: started,
+      onWindowDone: async (windowEnd, changed) => {
+        state.sweptTo = windowEnd.toISOString();
+        state.pending.push(...changed);
+        await save();
+      },
+    });
+    report.sweepPages = sweep.pages;
+    if (sweep.error) report.stoppedBecause = messageOf(sweep.error);
+  }
+
+  for (const ocid of [...new Set(state.pending)]) {
+    if (!watched.has(ocid)) continue;
+    try {
+      report.recordRequests++;
+      const read = readOcds(await client.getText(recordPackageUrl(ocid)));
+      if (!read.ok) throw new Error(read.message);
+      const found = read.procurements.find((p) => p.procurement.ocid === ocid);
+      if (!found) throw new Error(`FTS's record did not hold ${ocid}`);
+      report.refreshed.push({ ocid, changes: await applyRefresh(db, found.procurement, now()) });
+      state.pending = state.pending.filter((o) => o !== ocid);
+      await save();
+    } catch (error) {
+      const message = messageOf(error);
+      report.failed.push({ ocid, message });
+      await recordRefreshError(db, ocid, message);
+      // FTS busy or unreachable: stop here and resume next time; the ocid stays pending.
+      if (error instanceof FtsError && (error.kind === 'busy' || error.kind === 'network')) {
+        report.stoppedBecause = message;
+        break;
+      }
+      state.pending = state.pending.filter((o) => o !== ocid);
+      await save();
+    }
+  }
+  return report;
+}

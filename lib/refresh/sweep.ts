@@ -1,0 +1,81 @@
+/**
+ * The sweep: instead of asking FTS about every watched procurement, read FTS's list of
+ * releases updated since the last sweep and pick out the watched ocids. Cost grows with
+ * the number of updates, not with the watchlist. Windows are at most 6 hours (long
+ * windows are known to miss releases), and each finished window is reported so the
+ * position can be stored durably and a stopped worker resumes where it left off.
+ */
+import { FTS_ORIGIN, safeHttpsUrl } from '../fts/urls';
+import { parseJsonText } from '../ocds/json-text';
+
+export const MAX_WINDOW_MS = 6 * 60 * 60 * 1000;
+/** A runaway `links.next` chain ends here; the window is tried again next time. */
+const MAX_PAGES_PER_WINDOW = 500;
+
+export interface TextClient {
+  getText(url: string): Promise<string>;
+}
+
+/** FTS wants `YYYY-MM-DDTHH:MM:SS` (UTC). */
+const ftsTime = (instant: Date) => instant.toISOString().slice(0, 19);
+
+export function updatesUrl(from: Date, to: Date): string {
+  return `${FTS_ORIGIN}/api/1.0/ocdsReleasePackages?updatedFrom=${ftsTime(from)}&updatedTo=${ftsTime(to)}&limit=100`;
+}
+
+/** The ocids of a list page's releases and its next page, read tolerantly. */
+export function readUpdatesPage(text: string): { ocids: string[]; next?: string } {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') throw new Error(`FTS's list of updates could not be read${parsed.ok ? '' : `: ${parsed.message}`}`);
+  const page = parsed.value as { releases?: unknown; links?: { next?: unknown } };
+  const ocids = Array.isArray(page.releases)
+    ? page.releases.flatMap((release) => (release && typeof release === 'object' && typeof (release as { ocid?: unknown }).ocid === 'string' ? [(release as { ocid: string }).ocid] : []))
+    : [];
+  const next = typeof page.links?.next === 'string' ? safeHttpsUrl(page.links.next) : undefined;
+  // Only FTS's own pages are followed.
+  return { ocids, next: next?.startsWith(`${FTS_ORIGIN}/`) ? next : undefined };
+}
+
+export interface SweepResult {
+  /** Watched ocids with an update in the swept time. */
+  changed: Set<string>;
+  pages: number;
+  /** The end of the last window read in full: the next sweep starts here. */
+  reached: Date;
+  /** Why the sweep stopped before `to`, if it did. */
+  error?: unknown;
+}
+
+export async function sweepUpdates(options: {
+  client: TextClient;
+  watched: ReadonlySet<string>;
+  from: Date;
+  to: Date;
+  /** Called after each window is read in full, to store the position durably. */
+  onWindowDone?: (windowEnd: Date, changedSoFar: ReadonlySet<string>) => Promise<void> | void;
+}): Promise<SweepResult> {
+  const { client, watched, to } = options;
+  const changed = new Set<string>();
+  let pages = 0;
+  let reached = options.from;
+  while (reached < to) {
+    const windowEnd = new Date(Math.min(to.getTime(), reached.getTime() + MAX_WINDOW_MS));
+    const found = new Set<string>();
+    let url: string | undefined = updatesUrl(reached, windowEnd);
+    try {
+      for (let page = 0; url && page < MAX_PAGES_PER_WINDOW; page++) {
+        const { ocids, next } = readUpdatesPage(await client.getText(url));
+        pages++;
+        for (const ocid of ocids) if (watched.has(ocid)) found.add(ocid);
+        url = next;
+      }
+      if (url) throw new Error('FTS kept listing further pages; this window will be read again next time');
+    } catch (error) {
+      return { changed, pages, reached, error };
+    }
+    for (const ocid of found) changed.add(ocid);
+    reached = windowEnd;
+    await options.onWindowDone?.(windowEnd, changed);
+  }
+  return { changed, pages, reached };
+}
