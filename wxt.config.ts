@@ -5,7 +5,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Tender Timeline',
-    permissions: ['storage'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     // The background fetches OCDS from Find a Tender; content scripts add their own matches.
     host_permissions: ['https://www.find-tender.service.gov.uk/*'],
     description:

@@ -1,7 +1,20 @@
 import { createFtsClient } from '@/lib/fts/client';
 import { WATCH_CHANGE_KEY, type WatchChange } from '@/lib/messages';
+import { dueReminders } from '@/lib/reminders';
+import { refreshCycle, type CycleReport } from '@/lib/refresh/cycle';
 import { createService } from '@/lib/service';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { openTenderTimelineDB } from '@/lib/watchlist/db';
+import { countUnseen, firedReminderIds, markRemindersFired } from '@/lib/watchlist/store';
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+const REFRESH_ALARM = 'refresh';
+/** One periodic check drives every reminder (Chrome allows an extension 500 alarms). */
+const REMINDER_ALARM = 'reminders';
+const REMINDER_CHECK_MINUTES = 15;
+/** Notification ids carry the page to open when the user clicks them. */
+const NOTIFICATION_PREFIX = 'tt|';
 
 /**
  * The background owns the database and the FTS client. It keeps no state that matters in
@@ -9,15 +22,98 @@ import { openTenderTimelineDB } from '@/lib/watchlist/db';
  */
 export default defineBackground(() => {
   let db: ReturnType<typeof openTenderTimelineDB> | undefined;
-  const service = createService({
-    db: () => (db ??= openTenderTimelineDB().catch((error) => {
+  const openDb = () =>
+    (db ??= openTenderTimelineDB().catch((error) => {
       db = undefined;
       throw error;
-    })),
-    client: createFtsClient({ fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }) }),
-    now: () => new Date(),
+    }));
+  const client = createFtsClient({ fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }) });
+  const now = () => new Date();
+
+  async function updateBadge(): Promise<void> {
+    const count = await countUnseen(await openDb());
+    await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: '#1d70b8' });
+  }
+
+  async function notify(id: string, title: string, message: string, url: string | undefined): Promise<void> {
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${url ?? ''}|${id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+    });
+  }
+
+  async function notifyChanges(report: CycleReport): Promise<void> {
+    if (!(await settingsItem.getValue()).notifyChanges) return;
+    const database = await openDb();
+    for (const { ocid, changes } of report.refreshed) {
+      if (changes.length === 0) continue;
+      const entry = await database.get('watchlist', ocid);
+      const title = entry?.title ?? ocid;
+      const url = entry?.watchedFromUrl ?? (entry?.latestNoticeId ? `https://www.find-tender.service.gov.uk/Notice/${entry.latestNoticeId}` : undefined);
+      await notify(`change|${ocid}|${changes[0]!.foundAt}`, `Changed: ${title}`, changes.map((c) => c.text).join('\n'), url);
+    }
+  }
+
+  async function checkReminders(): Promise<void> {
+    const database = await openDb();
+    const reminders = dueReminders({
+      entries: await database.getAll('watchlist'),
+      settings: await settingsItem.getValue(),
+      fired: await firedReminderIds(database),
+      now: now(),
+    });
+    if (reminders.length === 0) return;
+    // Marked first: a reminder shown twice is worse than one lost to a crash in between.
+    await markRemindersFired(database, reminders.map((r) => r.id), now());
+    for (const reminder of reminders.filter((r) => r.notify)) await notify(reminder.id, 'Tender Timeline reminder', reminder.message, reminder.url);
+  }
+
+  async function scheduleAlarms(): Promise<void> {
+    const settings = await settingsItem.getValue();
+    const refreshMinutes = Math.max(30, Math.round(settings.refreshHours * 60));
+    const existing = await browser.alarms.get(REFRESH_ALARM);
+    if (existing?.periodInMinutes !== refreshMinutes) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: refreshMinutes, delayInMinutes: 1 });
+    if (!(await browser.alarms.get(REMINDER_ALARM))) await browser.alarms.create(REMINDER_ALARM, { periodInMinutes: REMINDER_CHECK_MINUTES, delayInMinutes: 1 });
+  }
+
+  const service = createService({
+    db: openDb,
+    client,
+    now,
     // Every open notice page listens to this key, so their Watch buttons follow at once.
     onWatchChange: (ocid, watched) => browser.storage.local.set({ [WATCH_CHANGE_KEY]: { ocid, watched, at: new Date().toISOString() } satisfies WatchChange }),
+    onWatchlistChanged: async (report) => {
+      await updateBadge();
+      if (report) await notifyChanges(report);
+    },
+    getSettings: () => settingsItem.getValue(),
+    setSettings: (settings) => settingsItem.setValue(settings),
   });
+
   browser.runtime.onMessage.addListener((message: unknown) => service.handle(message));
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === REFRESH_ALARM) {
+      const report = await refreshCycle({ db: await openDb(), client, now });
+      await updateBadge();
+      await notifyChanges(report);
+    }
+    if (alarm.name === REFRESH_ALARM || alarm.name === REMINDER_ALARM) await checkReminders();
+  });
+
+  browser.notifications.onClicked.addListener(async (notificationId) => {
+    if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+    const url = notificationId.slice(NOTIFICATION_PREFIX.length).split('|')[0];
+    if (url?.startsWith('https://')) await browser.tabs.create({ url });
+    await browser.notifications.clear(notificationId);
+  });
+
+  settingsItem.watch(() => void scheduleAlarms());
+  browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
+  browser.runtime.onStartup.addListener(() => void scheduleAlarms());
+  void scheduleAlarms();
+  void updateBadge().catch(() => undefined);
 });

@@ -18,6 +18,21 @@ export const requestSchemas = {
   'watchlist:watch': z.object({ ocid, noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
   'watchlist:unwatch': z.object({ ocid }),
   'watchlist:list': z.object({}),
+  /** Refresh the watchlist from FTS now, as the periodic alarm does. */
+  'watchlist:refreshNow': z.object({}),
+  /** The user has seen the changes of one procurement, or of all when no ocid is given. */
+  'watchlist:markSeen': z.object({ ocid: ocid.optional() }),
+  'watchlist:update': z.object({
+    ocid,
+    note: z.string().max(20_000).optional(),
+    tags: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
+    bidStatus: z.enum(['watching', 'preparing', 'submitted', 'won', 'lost', 'noBid']).optional(),
+  }),
+  /** Calendar file of one procurement's key dates, or of the whole watchlist. */
+  'export:ics': z.object({ ocid: ocid.optional() }),
+  'export:csv': z.object({}),
+  'backup:export': z.object({}),
+  'backup:import': z.object({ text: z.string().max(200_000_000) }),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;

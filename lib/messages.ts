@@ -7,7 +7,7 @@ import type { Request, RequestPayload, RequestType } from './message-schemas';
 import type { Problem } from './ocds/problems';
 import type { Procurement } from './procurement';
 import type { TimelineEvent } from './timeline/types';
-import type { WatchedProcurement } from './watchlist/entry';
+import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
 
 export type ErrorKind = 'network' | 'busy' | 'notFound' | 'notOcds' | 'http' | 'invalidRequest' | 'storage';
 
@@ -29,10 +29,25 @@ export interface TimelineResponse {
 export interface ResponseMap {
   'timeline:forNotice': TimelineResponse;
   'timeline:fromText': TimelineResponse;
-  'watchlist:status': { ok: true; watched: boolean };
+  'watchlist:status': { ok: true; watched: boolean; unseenChanges: DetectedChange[] };
   'watchlist:watch': { ok: true; watched: boolean };
   'watchlist:unwatch': { ok: true; watched: boolean };
-  'watchlist:list': { ok: true; entries: WatchedProcurement[] };
+  'watchlist:list': { ok: true; entries: WatchedProcurement[]; lastBackupAt?: string };
+  'watchlist:refreshNow': { ok: true; refreshed: number; changed: number; failed: number; stoppedBecause?: string };
+  'watchlist:markSeen': { ok: true };
+  'watchlist:update': { ok: true; entry: WatchedProcurement };
+  'export:ics': FileResponse;
+  'export:csv': FileResponse;
+  'backup:export': FileResponse;
+  'backup:import': { ok: true; summary: string };
+}
+
+/** A file for the user to save. */
+export interface FileResponse {
+  ok: true;
+  fileName: string;
+  mimeType: string;
+  text: string;
 }
 
 export type Response<T extends RequestType> = ResponseMap[T] | ErrorResponse;

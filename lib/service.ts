@@ -13,8 +13,27 @@ import { readOcds, type ProcurementRead } from './ocds/read';
 import type { Procurement } from './procurement';
 import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
+import { describeImportReport, makeBackup, mergeBackup, readBackup } from './backup';
+import { csvFileName, watchlistToCsv } from './export/csv';
+import { icsFileName, watchlistToIcs } from './export/ics';
+import { refreshCycle, type CycleReport } from './refresh/cycle';
+import type { Settings } from './settings';
 import { watchEntry } from './watchlist/entry';
-import { cacheByNoticeId, cacheByOcid, cachePut, isWatched, listWatchlist, unwatch, watch } from './watchlist/store';
+import {
+  allSnapshots,
+  cacheByNoticeId,
+  cacheByOcid,
+  cachePut,
+  getEntry,
+  getMeta,
+  listWatchlist,
+  markSeen,
+  putAll,
+  setMeta,
+  unwatch,
+  updateUserFields,
+  watch,
+} from './watchlist/store';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
@@ -24,7 +43,13 @@ export interface ServiceDeps {
   now: () => Date;
   /** Tell every open page that a procurement's watched state changed. */
   onWatchChange: (ocid: string, watched: boolean) => Promise<void> | void;
+  /** The watchlist changed in a way the toolbar badge or notifications should follow. */
+  onWatchlistChanged: (refresh?: CycleReport) => Promise<void> | void;
+  getSettings: () => Promise<Settings>;
+  setSettings: (settings: Settings) => Promise<void>;
 }
+
+export const LAST_BACKUP_KEY = 'lastBackupAt';
 
 class ReadError extends Error {
   constructor(
@@ -110,7 +135,8 @@ export function createService(deps: ServiceDeps) {
       return respond(read.procurement, read.problems, deps.now().toISOString(), false);
     },
     async 'watchlist:status'({ ocid }) {
-      return { ok: true, watched: await isWatched(await deps.db(), ocid) };
+      const entry = await getEntry(await deps.db(), ocid);
+      return { ok: true, watched: entry !== undefined, unseenChanges: entry?.unseenChanges ?? [] };
     },
     async 'watchlist:watch'({ ocid, noticeId, pageUrl }) {
       const db = await deps.db();
@@ -121,15 +147,68 @@ export function createService(deps: ServiceDeps) {
       const entry = { ...watchEntry(read.procurement, { noticeId, url: pageUrl }, deps.now()), lastCheckedAt: read.fetchedAt };
       await watch(db, entry, { ocid, takenAt: read.fetchedAt, procurement: read.procurement });
       await deps.onWatchChange(ocid, true);
+      await deps.onWatchlistChanged();
       return { ok: true, watched: true };
     },
     async 'watchlist:unwatch'({ ocid }) {
       await unwatch(await deps.db(), ocid);
       await deps.onWatchChange(ocid, false);
+      await deps.onWatchlistChanged();
       return { ok: true, watched: false };
     },
     async 'watchlist:list'() {
-      return { ok: true, entries: await listWatchlist(await deps.db(), deps.now()) };
+      const db = await deps.db();
+      return { ok: true, entries: await listWatchlist(db, deps.now()), lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
+    },
+    async 'watchlist:refreshNow'() {
+      const report = await refreshCycle({ db: await deps.db(), client: deps.client, now: deps.now });
+      await deps.onWatchlistChanged(report);
+      return {
+        ok: true,
+        refreshed: report.refreshed.length,
+        changed: report.refreshed.filter((r) => r.changes.length > 0).length,
+        failed: report.failed.length,
+        stoppedBecause: report.stoppedBecause,
+      };
+    },
+    async 'watchlist:markSeen'({ ocid }) {
+      await markSeen(await deps.db(), ocid);
+      await deps.onWatchlistChanged();
+      return { ok: true };
+    },
+    async 'watchlist:update'({ ocid, ...fields }) {
+      const entry = await updateUserFields(await deps.db(), ocid, fields);
+      if (!entry) throw new ReadError('notFound', 'This procurement is no longer in your watchlist.', false);
+      return { ok: true, entry };
+    },
+    async 'export:ics'({ ocid }) {
+      const entries = await listWatchlist(await deps.db(), deps.now());
+      const chosen = ocid ? entries.filter((e) => e.ocid === ocid) : entries;
+      return { ok: true, fileName: icsFileName(chosen, deps.now()), mimeType: 'text/calendar', text: watchlistToIcs(chosen, await deps.getSettings(), deps.now()) };
+    },
+    async 'export:csv'() {
+      const entries = await listWatchlist(await deps.db(), deps.now());
+      return { ok: true, fileName: csvFileName(deps.now()), mimeType: 'text/csv', text: watchlistToCsv(entries, deps.now()) };
+    },
+    async 'backup:export'() {
+      const db = await deps.db();
+      const now = deps.now();
+      const text = makeBackup({ watchlist: await db.getAll('watchlist'), snapshots: await allSnapshots(db), settings: await deps.getSettings() }, now);
+      await setMeta(db, LAST_BACKUP_KEY, now.toISOString());
+      return { ok: true, fileName: `tender-timeline-backup-${now.toISOString().slice(0, 10)}.json`, mimeType: 'application/json', text };
+    },
+    async 'backup:import'({ text }) {
+      const read = readBackup(text);
+      if (!read.ok) throw new ReadError('invalidRequest', read.message, false);
+      const db = await deps.db();
+      const existing = { watchlist: await db.getAll('watchlist'), snapshots: await allSnapshots(db), settings: await deps.getSettings() };
+      const { merged, report } = mergeBackup(existing, read.backup);
+      await putAll(db, merged.watchlist, merged.snapshots);
+      await deps.setSettings(merged.settings);
+      for (const entry of merged.watchlist) await deps.onWatchChange(entry.ocid, true);
+      await deps.onWatchlistChanged();
+      const problems = read.problems.length ? ` ${read.problems.length} part(s) of the file could not be read: ${read.problems.slice(0, 3).join('; ')}` : '';
+      return { ok: true, summary: `${describeImportReport(report)}${problems}` };
     },
   };
 

@@ -85,11 +85,11 @@ describe('background', () => {
   it('watches and unwatches a procurement, in IndexedDB, and tells every page', async () => {
     answers.set(recordUrl, () => new Response(record));
     await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
-    expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: false });
+    expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: false, unseenChanges: [] });
 
     const url = 'https://www.find-tender.service.gov.uk/Notice/066750-2025';
     expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025', pageUrl: url } })).toEqual({ ok: true, watched: true });
-    expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: true });
+    expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: true, unseenChanges: [] });
     expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toMatchObject({ ocid: OCID, watched: true });
 
     const list = await send({ type: 'watchlist:list', payload: {} });
@@ -139,6 +139,6 @@ describe('background', () => {
     await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
     fakeBrowser.runtime.onMessage.removeAllListeners();
     background.main();
-    expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: true });
+    expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: true, unseenChanges: [] });
   });
 });

@@ -1,0 +1,207 @@
+/**
+ * Which reminders are due, with `now` injected: London calendar days across clock
+ * changes, watching late, moved dates, the fired set, and catching up after the computer
+ * was off. Entries come from a real FTS record.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseOcds } from '../lib/analyse';
+import { noticeUrl } from '../lib/fts/urls';
+import type { KeyDate } from '../lib/procurement';
+import { dueReminders, reminderId, reminderLeads, reminderMoment, type Reminder } from '../lib/reminders';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
+import { readShared } from './support/fixtures';
+
+const OCID = 'ocds-h6vhtk-067b89';
+const TITLE = 'West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services';
+/** The real record's submission deadline: 1 Jul 2026 23:59:59 BST. */
+const DEADLINE = '2026-07-01T22:59:59.000Z';
+
+/** The real procurement 067b89, watched on `watchedAt`. */
+function realEntry(watchedAt = '2026-05-20T09:00:00Z'): WatchedProcurement {
+  const result = analyseOcds(readShared(`${OCID}.json`), new Date('2026-05-20T09:00:00Z'));
+  if (!result.ok) throw new Error(result.message);
+  const { procurement } = result.procurements[0]!;
+  return watchEntry(procurement, { noticeId: procurement.notices.at(-1)!.id }, new Date(watchedAt));
+}
+
+const deadline = (at: string, extra: Partial<KeyDate> = {}): KeyDate => ({ type: 'submissionDeadline', at, lots: [], source: '$.tender.tenderPeriod.endDate', ...extra });
+
+function withKeyDates(keyDates: KeyDate[], watchedAt?: string): WatchedProcurement {
+  return { ...realEntry(watchedAt), keyDates };
+}
+
+const idFor = (at: string, lead: number, extra: Partial<KeyDate> = {}) => reminderId(OCID, deadline(at, extra), lead);
+
+type Brief = [lead: number, notify: boolean, message: string];
+const brief = (reminders: Reminder[]): Brief[] => reminders.map((r) => [r.leadDays, r.notify, r.message]);
+
+function due(entries: WatchedProcurement[], now: string, fired: string[] = [], settings: Settings = DEFAULT_SETTINGS): Reminder[] {
+  return dueReminders({ entries, settings, fired: new Set(fired), now: new Date(now) });
+}
+
+describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, BST)', () => {
+  const entry = realEntry();
+  const in7 = `Submission deadline in 7 days: ${TITLE} (1 Jul 2026, by end of day)`;
+  const tomorrow = `Submission deadline tomorrow: ${TITLE} (1 Jul 2026, by end of day)`;
+  const today = `Submission deadline today: ${TITLE} (1 Jul 2026, by end of day)`;
+
+  it.each<[string, string, string[], Brief[]]>([
+    ['long before', '2026-06-01T12:00:00Z', [], []],
+    ['a second before 7 days', '2026-06-24T22:59:58Z', [], []],
+    ['7 days before, to the second (24 Jun 23:59:59 BST)', '2026-06-24T22:59:59Z', [], [[7, true, in7]]],
+    ['7-day one already fired', '2026-06-25T08:00:00Z', [idFor(DEADLINE, 7)], []],
+    ['1 day before, 7-day fired', '2026-06-30T22:59:59Z', [idFor(DEADLINE, 7)], [[1, true, tomorrow]]],
+    ['both fired', '2026-07-01T12:00:00Z', [idFor(DEADLINE, 7), idFor(DEADLINE, 1)], []],
+    // The computer was off from before the 7-day moment until after the 1-day one.
+    ['catch-up: both due, only the 1-day one shows', '2026-06-30T23:30:00Z', [], [[1, true, today], [7, false, today]]],
+    ['catch-up after the 1-day one fired alone: the 7-day one is only marked', '2026-07-01T08:00:00Z', [idFor(DEADLINE, 1)], [[7, false, today]]],
+    ['the deadline itself: too late', DEADLINE, [], []],
+    ['after the deadline', '2026-07-02T09:00:00Z', [], []],
+  ])('%s (%s)', (_name, now, fired, expected) => {
+    expect(brief(due([entry], now, fired))).toEqual(expected);
+  });
+
+  it('fills every field, with a stable id the caller stores as fired', () => {
+    const [reminder] = due([entry], '2026-06-25T08:00:00Z');
+    expect(reminder).toEqual({
+      id: `${OCID}|submissionDeadline||${DEADLINE}|7`,
+      ocid: OCID,
+      keyDateType: 'submissionDeadline',
+      at: DEADLINE,
+      leadDays: 7,
+      title: TITLE,
+      message: `Submission deadline in 6 days: ${TITLE} (1 Jul 2026, by end of day)`,
+      url: noticeUrl(entry.latestNoticeId!),
+      notify: true,
+    });
+    expect(due([entry], '2026-06-26T08:00:00Z')[0]!.id).toBe(reminder!.id);
+  });
+
+  it('fires each reminder once over a run of hourly checks, the caller marking every returned id', () => {
+    const fired = new Set<string>();
+    const shown: string[] = [];
+    for (let t = Date.parse('2026-06-20T00:00:00Z'); t < Date.parse('2026-07-03T00:00:00Z'); t += 3_600_000) {
+      for (const r of dueReminders({ entries: [entry], settings: DEFAULT_SETTINGS, fired, now: new Date(t), lastCheck: new Date(t - 3_600_000) })) {
+        fired.add(r.id);
+        if (r.notify) shown.push(`${new Date(t).toISOString()} ${r.leadDays}`);
+      }
+    }
+    expect(shown).toEqual(['2026-06-24T23:00:00.000Z 7', '2026-06-30T23:00:00.000Z 1']);
+  });
+
+  it('reminds only of the chosen key date types', () => {
+    const contract = realEntry();
+    expect(due([contract], '2027-03-30T12:00:00Z')).toEqual([]);
+    const settings: Settings = { ...DEFAULT_SETTINGS, reminderTypes: ['contractStart'] };
+    expect(brief(due([contract], '2027-03-31T12:00:00Z', [], settings))).toEqual([
+      [1, true, `Contract starts tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
+      [7, false, `Contract starts tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
+    ]);
+  });
+});
+
+describe('London calendar days across clock changes', () => {
+  it.each<[string, string, number, string]>([
+    // [what, key date, lead, reminder moment]
+    ['BST → GMT, end of day: 21 Oct 23:59:59 BST, not 22 Oct 00:59:59', '2026-10-28T23:59:59Z', 7, '2026-10-21T22:59:59.000Z'],
+    ['BST → GMT, 12:00 GMT → 12:00 BST a week before', '2026-10-30T12:00:00Z', 7, '2026-10-23T11:00:00.000Z'],
+    ['BST → GMT, the day after the change', '2026-10-26T00:30:00Z', 1, '2026-10-24T23:30:00.000Z'],
+    ['GMT → BST, 12:00 BST → 12:00 GMT a week before', '2026-04-01T11:00:00Z', 7, '2026-03-25T12:00:00.000Z'],
+    ['GMT → BST, end of day', '2026-04-01T22:59:59Z', 7, '2026-03-25T23:59:59.000Z'],
+    ['no change between: exactly 7 × 24 hours', '2026-07-01T22:59:59Z', 7, '2026-06-24T22:59:59.000Z'],
+    ['01:30 on the spring-forward day does not exist: 02:30 BST', '2026-04-05T00:30:00Z', 7, '2026-03-29T01:30:00.000Z'],
+    ['01:30 on the fall-back day happens twice: the later one', '2026-11-01T01:30:00Z', 7, '2026-10-25T01:30:00.000Z'],
+  ])('%s', (_name, at, lead, moment) => {
+    expect(reminderMoment(new Date(at), lead).toISOString()).toBe(moment);
+  });
+
+  it.each<[string, string, string, Brief[]]>([
+    ['a second before 7 days (BST side)', '2026-10-28T23:59:59Z', '2026-10-21T22:59:58Z', []],
+    ['7 days before in London (23:59:59 BST)', '2026-10-28T23:59:59Z', '2026-10-21T22:59:59Z', [[7, true, 'Submission deadline in 7 days: T (28 Oct 2026, by end of day)']]],
+    ['7 × 24 h before would be an hour late: already due', '2026-10-30T12:00:00Z', '2026-10-23T11:30:00Z', [[7, true, 'Submission deadline in 7 days: T (30 Oct 2026, 12:00)']]],
+    ['GMT → BST: not due an hour early', '2026-04-01T11:00:00Z', '2026-03-25T11:00:00Z', []],
+    ['GMT → BST: due at 12:00 GMT', '2026-04-01T11:00:00Z', '2026-03-25T12:00:00Z', [[7, true, 'Submission deadline in 7 days: T (1 Apr 2026, 12:00)']]],
+  ])('%s', (_name, at, now, expected) => {
+    const entry = { ...withKeyDates([deadline(at)], '2026-01-01T00:00:00Z'), title: 'T' };
+    expect(brief(due([entry], now))).toEqual(expected);
+  });
+});
+
+describe('watched late', () => {
+  it.each<[string, string, string, Brief[]]>([
+    ['watched 3 days before: no 7-day reminder, ever', '2026-06-28T10:00:00Z', '2026-06-28T10:00:00Z', []],
+    ['watched 3 days before: the 1-day one', '2026-06-28T10:00:00Z', '2026-06-30T23:00:00Z', [[1, true, 'Submission deadline today: T (1 Jul 2026, by end of day)']]],
+    ['watched at the very moment of the 7-day one: it counts', '2026-06-24T22:59:59Z', '2026-06-25T09:00:00Z', [[7, true, 'Submission deadline in 6 days: T (1 Jul 2026, by end of day)']]],
+    ['watched a second after it: it does not', '2026-06-24T23:00:00Z', '2026-06-25T09:00:00Z', []],
+    ['watched on the day, after the 1-day moment: none', '2026-07-01T08:00:00Z', '2026-07-01T09:00:00Z', []],
+  ])('%s', (_name, watchedAt, now, expected) => {
+    const entry = { ...withKeyDates([deadline(DEADLINE)], watchedAt), title: 'T' };
+    expect(brief(due([entry], now))).toEqual(expected);
+  });
+
+  it('never reminds of a key date already past when watched, even one still ahead of a wrong clock', () => {
+    // Watched after the deadline (the clock was later then than it is now).
+    const entry = withKeyDates([deadline(DEADLINE)], '2026-07-02T00:00:00Z');
+    expect(due([entry], '2026-06-30T23:00:00Z')).toEqual([]);
+  });
+});
+
+describe('moved dates', () => {
+  const LATER = '2026-07-15T22:59:59.000Z';
+  const firedOld = [idFor(DEADLINE, 7)];
+
+  it.each<[string, string, string, Brief[]]>([
+    ['moved later, a week before the old date: nothing', LATER, '2026-06-25T08:00:00Z', []],
+    ['moved later: the new 7-day one fires on its own moment', LATER, '2026-07-08T22:59:59Z', [[7, true, 'Submission deadline in 7 days: T (15 Jul 2026, by end of day)']]],
+    // Moved nearer: the 7-day moment of the new date has passed but nothing fired for it.
+    ['moved nearer: the user hears at once', '2026-06-28T22:59:59.000Z', '2026-06-25T08:00:00Z', [[7, true, 'Submission deadline in 3 days: T (28 Jun 2026, by end of day)']]],
+  ])('%s', (_name, movedTo, now, expected) => {
+    const entry = { ...withKeyDates([deadline(movedTo)]), title: 'T' };
+    expect(brief(due([entry], now, firedOld))).toEqual(expected);
+  });
+
+  it('gives a moved date new ids', () => {
+    expect(idFor(LATER, 7)).not.toBe(idFor(DEADLINE, 7));
+    expect(idFor(DEADLINE, 7, { lots: ['1', '2'] })).toBe(`${OCID}|submissionDeadline|1,2|${DEADLINE}|7`);
+    expect(idFor(DEADLINE, 7, { lots: ['1,2'] })).not.toBe(idFor(DEADLINE, 7, { lots: ['1', '2'] }));
+  });
+});
+
+describe('several procurements and settings', () => {
+  it('orders by key date and keeps each key date apart', () => {
+    const a = { ...withKeyDates([deadline('2026-07-03T11:00:00.000Z'), deadline('2026-07-02T11:00:00.000Z', { type: 'enquiryDeadline' })]), title: 'A' };
+    const b = { ...withKeyDates([deadline('2026-07-02T22:59:59.000Z', { lots: ['2'] })]), ocid: 'ocds-h6vhtk-000001', title: '', latestNoticeId: undefined, watchedFromNoticeId: undefined, watchedFromUrl: 'http://insecure.example/x' };
+    const reminders = due([a, b], '2026-07-01T12:00:00Z', []);
+    expect(reminders.map((r) => [r.ocid, r.keyDateType, r.leadDays, r.notify, r.message, r.url])).toEqual([
+      [OCID, 'enquiryDeadline', 1, true, 'Enquiry deadline tomorrow: A (2 Jul 2026, 12:00)', noticeUrl(a.latestNoticeId!)],
+      [OCID, 'enquiryDeadline', 7, false, 'Enquiry deadline tomorrow: A (2 Jul 2026, 12:00)', noticeUrl(a.latestNoticeId!)],
+      ['ocds-h6vhtk-000001', 'submissionDeadline', 7, true, 'Submission deadline tomorrow: ocds-h6vhtk-000001, lot 2 (2 Jul 2026, by end of day)', undefined],
+      [OCID, 'submissionDeadline', 7, true, 'Submission deadline in 2 days: A (3 Jul 2026, 12:00)', noticeUrl(a.latestNoticeId!)],
+    ]);
+    expect(reminders[2]).not.toHaveProperty('url');
+  });
+
+  it('puts a hostile title on one line', () => {
+    const entry = { ...withKeyDates([deadline(DEADLINE)]), title: 'Evil\r\n\u0000title\u2028x' };
+    expect(due([entry], '2026-06-30T23:00:00Z')[0]!.title).toBe('Evil title x');
+  });
+
+  it.each<[number[], number[]]>([
+    [[7, 1], [1, 7]],
+    [[1, 7, 7, 0, -3, 2.5, Number.NaN, 14], [1, 7, 14]],
+    [[], []],
+  ])('uses lead times %j as %j', (input, output) => {
+    expect(reminderLeads(input)).toEqual(output);
+  });
+
+  it('with no lead times or types, nothing is due', () => {
+    const entry = withKeyDates([deadline(DEADLINE)]);
+    expect(due([entry], '2026-06-30T23:00:00Z', [], { ...DEFAULT_SETTINGS, reminderLeadDays: [] })).toEqual([]);
+    expect(due([entry], '2026-06-30T23:00:00Z', [], { ...DEFAULT_SETTINGS, reminderTypes: [] })).toEqual([]);
+  });
+
+  it('skips a key date whose instant cannot be read', () => {
+    expect(due([withKeyDates([deadline('soon')])], '2026-06-30T23:00:00Z')).toEqual([]);
+  });
+});
