@@ -708,3 +708,8 @@ function notJsonMessage(text: string): string {
   }
   return `it is not JSON (it starts with \`${excerpt(start)}\`)`;
 }
+
+/** Whether a repair says the text ended early: what is missing may be anything. */
+export function isTruncation(repair: JsonRepair): boolean {
+  return repair.message.includes('(truncated)');
+}

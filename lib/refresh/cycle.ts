@@ -78,7 +78,11 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
       },
     });
     report.sweepPages = sweep.pages;
-    if (sweep.error) report.stoppedBecause = messageOf(sweep.error);
+    if (sweep.error) {
+      report.stoppedBecause = messageOf(sweep.error);
+      // FTS busy or unreachable: ask it nothing more now; what is pending stays pending.
+      if (sweep.error instanceof FtsError && (sweep.error.kind === 'busy' || sweep.error.kind === 'network')) return report;
+    }
   }
 
   for (const ocid of [...new Set(state.pending)]) {
@@ -89,6 +93,8 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
       if (!read.ok) throw new Error(read.message);
       const found = read.procurements.find((p) => p.procurement.ocid === ocid);
       if (!found) throw new Error(`FTS's record did not hold ${ocid}`);
+      // A record cut short would look like dates removed: keep the last good one instead.
+      if (found.problems.some((problem) => problem.message.includes('(truncated)'))) throw new Error("FTS's record arrived cut short");
       report.refreshed.push({ ocid, changes: await applyRefresh(db, found.procurement, now()) });
       state.pending = state.pending.filter((o) => o !== ocid);
       await save();
@@ -96,13 +102,16 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
       const message = messageOf(error);
       report.failed.push({ ocid, message });
       await recordRefreshError(db, ocid, message);
-      // FTS busy or unreachable: stop here and resume next time; the ocid stays pending.
+      // It stays pending and is read again next time, unless FTS says it has no such record.
+      if (error instanceof FtsError && error.kind === 'notFound') {
+        state.pending = state.pending.filter((o) => o !== ocid);
+        await save();
+      }
+      // FTS busy or unreachable: stop here and resume next time.
       if (error instanceof FtsError && (error.kind === 'busy' || error.kind === 'network')) {
         report.stoppedBecause = message;
         break;
       }
-      state.pending = state.pending.filter((o) => o !== ocid);
-      await save();
     }
   }
   return report;

@@ -6,7 +6,7 @@
  * position can be stored durably and a stopped worker resumes where it left off.
  */
 import { FTS_ORIGIN, safeHttpsUrl } from '../fts/urls';
-import { parseJsonText } from '../ocds/json-text';
+import { isTruncation, parseJsonText } from '../ocds/json-text';
 
 export const MAX_WINDOW_MS = 6 * 60 * 60 * 1000;
 /** A runaway `links.next` chain ends here; the window is tried again next time. */
@@ -27,6 +27,8 @@ export function updatesUrl(from: Date, to: Date): string {
 export function readUpdatesPage(text: string): { ocids: string[]; next?: string } {
   const parsed = parseJsonText(text);
   if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') throw new Error(`FTS's list of updates could not be read${parsed.ok ? '' : `: ${parsed.message}`}`);
+  // A page cut short may have lost releases and its link to the next page: read it again.
+  if (parsed.repairs.some(isTruncation)) throw new Error("FTS's list of updates arrived cut short");
   const page = parsed.value as { releases?: unknown; links?: { next?: unknown } };
   const ocids = Array.isArray(page.releases)
     ? page.releases.flatMap((release) => (release && typeof release === 'object' && typeof (release as { ocid?: unknown }).ocid === 'string' ? [(release as { ocid: string }).ocid] : []))

@@ -18,10 +18,15 @@ function when(iso: string): string {
 const lotsText = (lots: string[]) => (lots.length === 0 ? '' : lots.length === 1 ? ` (lot ${lots[0]})` : ` (lots ${lots.join(', ')})`);
 
 function keyDateMap(keyDates: KeyDate[]): Map<string, KeyDate> {
-  // One entry per type and lot, so that one lot's date moving is one change.
+  // One entry per type and lot, so that one lot's date moving is one change; several of
+  // one type for one lot (two engagement events) are told apart by their order in time.
   const map = new Map<string, KeyDate>();
-  for (const keyDate of keyDates) {
-    for (const lot of keyDate.lots.length ? keyDate.lots : ['']) map.set(`${keyDate.type}|${lot}`, { ...keyDate, lots: lot ? [lot] : [] });
+  for (const keyDate of [...keyDates].sort((a, b) => a.at.localeCompare(b.at))) {
+    for (const lot of keyDate.lots.length ? keyDate.lots : ['']) {
+      let ordinal = 1;
+      while (map.has(`${keyDate.type}|${lot}|${ordinal}`)) ordinal++;
+      map.set(`${keyDate.type}|${lot}|${ordinal}`, { ...keyDate, lots: lot ? [lot] : [] });
+    }
   }
   return map;
 }

@@ -101,7 +101,11 @@ export function openTenderTimelineDB(upTo = DB_VERSION): Promise<IDBPDatabase<Te
           chain = chain ? chain.then(() => migration.run(db, tx)) : Promise.resolve(migration.run(db, tx));
         }
       }
-      chain?.catch(() => tx.abort());
+      chain?.catch(() => {
+        // The open fails with the abort; the transaction's own rejection is that same failure.
+        tx.done.catch(() => undefined);
+        tx.abort();
+      });
     },
   });
 }

@@ -1,0 +1,252 @@
+/**
+ * The database's migrations: for every earlier version, a database built and filled as
+ * that version's code would have left it is opened by today's code with nothing lost.
+ * fake-indexeddb, a fresh IDBFactory per test.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import type { IDBPDatabase } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyseOcds } from '../lib/analyse';
+import type { Procurement } from '../lib/procurement';
+import { DB_NAME, DB_VERSION, MIGRATIONS, openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
+import { summarise } from '../lib/watchlist/entry';
+import { getMeta, latestSnapshot, listWatchlist, setMeta } from '../lib/watchlist/store';
+import { readShared } from './support/fixtures';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+function procurementOf(name: string): Procurement {
+  const result = analyseOcds(readShared(name), NOW);
+  if (!result.ok) throw new Error(result.message);
+  return result.procurements[0]!.procurement;
+}
+
+/** The stores and indexes today's schema has. */
+const CURRENT_STORES: Record<string, { keyPath: string | string[]; indexes: Record<string, { keyPath: string; multiEntry: boolean }> }> = {
+  firedReminders: { keyPath: 'id', indexes: {} },
+  meta: { keyPath: 'key', indexes: {} },
+  procurementCache: { keyPath: 'ocid', indexes: { byNoticeId: { keyPath: 'noticeIds', multiEntry: true } } },
+  snapshots: { keyPath: ['ocid', 'takenAt'], indexes: { byOcid: { keyPath: 'ocid', multiEntry: false } } },
+  watchlist: { keyPath: 'ocid', indexes: {} },
+};
+
+/** Stores and indexes as IndexedDB reports them (untyped: earlier versions had other stores). */
+function schemaOf(typed: IDBPDatabase<TenderTimelineDB>) {
+  const db = typed as unknown as IDBPDatabase;
+  const names = [...db.objectStoreNames].sort();
+  if (names.length === 0) return {};
+  const tx = db.transaction(names, 'readonly');
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const store = tx.objectStore(name);
+    const indexes: Record<string, { keyPath: string; multiEntry: boolean }> = {};
+    for (const indexName of [...store.indexNames]) {
+      const index = store.index(indexName);
+      indexes[indexName] = { keyPath: index.keyPath as string, multiEntry: index.multiEntry };
+    }
+    out[name] = { keyPath: store.keyPath, indexes };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// What each earlier version's code wrote. Version 1 (the first watchlist): entries had no
+// note, tags, bid status or unseen changes; the cache held what was read for 10 minutes.
+
+const CFD9 = 'ocds-h6vhtk-05cfd9';
+const B89 = 'ocds-h6vhtk-067b89';
+const A838 = 'ocds-h6vhtk-06a838';
+
+/** v1 entries exactly as v1's watchEntry made them (no note, tags, bidStatus, unseenChanges). */
+function v1Entry(procurement: Procurement, watchedAt: string, extra: Record<string, unknown> = {}) {
+  return {
+    ocid: procurement.ocid,
+    watchedFromNoticeId: procurement.notices[0]?.id,
+    watchedFromUrl: procurement.notices[0]?.url,
+    ...summarise(procurement),
+    watchedAt,
+    ...extra,
+  };
+}
+
+interface Filled {
+  entries: Array<Record<string, unknown>>;
+  cache: Array<{ ocid: string; noticeIds: string[]; procurement: Procurement; problems: unknown[]; fetchedAt: string }>;
+}
+
+/** The stores each earlier version had. */
+const STORES_AT: Record<number, string[]> = {
+  1: ['procurementCache', 'watchlist'],
+};
+
+const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
+  async 1(db) {
+    const cfd9 = procurementOf(`${CFD9}.json`);
+    const b89 = procurementOf(`${B89}.json`);
+    const a838 = procurementOf(`${A838}.json`);
+    const bae5 = procurementOf('ocds-h6vhtk-06bae5.json');
+    const entries = [
+      v1Entry(cfd9, '2026-01-05T09:00:00.000Z'),
+      // Watched from a page, later read again by v1: lastCheckedAt was already there.
+      v1Entry(b89, '2026-02-01T12:30:00.000Z', { lastCheckedAt: '2026-02-20T08:00:00.000Z' }),
+      // Its cache entry has expired and been pruned: no snapshot can be made for it.
+      v1Entry(a838, '2026-02-10T16:45:00.000Z', { lastCheckError: 'Find a Tender is busy; try again in a few minutes.' }),
+    ];
+    const cache = [
+      { ocid: CFD9, noticeIds: cfd9.notices.map((n) => n.id), procurement: cfd9, problems: [], fetchedAt: '2026-03-02T09:55:00.000Z' },
+      { ocid: B89, noticeIds: ['045280-2026', ...b89.notices.map((n) => n.id)], procurement: b89, problems: [{ path: '$.x', message: 'kept' }], fetchedAt: '2026-03-02T09:58:00.000Z' },
+      // Read but never watched: cached, and no snapshot is made of it.
+      { ocid: bae5.ocid, noticeIds: bae5.notices.map((n) => n.id), procurement: bae5, problems: [], fetchedAt: '2026-03-02T09:59:00.000Z' },
+    ];
+    const tx = db.transaction(['watchlist', 'procurementCache'], 'readwrite');
+    for (const entry of entries) await tx.objectStore('watchlist').put(entry);
+    for (const cached of cache) await tx.objectStore('procurementCache').put(cached);
+    await tx.done;
+    return { entries, cache };
+  },
+};
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+let open: Array<IDBPDatabase<any>> = [];
+afterEach(() => {
+  for (const db of open) db.close();
+  open = [];
+});
+
+async function openAt(version?: number) {
+  const db = await openTenderTimelineDB(version);
+  open.push(db);
+  return db;
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps, each named, and the database version is N', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1));
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    for (const m of MIGRATIONS) expect(m.name.trim()).not.toBe('');
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+  });
+
+  it('every earlier version has a filler here (a new migration needs one before it ships)', () => {
+    expect(Object.keys(FILL).map(Number)).toEqual(MIGRATIONS.slice(0, -1).map((m) => m.version));
+    expect(Object.keys(STORES_AT).map(Number)).toEqual(MIGRATIONS.slice(0, -1).map((m) => m.version));
+  });
+
+  it('a fresh database is created at the current version with every store and index', async () => {
+    const db = await openAt();
+    expect(db.version).toBe(DB_VERSION);
+    expect(db.name).toBe(DB_NAME);
+    expect(schemaOf(db)).toEqual(CURRENT_STORES);
+    // And it is usable: nothing in it, meta writable.
+    expect(await listWatchlist(db, NOW)).toEqual([]);
+    await setMeta(db, 'sweep', { sweptTo: NOW.toISOString(), pending: [] });
+    expect(await getMeta(db, 'sweep')).toEqual({ sweptTo: NOW.toISOString(), pending: [] });
+  });
+
+  it('opening the current version again changes nothing', async () => {
+    const db = await openAt();
+    const procurement = procurementOf(`${CFD9}.json`);
+    await db.put('watchlist', { ...v1Entry(procurement, NOW.toISOString()), note: 'n', tags: ['t'], bidStatus: 'preparing', unseenChanges: [] } as any);
+    db.close();
+    open = [];
+    const again = await openAt();
+    expect(schemaOf(again)).toEqual(CURRENT_STORES);
+    expect(await again.get('watchlist', CFD9)).toMatchObject({ note: 'n', tags: ['t'], bidStatus: 'preparing' });
+  });
+
+  describe.each(MIGRATIONS.slice(0, -1).map((m) => m.version))('from version %i', (from) => {
+    async function upgraded() {
+      const old = await openTenderTimelineDB(from);
+      expect(old.version).toBe(from);
+      const filled = await FILL[from]!(old);
+      old.close();
+      const db = await openAt();
+      expect(db.version).toBe(DB_VERSION);
+      return { db, filled };
+    }
+
+    it('the database built at that version has only that version’s stores', async () => {
+      const db = await openTenderTimelineDB(from);
+      open.push(db);
+      expect(db.version).toBe(from);
+      expect([...db.objectStoreNames].sort()).toEqual(STORES_AT[from]);
+    });
+
+    it('opens at the current version with every store and index', async () => {
+      const { db } = await upgraded();
+      expect(schemaOf(db)).toEqual(CURRENT_STORES);
+    });
+
+    it('keeps every watchlist entry with all its fields and adds today’s defaults', async () => {
+      const { db, filled } = await upgraded();
+      const entries = await db.getAll('watchlist');
+      expect(entries.map((e) => e.ocid).sort()).toEqual(filled.entries.map((e) => e.ocid).sort());
+      for (const old of filled.entries) {
+        const entry = await db.get('watchlist', old.ocid as string);
+        // Every old field as it was, and nothing else changed.
+        expect(entry).toEqual({ note: '', tags: [], bidStatus: 'watching', unseenChanges: [], ...old });
+      }
+    });
+
+    it('keeps the procurement cache as it was (and its notice-id index works)', async () => {
+      const { db, filled } = await upgraded();
+      expect((await db.getAll('procurementCache')).sort((a, b) => a.ocid.localeCompare(b.ocid))).toEqual(
+        [...filled.cache].sort((a, b) => a.ocid.localeCompare(b.ocid)),
+      );
+      for (const cached of filled.cache) {
+        for (const id of cached.noticeIds) expect((await db.getFromIndex('procurementCache', 'byNoticeId', id))?.ocid).toBe(cached.ocid);
+      }
+    });
+
+    it('seeds a snapshot from the cached read of each watched procurement, and none where nothing was cached', async () => {
+      const { db, filled } = await upgraded();
+      for (const old of filled.entries) {
+        const cached = filled.cache.find((c) => c.ocid === old.ocid);
+        const snapshot = await latestSnapshot(db, old.ocid as string);
+        if (cached) expect(snapshot).toEqual({ ocid: cached.ocid, takenAt: cached.fetchedAt, procurement: cached.procurement });
+        else expect(snapshot).toBeUndefined();
+      }
+      expect(await db.count('snapshots')).toBe(filled.entries.filter((e) => filled.cache.some((c) => c.ocid === e.ocid)).length);
+    });
+
+    it('the upgraded watchlist lists and sorts as today’s code expects', async () => {
+      const { db, filled } = await upgraded();
+      const listed = await listWatchlist(db, NOW);
+      expect(listed).toHaveLength(filled.entries.length);
+      for (const entry of listed) expect(entry.unseenChanges).toEqual([]);
+    });
+  });
+
+  it('a migration that fails aborts the whole upgrade: the database stays at the old version with its data', async () => {
+    const db = await openAt();
+    const procurement = procurementOf(`${CFD9}.json`);
+    const entry = { ...v1Entry(procurement, NOW.toISOString()), note: 'mine', tags: [], bidStatus: 'watching', unseenChanges: [] } as any;
+    await db.put('watchlist', entry);
+    db.close();
+    open = [];
+    const broken = {
+      version: DB_VERSION + 1,
+      name: 'a step that fails half-way',
+      async run(_db: unknown, tx: any) {
+        // openTenderTimelineDB leaves the aborted upgrade's `tx.done` unhandled (an unhandled
+        // rejection besides the failed open); handled here so that it does not fail the run.
+        tx.done.catch(() => undefined);
+        await tx.objectStore('watchlist').put({ ...entry, note: 'half-done' });
+        throw new Error('boom');
+      },
+    };
+    MIGRATIONS.push(broken as any);
+    try {
+      await expect(openTenderTimelineDB(DB_VERSION + 1)).rejects.toBeDefined();
+    } finally {
+      MIGRATIONS.splice(MIGRATIONS.indexOf(broken as any), 1);
+    }
+    const again = await openAt();
+    expect(again.version).toBe(DB_VERSION);
+    expect(await again.get('watchlist', CFD9)).toEqual(entry);
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * A scripted Find a Tender Service as a `fetch` function, for the refresh tests.
+ *
+ * - The list `GET /api/1.0/ocdsReleasePackages?updatedFrom=YYYY-MM-DDTHH:MM:SS&updatedTo=…&limit=N`
+ *   is served from a set of (ocid, updatedAt) releases, `limit` per page, with `links.next`
+ *   cursors (other parameters, or times in another form, are a 400, as on FTS).
+ * - Record packages `GET /api/1.0/ocdsRecordPackages/{ocid}` are served from real OCDS
+ *   (the shared records and the project's own fixtures), or a changed copy of them.
+ * - Failures are scripted per request (429 with or without Retry-After, 503, 504, a time-out
+ *   that never answers until the request is aborted, a body that stalls, a network error,
+ *   a 200 with invalid or cut-off JSON); each scripted failure answers one request.
+ * - Every request is logged with its kind, so tests count list pages and records.
+ *
+ * Time comes from a virtual clock shared with the FtsClient (`now`/`sleep`), so nothing
+ * here waits for real.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { ownOcdsDir, sharedOcdsDir } from './fixtures';
+
+export const FTS = 'https://www.find-tender.service.gov.uk';
+const LIST_PATH = '/api/1.0/ocdsReleasePackages';
+const RECORD_PATH = '/api/1.0/ocdsRecordPackages/';
+const LIST_PARAMS = new Set(['updatedFrom', 'updatedTo', 'limit', 'cursor']);
+const FTS_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/;
+
+// ---------------------------------------------------------------------------------------
+// A virtual clock for the FtsClient and the refresh cycle.
+
+export interface VirtualClock {
+  /** Milliseconds since the epoch, virtual. */
+  now(): number;
+  date(): Date;
+  /** What the FtsClient is given as `sleep`: advances the clock at once. */
+  sleep(ms: number): Promise<void>;
+  advance(ms: number): void;
+  set(iso: string): void;
+  /** Every sleep asked for, in order. */
+  readonly sleeps: number[];
+}
+
+export function virtualClock(startIso: string): VirtualClock {
+  let clock = Date.parse(startIso);
+  const sleeps: number[] = [];
+  return {
+    now: () => clock,
+    date: () => new Date(clock),
+    async sleep(ms) {
+      sleeps.push(ms);
+      clock += Math.max(0, ms);
+    },
+    advance(ms) {
+      clock += ms;
+    },
+    set(iso) {
+      clock = Date.parse(iso);
+    },
+    sleeps,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Real OCDS, as record packages.
+
+type Json = Record<string, any>;
+
+/** Every real OCDS document the project has: the shared compiled records and its own fixtures. */
+export function realOcdsFiles(): Array<{ name: string; text: string }> {
+  const read = (dir: string) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(`${dir}${name}`, 'utf8') }));
+  return [...read(sharedOcdsDir), ...read(ownOcdsDir)];
+}
+
+/** The ocid a document is about (compiled release, release package or record package). */
+export function ocidOf(doc: Json): string {
+  const ocid = doc.records?.[0]?.ocid ?? doc.releases?.[0]?.ocid ?? doc.ocid;
+  if (typeof ocid !== 'string') throw new Error('no ocid in this OCDS document');
+  return ocid;
+}
+
+/**
+ * FTS's record package for any real OCDS document: record packages as they are, a release
+ * package's releases as the record's releases, a compiled release (the shared records) as
+ * the record's `compiledRelease`.
+ */
+export function toRecordPackage(doc: Json): Json {
+  if (Array.isArray(doc.records)) return structuredClone(doc);
+  const ocid = ocidOf(doc);
+  const envelope = {
+    uri: `${FTS}${RECORD_PATH}${ocid}`,
+    publisher: { name: 'Cabinet Office', scheme: 'GB-GOR', uid: 'D2' },
+    publishedDate: '2026-03-02T09:00:00Z',
+    version: '1.1',
+  };
+  if (Array.isArray(doc.releases)) return { ...envelope, packages: [], records: [{ ocid, releases: structuredClone(doc.releases) }] };
+  return { ...envelope, packages: [], records: [{ ocid, releases: [], compiledRelease: structuredClone(doc) }] };
+}
+
+/** Every real record package, by ocid. */
+export function realRecordPackages(): Map<string, Json> {
+  return new Map(realOcdsFiles().map(({ text }) => {
+    const pkg = toRecordPackage(JSON.parse(text));
+    return [ocidOf(pkg), pkg] as const;
+  }));
+}
+
+/** A copy of a record package about another ocid (the same data; for large watchlists). */
+export function withOcid(pkg: Json, ocid: string): Json {
+  const old = ocidOf(pkg);
+  const text = JSON.stringify(pkg).split(`"${old}`).join(`"${ocid}`);
+  return JSON.parse(text);
+}
+
+/**
+ * A changed copy of a record package: `change` gets the current state (the compiled
+ * release, else the last release) to edit in place. With a compiled release the releases
+ * are left as they were, as a compiled-only record reads from its compiled release.
+ */
+export function changedRecord(pkg: Json, change: (state: Json) => void): Json {
+  const copy = structuredClone(pkg);
+  const record = copy.records[0];
+  change(record.compiledRelease ?? record.releases.at(-1));
+  return copy;
+}
+
+// ---------------------------------------------------------------------------------------
+// The fake FTS.
+
+export interface FakeRelease {
+  ocid: string;
+  /** ISO instant when FTS says it was updated. */
+  updatedAt: string;
+  /** Notice id; made up when absent. */
+  id?: string;
+}
+
+export type Failure =
+  /** An HTTP error; `retryAfter` as FTS would send it (seconds or an HTTP date). */
+  | { status: number; retryAfter?: string; body?: string }
+  /** No answer at all until the client aborts (its time-out). */
+  | { hang: true }
+  /** Status and headers at once, then a body that never ends until aborted. */
+  | { stallBody: true }
+  /** fetch itself rejects (DNS, connection reset). */
+  | { networkError: true }
+  /** 200 with this body instead of the real one. */
+  | { body: string }
+  /** 200 with the real body, changed (` 000,` fragments, cut off …). */
+  | { transform: (body: string) => string };
+
+export type RequestKind = 'list' | 'record' | 'other';
+
+export interface LoggedRequest {
+  url: string;
+  kind: RequestKind;
+  /** Virtual time of the request (ms since the epoch). */
+  at: number;
+  /** List requests: the window asked for, as sent. */
+  updatedFrom?: string;
+  updatedTo?: string;
+  cursor?: string;
+  /** Record requests. */
+  ocid?: string;
+  /** What the fake answered: a status, or `hang`, `stallBody`, `networkError`. */
+  outcome: string;
+}
+
+type Matcher = RequestKind | string | RegExp | ((request: LoggedRequest) => boolean);
+
+export interface FakeFtsOptions {
+  releases?: FakeRelease[];
+  /** Record packages by ocid (objects or text as FTS would send it). */
+  records?: Map<string, Json | string>;
+  /** Consulted for ocids not in `records` (e.g. thousands of clones). */
+  recordFor?: (ocid: string) => Json | string | undefined;
+  clock?: Pick<VirtualClock, 'now' | 'advance'>;
+  /** Virtual time each answered request takes. */
+  tookMs?: number;
+  /** Called when a request is left hanging (a test may move fake timers on from here). */
+  onHang?: (signal: AbortSignal) => void;
+}
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` as FTS takes it (UTC). */
+const parseFtsTime = (text: string) => Date.parse(`${text}Z`);
+
+export function createFakeFts(options: FakeFtsOptions = {}) {
+  const releases: FakeRelease[] = [...(options.releases ?? [])];
+  const records = new Map(options.records ?? []);
+  const scripted: Array<{ matcher: Matcher; failure: Failure }> = [];
+  const requests: LoggedRequest[] = [];
+  const hung: Array<() => void> = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  const matches = (matcher: Matcher, request: LoggedRequest) =>
+    typeof matcher === 'function'
+      ? matcher(request)
+      : matcher instanceof RegExp
+        ? matcher.test(request.url)
+        : matcher === 'list' || matcher === 'record' || matcher === 'other'
+          ? request.kind === matcher
+          : request.url === matcher;
+
+  function classify(url: URL): Pick<LoggedRequest, 'kind' | 'updatedFrom' | 'updatedTo' | 'cursor' | 'ocid'> {
+    if (url.origin === FTS && url.pathname === LIST_PATH) {
+      return {
+        kind: 'list',
+        updatedFrom: url.searchParams.get('updatedFrom') ?? undefined,
+        updatedTo: url.searchParams.get('updatedTo') ?? undefined,
+        cursor: url.searchParams.get('cursor') ?? undefined,
+      };
+    }
+    if (url.origin === FTS && url.pathname.startsWith(RECORD_PATH)) {
+      return { kind: 'record', ocid: decodeURIComponent(url.pathname.slice(RECORD_PATH.length)) };
+    }
+    return { kind: 'other' };
+  }
+
+  const json = (value: unknown, status = 200) => ({ status, body: typeof value === 'string' ? value : JSON.stringify(value) });
+
+  function listAnswer(url: URL): { status: number; body: string } {
+    for (const key of url.searchParams.keys()) if (!LIST_PARAMS.has(key)) return json({ error: `unknown parameter ${key}` }, 400);
+    const from = url.searchParams.get('updatedFrom');
+    const to = url.searchParams.get('updatedTo');
+    const limit = Number(url.searchParams.get('limit') ?? '100');
+    if (!from || !to || !FTS_TIME.test(from) || !FTS_TIME.test(to)) return json({ error: 'updatedFrom and updatedTo must be YYYY-MM-DDTHH:MM:SS' }, 400);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return json({ error: 'limit must be 1 to 100' }, 400);
+    const start = parseFtsTime(from);
+    const end = parseFtsTime(to);
+    // updatedFrom inclusive, updatedTo exclusive; oldest first, as a cursor walks them.
+    const inWindow = releases
+      .filter((r) => Date.parse(r.updatedAt) >= start && Date.parse(r.updatedAt) < end)
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.ocid.localeCompare(b.ocid));
+    const cursor = url.searchParams.get('cursor');
+    const offset = cursor ? Number(atob(cursor)) : 0;
+    if (!Number.isInteger(offset) || offset < 0) return json({ error: 'bad cursor' }, 400);
+    const page = inWindow.slice(offset, offset + limit);
+    const nextOffset = offset + limit;
+    const next = new URL(`${FTS}${LIST_PATH}`);
+    next.searchParams.set('updatedFrom', from);
+    next.searchParams.set('updatedTo', to);
+    next.searchParams.set('limit', String(limit));
+    next.searchParams.set('cursor', btoa(String(nextOffset)));
+    return json({
+      uri: url.href,
+      publisher: { name: 'Cabinet Office', scheme: 'GB-GOR', uid: 'D2' },
+      publishedDate: to,
+      version: '1.1',
+      releases: page.map((r, i) => ({
+        ocid: r.ocid,
+        id: r.id ?? `${String(100000 + ((offset + i) % 900000)).padStart(6, '0')}-2026`,
+        date: r.updatedAt,
+        tag: ['tenderUpdate'],
+        initiationType: 'tender',
+      })),
+      links: nextOffset < inWindow.length ? { next: next.href } : {},
+    });
+  }
+
+  function recordAnswer(ocid: string): { status: number; body: string } {
+    const found = records.get(ocid) ?? options.recordFor?.(ocid);
+    if (found === undefined) return { status: 404, body: 'Not found' };
+    return json(found);
+  }
+
+  const fetch = async (input: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<Response> => {
+    const url = new URL(input);
+    const request: LoggedRequest = { url: input, at: options.clock?.now() ?? Date.now(), outcome: '', ...classify(url) };
+    requests.push(request);
+    const scriptIndex = scripted.findIndex((s) => matches(s.matcher, request));
+    const failure = scriptIndex >= 0 ? scripted.splice(scriptIndex, 1)[0]!.failure : undefined;
+    const signal = init?.signal;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      // Another turn, as if on the wire: lets anything queued behind this request run.
+      await Promise.resolve();
+      if (signal?.aborted) throw abortError();
+      if (failure && 'hang' in failure) {
+        request.outcome = 'hang';
+        return await new Promise<Response>((_resolve, reject) => {
+          const give = () => reject(abortError());
+          signal?.addEventListener('abort', give, { once: true });
+          hung.push(give);
+          options.onHang?.(signal ?? new AbortController().signal);
+        });
+      }
+      if (failure && 'networkError' in failure) {
+        request.outcome = 'networkError';
+        throw new TypeError('Failed to fetch');
+      }
+      options.clock?.advance(options.tookMs ?? 0);
+      if (failure && 'stallBody' in failure) {
+        request.outcome = 'stallBody';
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"releases": ['));
+            const give = () => controller.error(abortError());
+            signal?.addEventListener('abort', give, { once: true });
+            hung.push(give);
+            options.onHang?.(signal ?? new AbortController().signal);
+          },
+        });
+        return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
+      if (failure && 'status' in failure) {
+        request.outcome = String(failure.status);
+        const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { 'Retry-After': failure.retryAfter };
+        return new Response(failure.body ?? '', { status: failure.status, headers });
+      }
+      const answer =
+        request.kind === 'list' ? listAnswer(url) : request.kind === 'record' ? recordAnswer(request.ocid!) : { status: 404, body: 'Not found' };
+      let body = answer.body;
+      if (failure && 'body' in failure) body = failure.body;
+      if (failure && 'transform' in failure) body = failure.transform(body);
+      request.outcome = String(answer.status);
+      return new Response(body, { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+    } finally {
+      inFlight--;
+    }
+  };
+
+  return {
+    fetch,
+    requests,
+    /** The next request matching `matcher` gets the first failure, the one after the second, … */
+    fail(matcher: Matcher, ...failures: Failure[]) {
+      for (const failure of failures) scripted.push({ matcher, failure });
+    },
+    /** Scripted failures not yet used. */
+    unusedFailures: () => scripted.length,
+    addReleases(...more: FakeRelease[]) {
+      releases.push(...more);
+    },
+    setRecord(ocid: string, pkg: Json | string) {
+      records.set(ocid, pkg);
+    },
+    count: (kind: RequestKind) => requests.filter((r) => r.kind === kind).length,
+    listRequests: () => requests.filter((r) => r.kind === 'list'),
+    recordRequests: () => requests.filter((r) => r.kind === 'record'),
+    /** Requests made after the first `n` (to look at one cycle's requests). */
+    since: (n: number) => requests.slice(n),
+    maxInFlight: () => maxInFlight,
+    /** Rejects every request still hanging (a worker that was stopped), so nothing is left behind. */
+    releaseHung() {
+      for (const give of hung.splice(0)) give();
+    },
+  };
+}
+
+export type FakeFts = ReturnType<typeof createFakeFts>;
+
+/**
+ * `count` releases of unwatched procurements spread evenly from `fromIso` (inclusive) to
+ * `toIso` (exclusive): FTS's traffic the sweep must page through without reading records.
+ */
+export function unwatchedUpdates(count: number, fromIso: string, toIso: string, prefix = 'ocds-h6vhtk-b'): FakeRelease[] {
+  const from = Date.parse(fromIso);
+  const step = (Date.parse(toIso) - from) / count;
+  return Array.from({ length: count }, (_, i) => ({
+    ocid: `${prefix}${String(i).padStart(5, '0')}`,
+    updatedAt: new Date(Math.floor(from + i * step)).toISOString(),
+  }));
+}
