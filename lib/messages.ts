@@ -32,6 +32,7 @@ export interface ResponseMap {
   'watchlist:status': { ok: true; watched: boolean; unseenChanges: DetectedChange[] };
   'watchlist:watch': { ok: true; watched: boolean };
   'watchlist:unwatch': { ok: true; watched: boolean };
+  /** Each entry carries only its next key date (the popup shows no other). */
   'watchlist:list': { ok: true; entries: WatchedProcurement[]; lastBackupAt?: string };
   'watchlist:refreshNow': { ok: true; refreshed: number; changed: number; failed: number; stoppedBecause?: string };
   'watchlist:markSeen': { ok: true };

@@ -18,7 +18,7 @@ import { csvFileName, watchlistToCsv } from './export/csv';
 import { icsFileName, watchlistToIcs } from './export/ics';
 import { refreshCycle, type CycleReport } from './refresh/cycle';
 import type { Settings } from './settings';
-import { watchEntry } from './watchlist/entry';
+import { nextKeyDate, watchEntry } from './watchlist/entry';
 import {
   allSnapshots,
   cacheByNoticeId,
@@ -158,7 +158,14 @@ export function createService(deps: ServiceDeps) {
     },
     async 'watchlist:list'() {
       const db = await deps.db();
-      return { ok: true, entries: await listWatchlist(db, deps.now()), lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
+      const now = deps.now();
+      // The popup shows each entry's next key date only: sending that one keeps the answer
+      // for 5,000 entries small (all key dates with their sources run to megabytes).
+      const entries = (await listWatchlist(db, now)).map((entry) => {
+        const next = nextKeyDate(entry, now);
+        return { ...entry, keyDates: next ? [{ type: next.type, at: next.at, lots: next.lots, source: '' }] : [] };
+      });
+      return { ok: true, entries, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
     },
     async 'watchlist:refreshNow'() {
       const report = await refreshCycle({ db: await deps.db(), client: deps.client, now: deps.now });

@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
 import { WATCH_CHANGE_KEY } from '../lib/messages';
+import { openTenderTimelineDB } from '../lib/watchlist/db';
+import { nextKeyDate } from '../lib/watchlist/entry';
 import { sharedOcdsDir } from './support/fixtures';
 
 const record = readFileSync(`${sharedOcdsDir}ocds-h6vhtk-05cfd9.json`, 'utf8');
@@ -106,7 +108,9 @@ describe('background', () => {
         value: { net: { amount: 598488.66, currency: 'GBP' }, gross: { amount: 718186.39, currency: 'GBP' } },
       }),
     ]);
-    expect(list.entries[0].keyDates.map((k: { type: string }) => k.type)).toEqual([
+    // IndexedDB holds every key date; the popup's list carries the next one only.
+    const stored = await (await openTenderTimelineDB()).get('watchlist', OCID);
+    expect(stored!.keyDates.map((k) => k.type)).toEqual([
       'enquiryDeadline',
       'submissionDeadline',
       'awardPeriodEnd',
@@ -115,6 +119,8 @@ describe('background', () => {
       'contractEnd',
       'contractMaxExtent',
     ]);
+    const next = nextKeyDate(stored!, new Date());
+    expect(list.entries[0].keyDates).toEqual(next ? [{ type: next.type, at: next.at, lots: next.lots, source: '' }] : []);
 
     expect(await send({ type: 'watchlist:unwatch', payload: { ocid: OCID } })).toEqual({ ok: true, watched: false });
     expect((await send({ type: 'watchlist:list', payload: {} })).entries).toEqual([]);
