@@ -16,7 +16,7 @@ import type { TenderTimelineDB } from './watchlist/db';
 import { describeImportReport, makeBackup, mergeBackup, readBackup } from './backup';
 import { csvFileName, watchlistToCsv } from './export/csv';
 import { icsFileName, watchlistToIcs } from './export/ics';
-import { refreshCycle, type CycleReport } from './refresh/cycle';
+import { addPendingReads, refreshCycle, type CycleReport } from './refresh/cycle';
 import type { Settings } from './settings';
 import { nextKeyDate, watchEntry } from './watchlist/entry';
 import {
@@ -211,6 +211,7 @@ export function createService(deps: ServiceDeps) {
       const existing = { watchlist: await db.getAll('watchlist'), snapshots: await allSnapshots(db), settings: await deps.getSettings() };
       const { merged, report } = mergeBackup(existing, read.backup);
       await putAll(db, merged.watchlist, merged.snapshots);
+      await addPendingReads(db, [...report.added, ...report.updated]);
       await deps.setSettings(merged.settings);
       for (const entry of merged.watchlist) await deps.onWatchChange(entry.ocid, true);
       await deps.onWatchlistChanged();

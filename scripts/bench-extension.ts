@@ -1,0 +1,709 @@
+/**
+ * Benchmark of the BUILT extension (.output/chrome-mv3) in headless Chromium, on the e2e
+ * harness (test/e2e/: the HTTPS stand-in for FTS and d3tenders, the Chromium launcher).
+ * Prints figures beside their goals and writes bench/extension-results.json. Nothing here
+ * fails on a figure: it measures, it does not judge (tests never assert wall-clock times).
+ *
+ *   tsx scripts/bench-extension.ts                 everything; writes bench/extension-results.json
+ *   tsx scripts/bench-extension.ts --build         `npx wxt build` first
+ *   tsx scripts/bench-extension.ts --runs=15       samples per figure (≥ 9; default 9)
+ *   tsx scripts/bench-extension.ts --fetched-runs=5   fresh browsers for the fetched overlay (≥ 5; default 9)
+ *   tsx scripts/bench-extension.ts --only=overlay,fetched,popup,bundle   a subset (results file untouched)
+ *   tsx scripts/bench-extension.ts --no-probe      the entrypoints' marks only (no DOM probe in the pages)
+ *
+ * 1. Overlay, data in page: a d3tenders page with a compiled record printed in a <pre>;
+ *    content-script start (mark at the top of `main`) → the panel's first ready render (mark
+ *    in an effect after it). Chromium keeps one performance timeline per document, so the
+ *    content script's marks, made in its isolated world, are read from the page's main world.
+ *    One warm-up open first (content script never compiled, database not yet opened), reported
+ *    apart. A real compiled record from ../shared/fixtures/ocds/ and the journey's record.
+ *    The phases in between come from a third mark, `tender-timeline:panel-answer` (the
+ *    background's answer reached the panel), and the probe below.
+ * 2. Overlay, data fetched: an FTS notice page whose Record the stand-in serves, a new
+ *    procurement each run, each run in a fresh browser (the FTS client spaces requests 10 s
+ *    apart, per service-worker life). FTS data requests per open (must be 1), then the same
+ *    notice reopened within the cache window (must be 0).
+ * 3. Popup first render: the watchlist store filled from the popup page itself (extension
+ *    origin), the popup reloaded; navigation start → the mark after the first render with
+ *    entries (and `tender-timeline:popup-answer`, the background's answer, for the phases).
+ *    5,000 and 50 entries; one reload not counted after each fill. The popup is a tab here.
+ * 4. Bundle sizes, raw and gzip (zlib.gzipSync, default level), from the built files.
+ *
+ * Besides the entrypoints' marks, an init script (scripts/bench/page-probe.ts) marks when the
+ * panel's host, its title / the first popup row is in the DOM and the frame after them, as a
+ * cross-check (--no-probe leaves it out).
+ * If Chromium is missing, the bundle sizes are printed, then that, and the exit code is 0.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DB_NAME, DB_VERSION } from '../lib/watchlist/db';
+import type { WatchedProcurement } from '../lib/watchlist/entry';
+import { BUILD_DIRS, findBrowser, launch, type E2EBrowser, type TestPage } from '../test/e2e/browsers.ts';
+import { compiledRecord, journeyCase, renamed } from '../test/e2e/e2e-fixtures.ts';
+import { PANEL_HOST, UI, panelText, waitForPopupRows } from '../test/e2e/extension-ui.ts';
+import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from '../test/e2e/fts-server.ts';
+import { APP_MARKS, PROBE_MARKS, pageProbeSource } from './bench/page-probe.ts';
+import { watchlistEntries } from './bench/watchlist-entries.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(ROOT, 'bench', 'extension-results.json');
+const BUILD = BUILD_DIRS.chromium;
+/** The real compiled record printed on the d3tenders page (the largest of the shared fixtures). */
+const REAL_RECORD = resolve(ROOT, '../shared/fixtures/ocds/ocds-h6vhtk-067b89.json');
+
+const GOALS = {
+  overlayInPageMs: 50,
+  ftsRequestsFetched: 1,
+  ftsRequestsCached: 0,
+  popup5000Ms: 100,
+  contentScriptGzipBytes: 80_000,
+} as const;
+
+const MIN_RUNS = 9;
+const MIN_FETCHED_RUNS = 5;
+/** After the panel is ready, how long to keep listening for further FTS requests. */
+const SETTLE_MS = 750;
+/** How long to wait for the probe's marks once the app's mark is there. */
+const PROBE_WAIT_MS = 2_000;
+
+type Part = 'overlay' | 'fetched' | 'popup' | 'bundle';
+const PARTS: readonly Part[] = ['overlay', 'fetched', 'popup', 'bundle'];
+
+// ---------------------------------------------------------------- arguments
+
+interface Options {
+  runs: number;
+  fetchedRuns: number;
+  build: boolean;
+  only: Set<Part>;
+  write: boolean;
+  /** Install the DOM probe (scripts/bench/page-probe.ts); --no-probe times the app's marks alone. */
+  probe: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { runs: MIN_RUNS, fetchedRuns: 9, build: false, only: new Set(PARTS), write: true, probe: true };
+  for (const arg of argv) {
+    const [name, value = ''] = arg.split('=', 2) as [string, string | undefined];
+    if (name === '--build') options.build = true;
+    else if (name === '--no-probe') options.probe = false;
+    else if (name === '--runs') options.runs = count(name, value, MIN_RUNS);
+    else if (name === '--fetched-runs') options.fetchedRuns = count(name, value, MIN_FETCHED_RUNS);
+    else if (name === '--only') {
+      const parts = value.split(',').filter(Boolean);
+      const unknown = parts.filter((p) => !PARTS.includes(p as Part));
+      if (unknown.length || parts.length === 0) usage(`--only takes some of ${PARTS.join(',')}`);
+      options.only = new Set(parts as Part[]);
+      options.write = false;
+    } else usage(`unknown argument ${arg}`);
+  }
+  return options;
+}
+
+function count(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) usage(`${name} takes a whole number ≥ ${min}`);
+  return n;
+}
+
+function usage(message: string): never {
+  console.error(`bench-extension: ${message}\nusage: tsx scripts/bench-extension.ts [--build] [--runs=N≥${MIN_RUNS}] [--fetched-runs=N≥${MIN_FETCHED_RUNS}] [--only=${PARTS.join(',')}] [--no-probe]`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------- statistics and printing
+
+interface Summary {
+  n: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  samplesMs: number[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function summarise(samples: number[]): Summary {
+  if (samples.length === 0) throw new Error('no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { n: samples.length, medianMs: round1(median), minMs: round1(sorted[0]!), maxMs: round1(sorted[sorted.length - 1]!), samplesMs: samples.map(round1) };
+}
+
+/** Like summarise, for figures that may be missing (the probe's); null when any sample is. */
+function summariseMaybe(samples: (number | null)[]): Summary | null {
+  return samples.every((s): s is number => s !== null) && samples.length > 0 ? summarise(samples) : null;
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const spread = (s: Summary) => `median ${ms(s.medianMs)} (min ${ms(s.minMs)}, max ${ms(s.maxMs)}; n=${s.n})`;
+const verdict = (ok: boolean) => (ok ? '✓ meets' : '✗ misses');
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function line(label: string, figure: string, goal?: string, ok?: boolean): void {
+  const goalText = goal === undefined ? '' : `   goal ${goal}  ${ok === undefined ? '' : verdict(ok)}`;
+  console.log(`   ${label.padEnd(40)} ${figure}${goalText}`);
+}
+
+// ---------------------------------------------------------------- the build
+
+interface BuildInfo {
+  dir: string;
+  builtAt: string;
+  /** Source files changed since the build (the build may not be what is in the tree). */
+  newerSources: string[];
+  instrumented: boolean;
+}
+
+function checkBuild(): BuildInfo | { missing: string } {
+  const manifest = join(BUILD, 'manifest.json');
+  if (!existsSync(manifest)) return { missing: `${relative(ROOT, BUILD) || BUILD} has no manifest.json: build first (npx wxt build, or run this with --build)` };
+  const builtAt = statSync(manifest).mtimeMs;
+  const newerSources: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(tsx?|css|html)$/.test(entry.name) && statSync(path).mtimeMs > builtAt) newerSources.push(relative(ROOT, path));
+    }
+  };
+  for (const dir of ['entrypoints', 'components', 'lib']) walk(join(ROOT, dir));
+  const content = readIfExists(join(BUILD, 'content-scripts', 'notice.js'));
+  const popup = popupFiles().map((f) => readIfExists(join(BUILD, f))).join('\n');
+  const instrumented = [APP_MARKS.contentStart, APP_MARKS.panelReady].every((m) => content.includes(m)) && popup.includes(APP_MARKS.popupRows);
+  return { dir: BUILD, builtAt: new Date(builtAt).toISOString(), newerSources, instrumented };
+}
+
+function readIfExists(path: string): string {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+/** The popup's scripts and styles, as popup.html loads them. */
+function popupFiles(): string[] {
+  const page = readIfExists(join(BUILD, 'popup.html'));
+  return [...page.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+}
+
+// ---------------------------------------------------------------- 4. bundle sizes
+
+interface Size {
+  files: string[];
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+function sizeOf(files: string[]): Size {
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(BUILD, file));
+    rawBytes += bytes.length;
+    gzipBytes += gzipSync(bytes).length;
+  }
+  return { files, rawBytes, gzipBytes };
+}
+
+function bundleSizes() {
+  const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string } };
+  const contentJs = sizeOf(['content-scripts/notice.js']);
+  const contentCss = sizeOf(['content-scripts/notice.css'].filter((f) => existsSync(join(BUILD, f))));
+  const contentTotal = { files: [...contentJs.files, ...contentCss.files], rawBytes: contentJs.rawBytes + contentCss.rawBytes, gzipBytes: contentJs.gzipBytes + contentCss.gzipBytes };
+  const files = popupFiles();
+  return {
+    goalContentScriptGzipBytes: GOALS.contentScriptGzipBytes,
+    contentScript: { js: contentJs, css: contentCss, total: contentTotal, meetsGoal: contentTotal.gzipBytes <= GOALS.contentScriptGzipBytes },
+    popup: { js: sizeOf(files.filter((f) => f.endsWith('.js'))), css: sizeOf(files.filter((f) => f.endsWith('.css'))) },
+    background: sizeOf([manifest.background?.service_worker ?? 'background.js']),
+  };
+}
+
+function printSizes(sizes: ReturnType<typeof bundleSizes>): void {
+  console.log('\n4. Bundle sizes (raw / gzip, zlib default level; kB = 1000 bytes)');
+  const row = (label: string, s: Size, goal?: string, ok?: boolean) => line(label, `${kB(s.rawBytes).padStart(9)} / ${kB(s.gzipBytes).padStart(8)}`, goal, ok);
+  row('content script: notice.js', sizes.contentScript.js);
+  row('content script: notice.css', sizes.contentScript.css);
+  row('content script: js + css', sizes.contentScript.total, `≤ ${kB(GOALS.contentScriptGzipBytes)} gzip`, sizes.contentScript.meetsGoal);
+  row(`popup: ${sizes.popup.js.files.map((f) => basename(f)).join(', ')}`, sizes.popup.js);
+  row(`popup: ${sizes.popup.css.files.map((f) => basename(f)).join(', ')}`, sizes.popup.css);
+  row(`background: ${sizes.background.files.join(', ')}`, sizes.background);
+}
+
+// ---------------------------------------------------------------- in the page
+
+type Marks = Record<string, number | null>;
+
+/** startTime (ms from the document's navigation start) of the first mark of each name, or null. */
+function readMarks(page: TestPage, names: readonly string[]): Promise<Marks> {
+  return page.evaluate((list) => Object.fromEntries(list.map((n) => [n, performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null])), [...names]);
+}
+
+async function waitForMarks(page: TestPage, names: readonly string[], timeoutMs: number): Promise<boolean> {
+  try {
+    await page.waitForFunction((list) => list.every((n) => performance.getEntriesByName(n, 'mark').length > 0), [...names], timeoutMs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const between = (marks: Marks, from: string, to: string): number | null => (marks[from] != null && marks[to] != null ? marks[to]! - marks[from]! : null);
+
+interface OverlaySample {
+  /** Navigation start → content-start: when the browser ran the content script (document_idle). */
+  contentStartAtMs: number;
+  /** From content-start: */
+  readyMs: number;
+  hostInDomMs: number | null;
+  answerMs: number | null;
+  titleInDomMs: number | null;
+  titleFrameMs: number | null;
+}
+
+const OVERLAY_MARKS = [APP_MARKS.contentStart, APP_MARKS.panelAnswer, APP_MARKS.panelReady, PROBE_MARKS.hostInDom, PROBE_MARKS.titleInDom, PROBE_MARKS.titleFrame] as const;
+
+/** Open `url` in a new tab, wait for the panel's ready mark, read the marks, check the title is shown. */
+async function openAndMeasurePanel(browser: E2EBrowser, url: string, expectedTitle: string): Promise<{ page: TestPage; sample: OverlaySample }> {
+  const page = await browser.openPage(url);
+  if (!(await waitForMarks(page, [APP_MARKS.contentStart, APP_MARKS.panelReady], 30_000))) {
+    const seen = await readMarks(page, OVERLAY_MARKS);
+    const shown = await panelText(page, UI.panel.alert).catch(() => null);
+    throw new Error(`the panel did not become ready on ${url} (marks ${JSON.stringify(seen)}; alert: ${shown ?? 'none'})`);
+  }
+  if (probeEnabled) await waitForMarks(page, [PROBE_MARKS.titleFrame], PROBE_WAIT_MS);
+  const marks = await readMarks(page, OVERLAY_MARKS);
+  const title = await page.evaluate(
+    ({ host, selector }) => {
+      const el = document.querySelector(host)?.shadowRoot?.querySelector(selector);
+      if (!el) return null;
+      const box = el.getBoundingClientRect();
+      return { text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), visible: box.width > 0 && box.height > 0 };
+    },
+    { host: PANEL_HOST, selector: UI.panel.title },
+  );
+  const expected = expectedTitle.replace(/\s+/g, ' ').trim();
+  if (!title || !title.visible || title.text !== expected) {
+    throw new Error(`on ${url} the panel's title is ${JSON.stringify(title)}, expected "${expected}" shown`);
+  }
+  const from = (name: string) => between(marks, APP_MARKS.contentStart, name);
+  return {
+    page,
+    sample: {
+      contentStartAtMs: marks[APP_MARKS.contentStart]!,
+      readyMs: from(APP_MARKS.panelReady)!,
+      hostInDomMs: from(PROBE_MARKS.hostInDom),
+      answerMs: from(APP_MARKS.panelAnswer),
+      titleInDomMs: from(PROBE_MARKS.titleInDom),
+      titleFrameMs: from(PROBE_MARKS.titleFrame),
+    },
+  };
+}
+
+/** Set from --no-probe. */
+let probeEnabled = true;
+
+async function launchBench(server: FtsServer): Promise<E2EBrowser> {
+  const browser = await launch('chromium', { server });
+  if (!probeEnabled) return browser;
+  await (browser.raw as BrowserContext).addInitScript({
+    content: pageProbeSource({ panelHost: PANEL_HOST, panelTitle: UI.panel.title, popupRow: UI.popup.rows }),
+  });
+  return browser;
+}
+
+/** Each figure's summary; `phases` split the figure (probe and app marks), all from content-start. */
+function summariseOverlay(samples: OverlaySample[]) {
+  return {
+    contentStartToPanelReady: summarise(samples.map((s) => s.readyMs)),
+    contentStartToTitleNextFrame: summariseMaybe(samples.map((s) => s.titleFrameMs)),
+    phases: {
+      contentStartToHostInDom: summariseMaybe(samples.map((s) => s.hostInDomMs)),
+      contentStartToAnswer: summariseMaybe(samples.map((s) => s.answerMs)),
+      answerToTitleInDom: summariseMaybe(samples.map((s) => (s.answerMs === null || s.titleInDomMs === null ? null : s.titleInDomMs - s.answerMs))),
+      answerToPanelReady: summariseMaybe(samples.map((s) => (s.answerMs === null ? null : s.readyMs - s.answerMs))),
+    },
+    navigationStartToContentStart: summarise(samples.map((s) => s.contentStartAtMs)),
+  };
+}
+
+type OverlaySummary = ReturnType<typeof summariseOverlay>;
+
+function printOverlay(label: string, o: OverlaySummary, goal?: string, ok?: boolean): void {
+  line(label, spread(o.contentStartToPanelReady), goal, ok);
+  const p = o.phases;
+  if (p.contentStartToHostInDom) line('  start → panel host in DOM (probe)', spread(p.contentStartToHostInDom));
+  if (p.contentStartToAnswer) line('  start → background answer', spread(p.contentStartToAnswer));
+  if (p.answerToTitleInDom) line('  answer → title in DOM (probe)', spread(p.answerToTitleInDom));
+  if (p.answerToPanelReady) line('  answer → panel ready', spread(p.answerToPanelReady));
+  if (o.contentStartToTitleNextFrame) line('  start → frame after title (probe)', spread(o.contentStartToTitleNextFrame));
+  line('  navigation start → content start', spread(o.navigationStartToContentStart));
+}
+
+// ---------------------------------------------------------------- 1. overlay, data in page
+
+async function overlayInPage(server: FtsServer, runs: number) {
+  const journey = journeyCase();
+  const cases: { name: string; record: Record<string, unknown> }[] = [];
+  if (existsSync(REAL_RECORD)) cases.push({ name: `real record ${basename(REAL_RECORD, '.json')} (${relative(ROOT, REAL_RECORD)})`, record: JSON.parse(readFileSync(REAL_RECORD, 'utf8')) });
+  else console.warn(`   (no ${REAL_RECORD}: the real-record case is left out)`);
+  cases.push({ name: `compiledRecord(journeyCase()) (${journey.ocid})`, record: compiledRecord(journey) });
+
+  const browser = await launchBench(server);
+  const results = [];
+  try {
+    let tag = 0;
+    for (const c of cases) {
+      const ocid = String(c.record.ocid ?? 'unknown');
+      const title = String((c.record.tender as { title?: unknown } | undefined)?.title ?? '');
+      const page = d3tendersPage(c.record);
+      const samples: OverlaySample[] = [];
+      let cold: OverlaySample | undefined;
+      for (let i = 0; i <= runs; i++) {
+        // A new address each run (the stand-in never caches, this keeps the browser from trying).
+        const path = `/contract/?ocid=${ocid}&bench=${++tag}`;
+        server.d3tenders(path, html(page));
+        const { page: tab, sample } = await openAndMeasurePanel(browser, `${D3_ORIGIN}${path}`, title);
+        await tab.close();
+        if (i === 0) cold = sample;
+        else samples.push(sample);
+      }
+      const asked = server.ftsDataRequests().length;
+      results.push({ case: c.name, recordBytes: Buffer.byteLength(JSON.stringify(c.record, null, 2)), ftsDataRequests: asked, warmUpRunMs: round1(cold!.readyMs), ...summariseOverlay(samples) });
+      server.reset();
+    }
+  } finally {
+    await browser.dispose();
+  }
+  const worst = Math.max(...results.map((r) => r.contentStartToPanelReady.medianMs));
+  return { goalMs: GOALS.overlayInPageMs, meetsGoal: worst <= GOALS.overlayInPageMs, cases: results };
+}
+
+function printOverlayInPage(r: Awaited<ReturnType<typeof overlayInPage>>): void {
+  console.log('\n1. Overlay, data in page (d3tenders page, record in a <pre>): content-script start → panel ready');
+  for (const c of r.cases) {
+    console.log(`   ${c.case}, ${kB(c.recordBytes)} printed`);
+    printOverlay('content start → panel ready', c, `≤ ${r.goalMs} ms`, c.contentStartToPanelReady.medianMs <= r.goalMs);
+    line('  first open in the browser (not counted)', ms(c.warmUpRunMs));
+    line('  FTS data requests', String(c.ftsDataRequests), '0', c.ftsDataRequests === 0);
+  }
+}
+
+// ---------------------------------------------------------------- 2. overlay, data fetched
+
+async function overlayFetched(server: FtsServer, runs: number) {
+  const base = journeyCase();
+  const fetched: OverlaySample[] = [];
+  const cached: OverlaySample[] = [];
+  const requestsFetched: number[] = [];
+  const requestsCached: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    server.reset();
+    // A new procurement each run (a fresh profile has an empty cache anyway).
+    const c = renamed(base, String(300 + (i % 700)));
+    server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })), record: rawJson(c.text) });
+    const url = `${FTS_ORIGIN}/Notice/${c.noticeId}`;
+    const browser = await launchBench(server);
+    try {
+      const first = await openAndMeasurePanel(browser, url, c.title);
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const afterFirst = server.ftsDataRequests().length;
+      await first.page.close();
+      const again = await openAndMeasurePanel(browser, url, c.title);
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const afterSecond = server.ftsDataRequests().length;
+      await again.page.close();
+      fetched.push(first.sample);
+      cached.push(again.sample);
+      requestsFetched.push(afterFirst);
+      requestsCached.push(afterSecond - afterFirst);
+    } finally {
+      await browser.dispose();
+    }
+  }
+  server.reset();
+  return {
+    freshBrowserPerRun: true,
+    record: `renamed(journeyCase(), '3NN'): ${base.ocid} as a new ocid each run, served as /Notice/{id}/OCDS/Record`,
+    fetched: { ...summariseOverlay(fetched), ftsDataRequestsPerOpen: requestsFetched, goalRequests: GOALS.ftsRequestsFetched, meetsGoal: requestsFetched.every((n) => n === GOALS.ftsRequestsFetched) },
+    cachedReopen: { ...summariseOverlay(cached), ftsDataRequestsPerOpen: requestsCached, goalRequests: GOALS.ftsRequestsCached, meetsGoal: requestsCached.every((n) => n === GOALS.ftsRequestsCached) },
+  };
+}
+
+function printOverlayFetched(r: Awaited<ReturnType<typeof overlayFetched>>): void {
+  console.log('\n2. Overlay, data fetched (FTS notice page, Record from the stand-in; a fresh browser per run)');
+  const counts = (xs: number[]) => `[${xs.join(', ')}]`;
+  printOverlay('first open: start → panel ready', r.fetched);
+  line('  FTS data requests per open', counts(r.fetched.ftsDataRequestsPerOpen), `exactly ${r.fetched.goalRequests}`, r.fetched.meetsGoal);
+  printOverlay('reopened: start → panel ready', r.cachedReopen);
+  line('  FTS data requests per reopen', counts(r.cachedReopen.ftsDataRequestsPerOpen), `exactly ${r.cachedReopen.goalRequests}`, r.cachedReopen.meetsGoal);
+}
+
+// ---------------------------------------------------------------- 3. popup
+
+/** Replace the watchlist with `entries`, from the popup page (the extension's origin, so the background's database). */
+async function fillWatchlist(popup: TestPage, entries: WatchedProcurement[]): Promise<number> {
+  return popup.evaluate(
+    async ({ name, version, entries }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name, version);
+        // The background creates and upgrades the database; never do it from here.
+        let found: number | undefined;
+        request.onupgradeneeded = (event) => {
+          found = event.oldVersion;
+          request.transaction?.abort();
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () =>
+          reject(
+            new Error(
+              found === undefined
+                ? `could not open ${name} v${version}: ${String(request.error)}`
+                : `the extension's database is at version ${found}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`,
+            ),
+          );
+        // Blocked: the background holds the database open at an older version.
+        request.onblocked = (event) =>
+          reject(new Error(`the extension's database is at version ${event.oldVersion}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`));
+      });
+      try {
+        const tx = db.transaction('watchlist', 'readwrite');
+        const store = tx.objectStore('watchlist');
+        store.clear();
+        for (const entry of entries) store.put(entry);
+        const counted = store.count();
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+        });
+        return counted.result;
+      } finally {
+        db.close();
+      }
+    },
+    { name: DB_NAME, version: DB_VERSION, entries },
+  );
+}
+
+interface PopupSample {
+  /** Navigation start → the popup's mark after the first render with entries (the figure). */
+  rowsMs: number;
+  /** Navigation start → DOMContentLoaded (the popup's module script has run). */
+  domContentLoadedMs: number;
+  /** Navigation start → the background's answer reached the popup. */
+  answerMs: number | null;
+  rowsInDomMs: number | null;
+  rowsFrameMs: number | null;
+  rowsRendered: number;
+}
+
+const POPUP_MARKS = [APP_MARKS.popupAnswer, APP_MARKS.popupRows, PROBE_MARKS.rowsInDom, PROBE_MARKS.rowsFrame] as const;
+
+async function measurePopupLoad(popup: TestPage, count: number): Promise<PopupSample> {
+  await (popup.raw as Page).reload({ waitUntil: 'load' });
+  if (!(await waitForMarks(popup, [APP_MARKS.popupRows], 30_000))) throw new Error(`the popup never rendered its ${count} entries`);
+  if (probeEnabled) await waitForMarks(popup, [PROBE_MARKS.rowsFrame], PROBE_WAIT_MS);
+  const marks = await readMarks(popup, POPUP_MARKS);
+  const page = await popup.evaluate(
+    (selector) => ({
+      rows: document.querySelectorAll(selector).length,
+      domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventStart ?? 0,
+    }),
+    UI.popup.rows,
+  );
+  return {
+    rowsMs: marks[APP_MARKS.popupRows]!,
+    domContentLoadedMs: page.domContentLoaded,
+    answerMs: marks[APP_MARKS.popupAnswer] ?? null,
+    rowsInDomMs: marks[PROBE_MARKS.rowsInDom] ?? null,
+    rowsFrameMs: marks[PROBE_MARKS.rowsFrame] ?? null,
+    rowsRendered: page.rows,
+  };
+}
+
+interface PopupResult {
+  entries: number;
+  rowsRendered: number;
+  warmUpRunMs: number;
+  navigationStartToRows: Summary;
+  navigationStartToRowsNextFrame: Summary | null;
+  phases: {
+    navigationStartToDomContentLoaded: Summary;
+    navigationStartToAnswer: Summary | null;
+    answerToRowsInDom: Summary | null;
+    answerToRows: Summary | null;
+  };
+  goalMs?: number;
+  meetsGoal?: boolean;
+}
+
+async function popupFirstRender(server: FtsServer, runs: number) {
+  const now = new Date();
+  const browser = await launchBench(server);
+  const results: PopupResult[] = [];
+  try {
+    const popup = await browser.openPopup();
+    // The empty state means the background answered, so it has created the database.
+    await waitForPopupRows(popup, 0);
+    for (const count of [5000, 50]) {
+      const stored = await fillWatchlist(popup, watchlistEntries(count, now));
+      if (stored !== count) throw new Error(`the watchlist holds ${stored} entries, expected ${count}`);
+      const samples: PopupSample[] = [];
+      let warmUp: PopupSample | undefined;
+      for (let i = 0; i <= runs; i++) {
+        const sample = await measurePopupLoad(popup, count);
+        if (i === 0) warmUp = sample;
+        else samples.push(sample);
+      }
+      const figure = summarise(samples.map((s) => s.rowsMs));
+      const fromAnswer = (to: (s: PopupSample) => number | null) => summariseMaybe(samples.map((s) => (s.answerMs === null || to(s) === null ? null : to(s)! - s.answerMs)));
+      results.push({
+        entries: count,
+        rowsRendered: samples[0]!.rowsRendered,
+        warmUpRunMs: round1(warmUp!.rowsMs),
+        navigationStartToRows: figure,
+        navigationStartToRowsNextFrame: summariseMaybe(samples.map((s) => s.rowsFrameMs)),
+        phases: {
+          navigationStartToDomContentLoaded: summarise(samples.map((s) => s.domContentLoadedMs)),
+          navigationStartToAnswer: summariseMaybe(samples.map((s) => s.answerMs)),
+          answerToRowsInDom: fromAnswer((s) => s.rowsInDomMs),
+          answerToRows: fromAnswer((s) => s.rowsMs),
+        },
+        ...(count === 5000 ? { goalMs: GOALS.popup5000Ms, meetsGoal: figure.medianMs <= GOALS.popup5000Ms } : {}),
+      });
+    }
+    await popup.close();
+  } finally {
+    await browser.dispose();
+  }
+  return { page: 'popup.html in a tab (1280×900), reloaded', byEntries: results };
+}
+
+function printPopup(r: Awaited<ReturnType<typeof popupFirstRender>>): void {
+  console.log('\n3. Popup first render: navigation start → first rows rendered (mark after the first render with entries)');
+  for (const p of r.byEntries) {
+    const goal = p.goalMs === undefined ? undefined : `≤ ${p.goalMs} ms`;
+    line(`${p.entries.toLocaleString('en-GB')} entries (${p.rowsRendered} rows drawn)`, spread(p.navigationStartToRows), goal, p.meetsGoal);
+    line('  nav start → DOMContentLoaded', spread(p.phases.navigationStartToDomContentLoaded));
+    if (p.phases.navigationStartToAnswer) line('  nav start → background answer', spread(p.phases.navigationStartToAnswer));
+    if (p.phases.answerToRowsInDom) line('  answer → first row in DOM (probe)', spread(p.phases.answerToRowsInDom));
+    if (p.phases.answerToRows) line('  answer → rows rendered', spread(p.phases.answerToRows));
+    if (p.navigationStartToRowsNextFrame) line('  nav start → frame after rows (probe)', spread(p.navigationStartToRowsNextFrame));
+    line('  first reload after filling (not counted)', ms(p.warmUpRunMs));
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+function chromiumVersion(path: string): string {
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  probeEnabled = options.probe;
+  const needsBrowser = (['overlay', 'fetched', 'popup'] as const).some((p) => options.only.has(p));
+  const chromium = findBrowser('chromium');
+  if (options.build && chromium.ok) {
+    console.log('Building .output/chrome-mv3 (npx wxt build) …');
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const build = checkBuild();
+  const sizes = !('missing' in build) && options.only.has('bundle') ? bundleSizes() : undefined;
+  if (needsBrowser && !chromium.ok) {
+    // Nothing can be timed; the sizes need no browser, so they are shown when there is a build.
+    if (sizes) printSizes(sizes);
+    console.log(`\nChromium is missing, so nothing was timed (and ${relative(ROOT, RESULTS)} was left untouched): ${chromium.message}`);
+    process.exit(0);
+  }
+  if ('missing' in build) {
+    console.error(`bench-extension: ${build.missing}`);
+    process.exit(1);
+  }
+  console.log(`Tender Timeline extension benchmark — build ${relative(ROOT, build.dir)} (${build.builtAt})`);
+  if (build.newerSources.length) {
+    console.warn(`   ! ${build.newerSources.length} source file(s) changed since this build (${build.newerSources.slice(0, 5).join(', ')}${build.newerSources.length > 5 ? ', …' : ''}): run with --build to measure the tree as it is.`);
+  }
+  if (needsBrowser && !build.instrumented) {
+    console.error(`bench-extension: the build has no performance marks (${Object.values(APP_MARKS).join(', ')}): it predates the instrumentation in entrypoints/. Rebuild (--build).`);
+    process.exit(1);
+  }
+
+  const environment = {
+    browser: chromium.ok ? `${chromiumVersion(chromium.path)}, headless` : null,
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    /** 1-minute load average before and after (other work on the machine skews every figure). */
+    loadAverageAtStart: round1(os.loadavg()[0]!),
+    loadAverageAtEnd: null as number | null,
+  };
+  if (needsBrowser) {
+    console.log(`${environment.browser}; Node ${environment.node}; ${environment.cpus} × ${environment.cpuModel}; DOM probe ${options.probe ? 'on' : 'off'}; load average ${environment.loadAverageAtStart}`);
+    if (environment.loadAverageAtStart > environment.cpus * 0.5) console.warn(`   ! the machine is busy (load average ${environment.loadAverageAtStart} on ${environment.cpus} CPUs): the timings will be slower and noisier than on a quiet machine.`);
+  }
+
+  const results: { overlayDataInPage?: unknown; overlayDataFetched?: unknown; popupFirstRender?: unknown } = {};
+  if (needsBrowser) {
+    const server = await startFtsServer();
+    try {
+      if (options.only.has('overlay')) {
+        const r = await overlayInPage(server, options.runs);
+        printOverlayInPage(r);
+        results.overlayDataInPage = r;
+      }
+      if (options.only.has('fetched')) {
+        const r = await overlayFetched(server, options.fetchedRuns);
+        printOverlayFetched(r);
+        results.overlayDataFetched = r;
+      }
+      if (options.only.has('popup')) {
+        const r = await popupFirstRender(server, options.runs);
+        printPopup(r);
+        results.popupFirstRender = r;
+      }
+    } finally {
+      await server.close();
+    }
+  }
+  if (sizes) printSizes(sizes);
+  environment.loadAverageAtEnd = round1(os.loadavg()[0]!);
+  if (needsBrowser) console.log(`\n(load average at the end: ${environment.loadAverageAtEnd})`);
+
+  if (options.write) {
+    const out = {
+      schema: 1,
+      measuredAt: new Date().toISOString(),
+      build: { dir: relative(ROOT, build.dir), builtAt: build.builtAt, sourcesNewerThanBuild: build.newerSources.length },
+      environment,
+      runs: { perFigure: options.runs, overlayFetchedFreshBrowsers: options.fetchedRuns, domProbe: options.probe },
+      goals: GOALS,
+      overlayDataInPage: results.overlayDataInPage ?? null,
+      overlayDataFetched: results.overlayDataFetched ?? null,
+      popupFirstRender: results.popupFirstRender ?? null,
+      bundles: sizes ?? null,
+    };
+    mkdirSync(dirname(RESULTS), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
+    console.log(`\nWrote ${relative(ROOT, RESULTS)}`);
+  } else {
+    console.log(`\n(--only: ${relative(ROOT, RESULTS)} left untouched)`);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\nbench-extension failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
