@@ -3,6 +3,18 @@ import { defineConfig } from 'wxt';
 // Host permissions are limited to the sites the extension serves.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The popup and the options page share React in one chunk with a stable name, so that
+    // the web-ext lint check can tell react-dom's own warnings from ours.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'popup' || e.type === 'options')) return;
+      const rollupOptions = ((config.build ??= {}).rollupOptions ??= {});
+      rollupOptions.output = {
+        ...(rollupOptions.output as object),
+        manualChunks: (id: string) => (/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) ? 'react' : undefined),
+      };
+    },
+  },
   manifest: {
     name: 'Tender Timeline',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],

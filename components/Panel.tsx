@@ -2,6 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { Problem } from '../lib/ocds/problems';
 import type { Procurement } from '../lib/procurement';
 import type { KeyDateEvent, TimelineEvent } from '../lib/timeline/types';
+import type { DetectedChange } from '../lib/watchlist/entry';
+import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
 import { ExternalLink } from './ExternalLink';
@@ -28,6 +30,10 @@ export interface PanelProps {
   collapsed: boolean;
   onCollapsedChange(collapsed: boolean): void;
   now: Date;
+  /** Changes found since the user last looked at this (watched) procurement. */
+  unseenChanges?: DetectedChange[];
+  /** "Mark as seen": absent, the changes are listed without the button. */
+  onMarkSeen?: () => void;
 }
 
 const PRODUCT = 'Tender Timeline';
@@ -107,7 +113,32 @@ function NextUp({ events, now }: { events: TimelineEvent[]; now: Date }) {
   );
 }
 
-function Ready({ state, watched, onWatchToggle, now }: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'now'>) {
+/** "Changed since you last looked": what the background found when it read the procurement again. */
+function UnseenChanges({ changes, onMarkSeen }: { changes: DetectedChange[]; onMarkSeen?: () => void }) {
+  const headingId = useId();
+  return (
+    <section className="tt-seen" aria-labelledby={headingId}>
+      <h3 className="tt-seen__heading" id={headingId}>
+        Changed since you last looked
+      </h3>
+      <ChangeList changes={changes} label="What changed since you last looked" />
+      {onMarkSeen ? (
+        <button type="button" className="tt-button tt-button--small" onClick={onMarkSeen}>
+          Mark as seen
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Ready({
+  state,
+  watched,
+  onWatchToggle,
+  now,
+  unseenChanges,
+  onMarkSeen,
+}: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'now' | 'unseenChanges' | 'onMarkSeen'>) {
   const { procurement, events, problems, currentNoticeId } = state;
   const ids = { next: useId(), act: useId(), timeline: useId() };
   return (
@@ -129,6 +160,7 @@ function Ready({ state, watched, onWatchToggle, now }: { state: Extract<PanelSta
           ) : null}
         </dl>
         <WatchButton watched={watched} onToggle={onWatchToggle} />
+        {watched && unseenChanges && unseenChanges.length > 0 ? <UnseenChanges changes={unseenChanges} onMarkSeen={onMarkSeen} /> : null}
         <ProblemsNote problems={problems} />
       </div>
 
@@ -183,7 +215,7 @@ function Ready({ state, watched, onWatchToggle, now }: { state: Extract<PanelSta
  * The overlay beside an FTS notice. Fed by props only: no browser API, fetching or storage
  * here, so the content script owns all of that and this renders the same in tests.
  */
-export function Panel({ state, watched, onWatchToggle, onRetry, collapsed, onCollapsedChange, now }: PanelProps) {
+export function Panel({ state, watched, onWatchToggle, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen }: PanelProps) {
   const bodyId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
@@ -234,7 +266,7 @@ export function Panel({ state, watched, onWatchToggle, onRetry, collapsed, onCol
             ) : null}
           </div>
         ) : (
-          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} now={now} />
+          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} now={now} unseenChanges={unseenChanges} onMarkSeen={onMarkSeen} />
         )}
       </div>
     </aside>

@@ -1,12 +1,19 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { KEY_DATE_LABELS } from '../lib/timeline/key-dates';
-import { nextKeyDate, type WatchedProcurement } from '../lib/watchlist/entry';
-import { Countdown } from './Countdown';
-import { DateTime } from './DateTime';
-import { titleText, valueText } from './format';
-import { StageBadge } from './StageBadge';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { BID_STATUS_LABELS, BID_STATUSES, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
+import { WatchlistRow, type UserFieldsUpdate } from './WatchlistRow';
+import { backupReminder, filterWatchlist, refreshText, type BidStatusFilter, type RefreshState } from './watchlist-tools';
 import './theme.css';
+import './forms.css';
 import './watchlist-view.css';
+
+/** Files the popup can save: the calendar of the whole watchlist, the spreadsheet, the backup. */
+export type ExportKind = 'ics' | 'csv' | 'backup';
+
+/** The outcome of an export, import or other action, shown under the toolbar. */
+export interface ActionMessage {
+  tone: 'info' | 'error';
+  text: string;
+}
 
 export interface WatchlistViewProps {
   /** Already sorted (lib/watchlist `sortWatchlist`): shown in this order. */
@@ -18,85 +25,181 @@ export interface WatchlistViewProps {
   error?: string;
   /** Rows drawn at first and added per "Show more" (default WATCHLIST_PAGE_SIZE). */
   pageSize?: number;
+  /** Bid status, tags or note edited in a row. Absent: rows have no "Your notes". */
+  onUpdate?: (ocid: string, fields: UserFieldsUpdate) => void;
+  /** "Add to calendar" in a row: the .ics of that procurement. */
+  onAddToCalendar?: (ocid: string) => void;
+  onMarkAllSeen?: () => void;
+  onRefreshNow?: () => void;
+  refresh?: RefreshState;
+  onExport?: (kind: ExportKind) => void;
+  /** "Import backup…" picks a file here and hands it over… */
+  onImportFile?: (file: File) => void;
+  /** …or, where a file picker would close the popup (Firefox), opens somewhere else that can. */
+  onImportElsewhere?: () => void;
+  /** ISO instant of the last backup, if any: reminds the user when it is missing or old. */
+  lastBackupAt?: string;
+  actionMessage?: ActionMessage;
+  onOpenSettings?: () => void;
 }
 
 /** Rows rendered at first, and added each time the list is scrolled to its end or "Show more" is pressed. */
 export const WATCHLIST_PAGE_SIZE = 100;
 
-interface RowProps {
-  entry: WatchedProcurement;
-  now: Date;
-  onOpen(entry: WatchedProcurement): void;
-  onUnwatch(ocid: string): void;
+const EXPORTS: Array<{ kind: ExportKind; label: string }> = [
+  { kind: 'ics', label: 'Calendar (.ics)' },
+  { kind: 'csv', label: 'Spreadsheet (.csv)' },
+  { kind: 'backup', label: 'Backup (.json)' },
+];
+
+/** "Export" and its menu: the three files and "Import backup…". */
+function ExportMenu({ onExport, onImportFile, onImportElsewhere }: Pick<WatchlistViewProps, 'onExport' | 'onImportFile' | 'onImportElsewhere'>) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const close = () => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      event.stopPropagation();
+      close();
+    }
+  };
+  // A click anywhere else closes the menu.
+  const containerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!containerRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+  const canImport = onImportFile || onImportElsewhere;
+  return (
+    <div className="tt-menu" ref={containerRef} onKeyDown={onKeyDown}>
+      <button ref={toggleRef} type="button" className="tt-button tt-button--secondary tt-button--small" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+        Export <span aria-hidden="true">▾</span>
+      </button>
+      <ul className="tt-menu__list" id={menuId} hidden={!open}>
+        {onExport
+          ? EXPORTS.map(({ kind, label }) => (
+              <li key={kind}>
+                <button
+                  type="button"
+                  className="tt-menu__item"
+                  onClick={() => {
+                    close();
+                    onExport(kind);
+                  }}
+                >
+                  {label}
+                </button>
+              </li>
+            ))
+          : null}
+        {canImport ? (
+          <li>
+            <button
+              type="button"
+              className="tt-menu__item"
+              onClick={() => {
+                close();
+                if (onImportElsewhere) onImportElsewhere();
+                else fileRef.current?.click();
+              }}
+            >
+              Import backup…
+            </button>
+          </li>
+        ) : null}
+      </ul>
+      {onImportFile && !onImportElsewhere ? (
+        <input
+          ref={fileRef}
+          className="tt-visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          tabIndex={-1}
+          aria-label="Backup file to import"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) onImportFile(file);
+          }}
+        />
+      ) : null}
+    </div>
+  );
 }
 
-const Row = memo(function Row({ entry, now, onOpen, onUnwatch }: RowProps) {
-  const title = titleText(entry.title);
-  const next = nextKeyDate(entry, now);
-  return (
-    <li className="tt-row">
-      <div className="tt-row__main">
-        <h2 className="tt-row__title">
-          <button type="button" className="tt-link-button" onClick={() => onOpen(entry)}>
-            {title}
-          </button>
-        </h2>
-        {entry.buyer ? <p className="tt-row__buyer">{entry.buyer}</p> : null}
-        <p className="tt-row__next">
-          {next ? (
-            <>
-              <span className="tt-row__next-label">{KEY_DATE_LABELS[next.type] ?? 'Key date'}</span> <DateTime at={next.at} />
-              <Countdown now={now} at={next.at} type={next.type} separator=" — " />
-            </>
-          ) : (
-            <span className="tt-secondary">No upcoming dates</span>
-          )}
-        </p>
-        <p className="tt-row__meta">
-          <StageBadge stage={entry.stage} /> <span className="tt-row__value">Value: {valueText(entry.value)}</span>
-        </p>
-      </div>
-      <button type="button" className="tt-button tt-button--secondary tt-button--small tt-row__unwatch" aria-label={`Unwatch ${title}`} onClick={() => onUnwatch(entry.ocid)}>
-        Unwatch
-      </button>
-    </li>
-  );
-});
-
 /** The popup's watchlist: props in, callbacks out (the popup entrypoint talks to the background). */
-export function WatchlistView({ entries, now, onOpen, onUnwatch, loading, error, pageSize = WATCHLIST_PAGE_SIZE }: WatchlistViewProps) {
+export function WatchlistView(props: WatchlistViewProps) {
+  const { entries, now, loading, error, pageSize = WATCHLIST_PAGE_SIZE, refresh = { status: 'idle' }, lastBackupAt, actionMessage } = props;
   const headingId = useId();
+  const ids = { search: useId(), status: useId() };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const moreRef = useRef<HTMLDivElement>(null);
-  // Long lists render a page at a time: the first paint stays quick with thousands of entries.
-  const [shown, setShown] = useState(pageSize);
-  const visible = entries.length > shown ? entries.slice(0, shown) : entries;
-  const remaining = entries.length - visible.length;
 
-  const showMore = useCallback(() => setShown((n) => n + pageSize), [pageSize]);
+  // Search and filter. Typing stays quick with thousands of entries: the list follows the
+  // deferred query, and rows whose entry did not change are not drawn again (memo).
+  const [query, setQuery] = useState('');
+  const [bidStatus, setBidStatus] = useState<BidStatusFilter>('all');
+  const deferredQuery = useDeferredValue(query);
+  const filtered = useMemo(() => filterWatchlist(entries, { bidStatus, query: deferredQuery }), [entries, bidStatus, deferredQuery]);
+  const filtering = filtered !== entries;
+  const counts = useMemo(() => {
+    const byStatus = Object.fromEntries(BID_STATUSES.map((s) => [s, 0])) as Record<BidStatus, number>;
+    let unseen = 0;
+    for (const entry of entries) {
+      byStatus[entry.bidStatus] = (byStatus[entry.bidStatus] ?? 0) + 1;
+      if (entry.unseenChanges.length > 0) unseen++;
+    }
+    return { byStatus, unseen };
+  }, [entries]);
+
+  // Long lists render a page at a time: the first paint stays quick with thousands of entries.
+  // A new search or filter starts again at the first page.
+  const filterKey = `${bidStatus}\u0000${deferredQuery}`;
+  const [paging, setPaging] = useState({ key: filterKey, shown: pageSize });
+  if (paging.key !== filterKey) setPaging({ key: filterKey, shown: pageSize });
+  const shown = paging.key === filterKey ? paging.shown : pageSize;
+  const visible = filtered.length > shown ? filtered.slice(0, shown) : filtered;
+  const remaining = filtered.length - visible.length;
+
+  const showMore = useCallback(() => setPaging((p) => ({ ...p, shown: p.shown + pageSize })), [pageSize]);
   // "Show more" by keyboard: focus goes to the first new row.
   const focusRow = useRef<number | null>(null);
   const showMoreByButton = () => {
     focusRow.current = visible.length;
     showMore();
   };
+
+  // Stable callbacks, so that memoised rows do not re-render when the list changes around them.
+  const latest = useRef({ props, filtered });
+  latest.current = { props, filtered };
   // Unwatch removes the row with the focused button: focus goes to the row that takes its place.
   const unwatched = useRef<{ ocid: string; index: number } | null>(null);
-  const latest = useRef({ entries, onUnwatch });
-  latest.current = { entries, onUnwatch };
-  // Stable, so that memoised rows do not re-render when the list changes around them.
   const handleUnwatch = useCallback((ocid: string) => {
-    unwatched.current = { ocid, index: latest.current.entries.findIndex((e) => e.ocid === ocid) };
-    latest.current.onUnwatch(ocid);
+    unwatched.current = { ocid, index: latest.current.filtered.findIndex((e) => e.ocid === ocid) };
+    latest.current.props.onUnwatch(ocid);
   }, []);
+  const handleOpen = useCallback((entry: WatchedProcurement) => latest.current.props.onOpen(entry), []);
+  const handleUpdate = useCallback((ocid: string, fields: UserFieldsUpdate) => latest.current.props.onUpdate?.(ocid, fields), []);
+  const handleCalendar = useCallback((ocid: string) => latest.current.props.onAddToCalendar?.(ocid), []);
+  const onUpdate = props.onUpdate ? handleUpdate : undefined;
+  const onAddToCalendar = props.onAddToCalendar ? handleCalendar : undefined;
 
   useEffect(() => {
     const gone = unwatched.current;
-    if (gone && !entries.some((e) => e.ocid === gone.ocid)) {
+    if (gone && !filtered.some((e) => e.ocid === gone.ocid)) {
       unwatched.current = null;
-      focusRow.current = entries.length === 0 ? null : Math.min(gone.index, entries.length - 1);
-      if (entries.length === 0) headingRef.current?.focus();
+      focusRow.current = filtered.length === 0 ? null : Math.min(gone.index, filtered.length - 1);
+      if (filtered.length === 0) headingRef.current?.focus();
     }
     if (focusRow.current !== null) {
       listRef.current?.children[focusRow.current]?.querySelector('button')?.focus();
@@ -112,6 +215,16 @@ export function WatchlistView({ entries, now, onOpen, onUnwatch, loading, error,
     observer.observe(target);
     return () => observer.disconnect();
   }, [remaining, shown, showMore]);
+
+  const clearFilters = () => {
+    setQuery('');
+    setBidStatus('all');
+  };
+
+  const ready = !loading && !error;
+  const reminder = ready ? backupReminder(lastBackupAt, entries.length, now) : undefined;
+  const refreshing = refresh.status === 'running';
+  const statusText = refreshText(refresh);
 
   let body;
   if (error) {
@@ -133,12 +246,21 @@ export function WatchlistView({ entries, now, onOpen, onUnwatch, loading, error,
         <p>Open a notice on Find a Tender and press Watch procurement in the Tender Timeline panel.</p>
       </div>
     );
+  } else if (filtered.length === 0) {
+    body = (
+      <div className="tt-watchlist__message">
+        <p>No procurements match your search.</p>
+        <button type="button" className="tt-link-button" onClick={clearFilters}>
+          Clear search and filter
+        </button>
+      </div>
+    );
   } else {
     body = (
       <>
         <ul className="tt-watchlist__list" ref={listRef}>
           {visible.map((entry) => (
-            <Row key={entry.ocid} entry={entry} now={now} onOpen={onOpen} onUnwatch={handleUnwatch} />
+            <WatchlistRow key={entry.ocid} entry={entry} now={now} onOpen={handleOpen} onUnwatch={handleUnwatch} onUpdate={onUpdate} onAddToCalendar={onAddToCalendar} />
           ))}
         </ul>
         {remaining > 0 ? (
@@ -151,16 +273,95 @@ export function WatchlistView({ entries, now, onOpen, onUnwatch, loading, error,
       </>
     );
   }
+
+  const total = entries.length === 1 ? '1 procurement' : `${entries.length.toLocaleString('en-GB')} procurements`;
+  const hasTools = props.onRefreshNow || props.onMarkAllSeen || props.onExport || props.onImportFile || props.onImportElsewhere;
   return (
     <section className="tt-root tt-watchlist" aria-labelledby={headingId}>
       <header className="tt-watchlist__header">
         <h1 className="tt-watchlist__heading" id={headingId} ref={headingRef} tabIndex={-1}>
           Watchlist
         </h1>
-        {!loading && !error && entries.length > 0 ? (
-          <p className="tt-watchlist__count">{entries.length === 1 ? '1 procurement' : `${entries.length.toLocaleString('en-GB')} procurements`}</p>
+        {ready && entries.length > 0 ? (
+          <p className="tt-watchlist__count">
+            {filtering ? `${filtered.length.toLocaleString('en-GB')} of ${total}` : total}
+            {counts.unseen > 0 ? <span className="tt-watchlist__unseen"> · {counts.unseen.toLocaleString('en-GB')} changed</span> : null}
+          </p>
+        ) : null}
+        {props.onOpenSettings ? (
+          <button type="button" className="tt-link-button tt-watchlist__settings" onClick={props.onOpenSettings}>
+            Settings
+          </button>
         ) : null}
       </header>
+      {ready && hasTools ? (
+        <div className="tt-toolbar">
+          <div className="tt-toolbar__actions">
+            {props.onRefreshNow ? (
+              <button type="button" className="tt-button tt-button--secondary tt-button--small" disabled={refreshing || entries.length === 0} onClick={props.onRefreshNow}>
+                {refreshing ? 'Refreshing…' : 'Refresh now'}
+              </button>
+            ) : null}
+            {props.onMarkAllSeen ? (
+              <button type="button" className="tt-button tt-button--secondary tt-button--small" disabled={counts.unseen === 0} onClick={props.onMarkAllSeen}>
+                Mark all seen
+              </button>
+            ) : null}
+            {props.onExport || props.onImportFile || props.onImportElsewhere ? (
+              <ExportMenu onExport={entries.length > 0 ? props.onExport : undefined} onImportFile={props.onImportFile} onImportElsewhere={props.onImportElsewhere} />
+            ) : null}
+          </div>
+          <div className="tt-toolbar__status" role="status">
+            {statusText ? <p className={refresh.status === 'error' ? 'tt-toolbar__message tt-toolbar__message--error' : 'tt-toolbar__message'}>{statusText}</p> : null}
+            {actionMessage ? (
+              <p className={actionMessage.tone === 'error' ? 'tt-toolbar__message tt-toolbar__message--error' : 'tt-toolbar__message'}>{actionMessage.text}</p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      {reminder ? (
+        <div className="tt-backup-reminder">
+          <p>
+            Uninstalling the extension deletes your watchlist. Last backup: {reminder.lastBackup}.
+          </p>
+          {props.onExport ? (
+            <button type="button" className="tt-button tt-button--small" onClick={() => props.onExport?.('backup')}>
+              Back up now
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {ready && entries.length > 0 ? (
+        <div className="tt-filters" role="search">
+          <div className="tt-filters__search">
+            <label className="tt-field__label" htmlFor={ids.search}>
+              Search
+            </label>
+            <input
+              id={ids.search}
+              className="tt-input"
+              type="search"
+              placeholder="Title, buyer or tag"
+              autoComplete="off"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </div>
+          <div className="tt-filters__status">
+            <label className="tt-field__label" htmlFor={ids.status}>
+              Bid status
+            </label>
+            <select id={ids.status} className="tt-select" value={bidStatus} onChange={(event) => setBidStatus(event.target.value as BidStatusFilter)}>
+              <option value="all">All ({entries.length.toLocaleString('en-GB')})</option>
+              {BID_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {BID_STATUS_LABELS[status]} ({counts.byStatus[status].toLocaleString('en-GB')})
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : null}
       {body}
     </section>
   );

@@ -30,10 +30,17 @@ export default defineBackground(() => {
   const client = createFtsClient({ fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }) });
   const now = () => new Date();
 
+  /** The toolbar badge counts procurements with unseen changes; it never fails the caller. */
   async function updateBadge(): Promise<void> {
-    const count = await countUnseen(await openDb());
-    await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-    await browser.action.setBadgeBackgroundColor({ color: '#1d70b8' });
+    try {
+      const count = await countUnseen(await openDb());
+      // Chrome's MV3 `action` is Firefox MV2's `browserAction`.
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      await action.setBadgeBackgroundColor({ color: '#1d70b8' });
+    } catch (error) {
+      console.warn('Tender Timeline could not update its badge', error);
+    }
   }
 
   async function notify(id: string, title: string, message: string, url: string | undefined): Promise<void> {

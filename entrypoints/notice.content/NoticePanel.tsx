@@ -3,13 +3,18 @@ import { Panel, type PanelState } from '@/components/Panel';
 import { isFtsJsonView, noticeIdFromUrl } from '@/lib/fts/urls';
 import { ask, WATCH_CHANGE_KEY, type TimelineResponse, type WatchChange } from '@/lib/messages';
 import { findOcdsText, type PageDocument } from '@/lib/page/find-ocds';
+import type { DetectedChange } from '@/lib/watchlist/entry';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
-const collapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
+// storage.local directly, not WXT's storage helper: the content script is kept small.
+const COLLAPSED_KEY = 'panelCollapsed';
 /** Narrower than this, the panel would cover the notice: it starts as a tab. */
 const NARROW_PX = 1100;
 
-function load(location: URL, doc: PageDocument): Promise<TimelineResponse | { ok: false; error: { message: string; canRetry: boolean } }> {
+export type LoadAnswer = TimelineResponse | { ok: false; error: { message: string; canRetry: boolean } };
+
+/** Asks the background for the page's timeline: from JSON in the page, or by notice id. */
+export function load(location: URL, doc: PageDocument): Promise<LoadAnswer> {
   const noticeId = noticeIdFromUrl(location);
   const text = findOcdsText(doc);
   if (text) return ask(send, 'timeline:fromText', { text, noticeId, pageUrl: location.href });
@@ -17,10 +22,12 @@ function load(location: URL, doc: PageDocument): Promise<TimelineResponse | { ok
   return Promise.resolve({ ok: false, error: { message: 'No procurement data was found on this page.', canRetry: false } });
 }
 
-export function NoticePanel({ location, document: doc }: { location: URL; document: PageDocument }) {
+/** `firstAnswer` is the first load, started before the panel was mounted; Retry loads again. */
+export function NoticePanel({ location, document: doc, firstAnswer }: { location: URL; document: PageDocument; firstAnswer: Promise<LoadAnswer> }) {
   const [state, setState] = useState<PanelState>({ status: 'loading' });
   const [ocid, setOcid] = useState<string>();
   const [watched, setWatched] = useState<boolean>();
+  const [unseenChanges, setUnseenChanges] = useState<DetectedChange[]>([]);
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < NARROW_PX);
   const [attempt, setAttempt] = useState(0);
   const [now, setNow] = useState(() => new Date());
@@ -28,8 +35,9 @@ export function NoticePanel({ location, document: doc }: { location: URL; docume
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
-    void load(location, doc).then((answer) => {
+    void (attempt === 0 ? firstAnswer : load(location, doc)).then((answer) => {
       if (!live) return;
+      performance.mark('tender-timeline:panel-answer'); // scripts/bench-extension.ts
       setNow(new Date());
       if (!answer.ok) {
         setState({ status: 'error', message: answer.error.message, canRetry: answer.error.canRetry });
@@ -41,12 +49,12 @@ export function NoticePanel({ location, document: doc }: { location: URL; docume
     return () => {
       live = false;
     };
-  }, [location, doc, attempt]);
+  }, [location, doc, attempt, firstAnswer]);
 
   // The remembered choice wins, except that a narrow window starts with the tab.
   useEffect(() => {
-    void collapsedItem.getValue().then((value) => {
-      if (window.innerWidth >= NARROW_PX) setCollapsed(value);
+    void browser.storage.local.get(COLLAPSED_KEY).then((stored) => {
+      if (window.innerWidth >= NARROW_PX) setCollapsed(stored[COLLAPSED_KEY] === true);
     });
   }, []);
 
@@ -54,14 +62,21 @@ export function NoticePanel({ location, document: doc }: { location: URL; docume
     if (!ocid) return;
     let live = true;
     void ask(send, 'watchlist:status', { ocid }).then((answer) => {
-      if (live && answer.ok) setWatched(answer.watched);
+      if (live && answer.ok) {
+        setWatched(answer.watched);
+        setUnseenChanges(answer.unseenChanges ?? []);
+      }
     });
-    const unwatchChanges = storage.watch<WatchChange>(`local:${WATCH_CHANGE_KEY}`, (change) => {
-      if (change?.ocid === ocid) setWatched(change.watched);
-    });
+    const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const change = area === 'local' ? (changes[WATCH_CHANGE_KEY]?.newValue as WatchChange | undefined) : undefined;
+      if (change?.ocid !== ocid) return;
+      setWatched(change.watched);
+      if (!change.watched) setUnseenChanges([]);
+    };
+    browser.storage.onChanged.addListener(onStorageChanged);
     return () => {
       live = false;
-      unwatchChanges();
+      browser.storage.onChanged.removeListener(onStorageChanged);
     };
   }, [ocid]);
 
@@ -77,10 +92,24 @@ export function NoticePanel({ location, document: doc }: { location: URL; docume
 
   const onCollapsedChange = useCallback((value: boolean) => {
     setCollapsed(value);
-    void collapsedItem.setValue(value);
+    void browser.storage.local.set({ [COLLAPSED_KEY]: value });
   }, []);
 
   const onRetry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const onMarkSeen = useCallback(() => {
+    if (!ocid) return;
+    const before = unseenChanges;
+    setUnseenChanges([]);
+    void ask(send, 'watchlist:markSeen', { ocid }).then((answer) => {
+      if (!answer.ok) setUnseenChanges(before);
+    });
+  }, [ocid, unseenChanges]);
+
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    if (ready) performance.mark('tender-timeline:panel-ready'); // scripts/bench-extension.ts
+  }, [ready]);
 
   return (
     <Panel
@@ -91,6 +120,8 @@ export function NoticePanel({ location, document: doc }: { location: URL; docume
       collapsed={collapsed}
       onCollapsedChange={onCollapsedChange}
       now={now}
+      unseenChanges={unseenChanges}
+      onMarkSeen={onMarkSeen}
     />
   );
 }

@@ -1,22 +1,42 @@
 import { useCallback, useEffect, useState } from 'react';
-import { WatchlistView } from '@/components/WatchlistView';
-import { ask, WATCH_CHANGE_KEY } from '@/lib/messages';
+import { WatchlistView, type ActionMessage, type ExportKind } from '@/components/WatchlistView';
+import type { UserFieldsUpdate } from '@/components/WatchlistRow';
+import type { RefreshState } from '@/components/watchlist-tools';
+import { ask, WATCH_CHANGE_KEY, type FileResponse, type Response } from '@/lib/messages';
 import { noticeUrl, safeHttpsUrl } from '@/lib/fts/urls';
 import type { WatchedProcurement } from '@/lib/watchlist/entry';
+import { saveFile } from './download';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
+function askForFile(kind: ExportKind): Promise<Response<'export:ics' | 'export:csv' | 'backup:export'>> {
+  if (kind === 'ics') return ask(send, 'export:ics', {});
+  if (kind === 'csv') return ask(send, 'export:csv', {});
+  return ask(send, 'backup:export', {});
+}
+
+function download(answer: FileResponse | { ok: false; error: { message: string } }): ActionMessage {
+  if (!answer.ok) return { tone: 'error', text: answer.error.message };
+  saveFile(answer);
+  return { tone: 'info', text: `Downloading ${answer.fileName}.` };
+}
+
 export function Popup() {
   const [entries, setEntries] = useState<WatchedProcurement[]>([]);
+  const [lastBackupAt, setLastBackupAt] = useState<string>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
   const [now] = useState(() => new Date());
+  const [refresh, setRefresh] = useState<RefreshState>({ status: 'idle' });
+  const [actionMessage, setActionMessage] = useState<ActionMessage>();
 
-  const refresh = useCallback(async () => {
+  const reload = useCallback(async () => {
     const answer = await ask(send, 'watchlist:list', {});
+    performance.mark('tender-timeline:popup-answer'); // scripts/bench-extension.ts
     setLoading(false);
     if (answer.ok) {
       setEntries(answer.entries);
+      setLastBackupAt(answer.lastBackupAt);
       setError(undefined);
     } else {
       setError(answer.error.message);
@@ -24,22 +44,124 @@ export function Popup() {
   }, []);
 
   useEffect(() => {
-    void refresh();
-    return storage.watch(`local:${WATCH_CHANGE_KEY}`, () => void refresh());
-  }, [refresh]);
+    void reload();
+    return storage.watch(`local:${WATCH_CHANGE_KEY}`, () => void reload());
+  }, [reload]);
 
-  const onOpen = useCallback((entry: WatchedProcurement) => {
-    const url = safeHttpsUrl(entry.watchedFromUrl) ?? (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined);
-    if (url) void browser.tabs.create({ url });
+  const hasEntries = entries.length > 0;
+  useEffect(() => {
+    if (hasEntries) performance.mark('tender-timeline:popup-rows'); // scripts/bench-extension.ts
+  }, [hasEntries]);
+
+  /** Changes one entry here at once; the background's answer follows. */
+  const patch = useCallback((ocid: string, fields: Partial<WatchedProcurement>) => {
+    setEntries((list) => list.map((e) => (e.ocid === ocid ? { ...e, ...fields } : e)));
   }, []);
+
+  const onOpen = useCallback(
+    (entry: WatchedProcurement) => {
+      // Sent before the tab opens: opening a tab may close the popup.
+      if (entry.unseenChanges.length > 0) {
+        patch(entry.ocid, { unseenChanges: [] });
+        void ask(send, 'watchlist:markSeen', { ocid: entry.ocid });
+      }
+      const url = safeHttpsUrl(entry.watchedFromUrl) ?? (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined);
+      if (url) void browser.tabs.create({ url });
+    },
+    [patch],
+  );
 
   const onUnwatch = useCallback(
     (ocid: string) => {
       setEntries((list) => list.filter((e) => e.ocid !== ocid));
-      void ask(send, 'watchlist:unwatch', { ocid }).then(() => refresh());
+      void ask(send, 'watchlist:unwatch', { ocid }).then(() => reload());
     },
-    [refresh],
+    [reload],
   );
 
-  return <WatchlistView entries={entries} now={now} onOpen={onOpen} onUnwatch={onUnwatch} loading={loading} error={error} />;
+  const onUpdate = useCallback(
+    (ocid: string, fields: UserFieldsUpdate) => {
+      patch(ocid, fields);
+      void ask(send, 'watchlist:update', { ocid, ...fields }).then((answer) => {
+        if (answer.ok) return;
+        setActionMessage({ tone: 'error', text: `Your change was not saved: ${answer.error.message}` });
+        void reload();
+      });
+    },
+    [patch, reload],
+  );
+
+  const onAddToCalendar = useCallback((ocid: string) => {
+    void ask(send, 'export:ics', { ocid }).then((answer) => setActionMessage(download(answer)));
+  }, []);
+
+  const onExport = useCallback((kind: ExportKind) => {
+    void askForFile(kind).then((answer) => {
+      setActionMessage(download(answer));
+      if (answer.ok && kind === 'backup') setLastBackupAt(new Date().toISOString());
+    });
+  }, []);
+
+  const onImportFile = useCallback(
+    async (file: File) => {
+      setActionMessage({ tone: 'info', text: `Importing ${file.name}…` });
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (error) {
+        setActionMessage({ tone: 'error', text: `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).` });
+        return;
+      }
+      const answer = await ask(send, 'backup:import', { text });
+      setActionMessage(answer.ok ? { tone: 'info', text: answer.summary } : { tone: 'error', text: `Nothing was imported: ${answer.error.message}` });
+      if (answer.ok) await reload();
+    },
+    [reload],
+  );
+
+  // Firefox closes the popup when a file picker opens (bug 1292701): import from the options page there.
+  const onImportElsewhere = useCallback(() => {
+    void browser.runtime.openOptionsPage().then(() => window.close());
+  }, []);
+
+  const onRefreshNow = useCallback(() => {
+    setRefresh({ status: 'running' });
+    void ask(send, 'watchlist:refreshNow', {}).then(async (answer) => {
+      setRefresh(answer.ok ? { status: 'done', refreshed: answer.refreshed, changed: answer.changed, failed: answer.failed, stoppedBecause: answer.stoppedBecause } : { status: 'error', message: answer.error.message });
+      await reload();
+    });
+  }, [reload]);
+
+  const onMarkAllSeen = useCallback(() => {
+    setEntries((list) => list.map((e) => (e.unseenChanges.length > 0 ? { ...e, unseenChanges: [] } : e)));
+    void ask(send, 'watchlist:markSeen', {}).then((answer) => {
+      if (answer.ok) return;
+      setActionMessage({ tone: 'error', text: answer.error.message });
+      void reload();
+    });
+  }, [reload]);
+
+  const onOpenSettings = useCallback(() => void browser.runtime.openOptionsPage(), []);
+
+  return (
+    <WatchlistView
+      entries={entries}
+      now={now}
+      onOpen={onOpen}
+      onUnwatch={onUnwatch}
+      loading={loading}
+      error={error}
+      onUpdate={onUpdate}
+      onAddToCalendar={onAddToCalendar}
+      onMarkAllSeen={onMarkAllSeen}
+      onRefreshNow={onRefreshNow}
+      refresh={refresh}
+      onExport={onExport}
+      onImportFile={import.meta.env.FIREFOX ? undefined : (file) => void onImportFile(file)}
+      onImportElsewhere={import.meta.env.FIREFOX ? onImportElsewhere : undefined}
+      lastBackupAt={lastBackupAt}
+      actionMessage={actionMessage}
+      onOpenSettings={onOpenSettings}
+    />
+  );
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 // happy-dom replaces the global URL: use Node's, which fs understands.
 import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { analyseOcds, type ProcurementTimeline } from '../../lib/analyse';
+import { watchEntry, type WatchedProcurement } from '../../lib/watchlist/entry';
 
 const sharedOcds = new NodeURL('../../../shared/fixtures/ocds/', import.meta.url);
 
@@ -30,4 +31,11 @@ export function analyseFixture(name: FixtureName, now: Date, edit?: (record: Rec
 /** Every href in the rendered tree. */
 export function allHrefs(root: ParentNode): string[] {
   return [...root.querySelectorAll('[href]')].map((el) => el.getAttribute('href') ?? '');
+}
+
+/** The watchlist entry stored when the user watches a shared record's procurement at `watchedAt`. */
+export function watchedEntry(name: FixtureName, watchedAt: Date, fields: Partial<WatchedProcurement> = {}): WatchedProcurement {
+  const { procurement } = analyseFixture(name, watchedAt);
+  const first = procurement.notices[0];
+  return { ...watchEntry(procurement, { noticeId: first?.id, url: first?.url }, watchedAt), ...fields };
 }

@@ -1,0 +1,131 @@
+/**
+ * Plain helpers behind the popup's watchlist tools: search, bid-status filter, tags typed
+ * as text, the backup reminder and the words for a refresh. No React, no browser API.
+ */
+import { formatDate, londonParts } from '../lib/dates';
+import type { BidStatus, WatchedProcurement } from '../lib/watchlist/entry';
+
+/** What the user typed, made comparable: lower case, accents and other marks removed, spaces collapsed. */
+export function normaliseForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+// Entries are replaced, never changed in place: each one's search text is worked out once.
+const haystacks = new WeakMap<WatchedProcurement, string>();
+
+function haystack(entry: WatchedProcurement): string {
+  let text = haystacks.get(entry);
+  if (text === undefined) {
+    text = normaliseForSearch([entry.title ?? '', entry.buyer ?? '', ...entry.tags].join('\n'));
+    haystacks.set(entry, text);
+  }
+  return text;
+}
+
+export type BidStatusFilter = BidStatus | 'all';
+
+export interface WatchlistFilter {
+  bidStatus: BidStatusFilter;
+  /** Words to find in the title, buyer or tags; every word must appear. */
+  query: string;
+}
+
+export function isFiltering(filter: WatchlistFilter): boolean {
+  return filter.bidStatus !== 'all' || normaliseForSearch(filter.query) !== '';
+}
+
+/** The entries that pass `filter`, in the order given; `entries` itself when nothing is filtered. */
+export function filterWatchlist(entries: WatchedProcurement[], filter: WatchlistFilter): WatchedProcurement[] {
+  const words = normaliseForSearch(filter.query).split(' ').filter(Boolean);
+  if (filter.bidStatus === 'all' && words.length === 0) return entries;
+  return entries.filter((entry) => {
+    if (filter.bidStatus !== 'all' && entry.bidStatus !== filter.bidStatus) return false;
+    if (words.length === 0) return true;
+    const text = haystack(entry);
+    return words.every((word) => text.includes(word));
+  });
+}
+
+/** The most tags, and the longest tag, the background accepts (lib/message-schemas). */
+export const MAX_TAGS = 30;
+export const MAX_TAG_LENGTH = 60;
+export const MAX_NOTE_LENGTH = 20_000;
+
+/** "bid, NHS ,, bid" → ["bid", "NHS"]: trimmed, no empties, no repeats (ignoring case), within the limits. */
+export function parseTags(text: string): string[] {
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  for (const part of text.split(',')) {
+    const tag = part.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH).trim();
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+    if (tags.length === MAX_TAGS) break;
+  }
+  return tags;
+}
+
+export function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
+}
+
+/** The reminder shows when the last backup is this many days old, or there has been none. */
+export const BACKUP_REMINDER_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** "45 days ago", "3 months ago", "2 years ago". */
+export function agoText(days: number): string {
+  if (days < 1) return 'today';
+  if (days < 2) return 'yesterday';
+  if (days < 60) return `${days} days ago`;
+  if (days < 365) return `${Math.floor(days / 30)} months ago`;
+  const years = Math.floor(days / 365);
+  return years === 1 ? '1 year ago' : `${years} years ago`;
+}
+
+/**
+ * Whether to remind the user to back up, and how to word their last backup: a watchlist
+ * that is not empty and was never backed up, or not for BACKUP_REMINDER_DAYS days.
+ */
+export function backupReminder(lastBackupAt: string | undefined, entryCount: number, now: Date): { lastBackup: string } | undefined {
+  if (entryCount === 0) return undefined;
+  const at = lastBackupAt ? Date.parse(lastBackupAt) : Number.NaN;
+  if (Number.isNaN(at)) return { lastBackup: 'never' };
+  const days = Math.floor((now.getTime() - at) / DAY_MS);
+  if (days < BACKUP_REMINDER_DAYS) return undefined;
+  return { lastBackup: agoText(days) };
+}
+
+/** The state of a "Refresh now" the popup asked for. */
+export type RefreshState =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; refreshed: number; changed: number; failed: number; stoppedBecause?: string }
+  | { status: 'error'; message: string };
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** "3 updated, 1 failed", with what changed and why it stopped early, if it did. */
+export function refreshText(state: RefreshState): string {
+  switch (state.status) {
+    case 'idle':
+      return '';
+    case 'running':
+      return 'Checking Find a Tender for changes… This can take a few minutes: Find a Tender allows one request every 10 seconds.';
+    case 'error':
+      return `The refresh did not run: ${state.message}`;
+    case 'done': {
+      const counts = `${state.refreshed.toLocaleString('en-GB')} updated, ${state.failed.toLocaleString('en-GB')} failed`;
+      const changed = state.changed > 0 ? ` (${plural(state.changed, 'procurement', 'procurements')} changed)` : '';
+      if (state.stoppedBecause) return `Stopped early: ${state.stoppedBecause}. ${counts}${changed}. The rest will be checked next time.`;
+      if (state.refreshed === 0 && state.failed === 0) return `${counts}: nothing new on Find a Tender.`;
+      return `${counts}${changed}.`;
+    }
+  }
+}
+
+/** "1 Jul 2026, 15:33" in UK time: a moment something happened (never "by end of day"). */
+export function momentText(instant: Date): string {
+  return `${formatDate(instant)}, ${londonParts(instant).time}`;
+}

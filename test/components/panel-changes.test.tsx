@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Panel, type PanelProps } from '../../components/Panel';
+import type { DetectedChange } from '../../lib/watchlist/entry';
+import { analyseFixture } from './support';
+
+afterEach(cleanup);
+
+const now = new Date('2026-05-20T12:00:00Z');
+const changes: DetectedChange[] = [
+  { foundAt: '2026-05-19T06:00:00Z', kind: 'keyDate', text: 'Submission deadline moved from 1 Jul 2026 to 15 Jul 2026' },
+  { foundAt: '2026-05-19T06:00:00Z', kind: 'amendment', text: 'Amendment in notice 045280-2026: change to the event brite link' },
+  { foundAt: '2026-05-20T06:00:00Z', kind: 'field', text: 'Title changed to <script>alert(1)</script>' },
+];
+
+function renderPanel(props: Partial<PanelProps>) {
+  const { procurement, events, problems } = analyseFixture('ocds-h6vhtk-067b89', now);
+  const all: PanelProps = {
+    state: { status: 'ready', procurement, events, problems, currentNoticeId: '045280-2026' },
+    watched: true,
+    onWatchToggle: vi.fn(),
+    onRetry: vi.fn(),
+    collapsed: false,
+    onCollapsedChange: vi.fn(),
+    now,
+    ...props,
+  };
+  const view = render(<Panel {...all} />);
+  return { ...view, rerenderWith: (more: Partial<PanelProps>) => view.rerender(<Panel {...all} {...more} />) };
+}
+
+const block = () => screen.queryByRole('heading', { name: 'Changed since you last looked' })?.closest('section') ?? null;
+
+describe('Panel: changed since you last looked', () => {
+  it('lists the changes of a watched procurement, as text, with "Mark as seen"', () => {
+    const onMarkSeen = vi.fn();
+    const { container, rerenderWith } = renderPanel({ unseenChanges: changes, onMarkSeen });
+    const section = block()!;
+    // Right under the Watch button, before the problems and the timeline.
+    expect(section.closest('.tt-summary')).not.toBeNull();
+    const list = within(section).getByRole('list', { name: 'What changed since you last looked' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(changes.map((c) => c.text));
+    expect(container.querySelector('script')).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: 'Mark as seen' }));
+    expect(onMarkSeen).toHaveBeenCalledTimes(1);
+    // The content script clears them: the block goes.
+    rerenderWith({ unseenChanges: [] });
+    expect(block()).toBeNull();
+  });
+
+  it('shows nothing when nothing changed, or the procurement is not (or not yet known to be) watched', () => {
+    renderPanel({ unseenChanges: [] });
+    expect(block()).toBeNull();
+    cleanup();
+    renderPanel({ unseenChanges: undefined });
+    expect(block()).toBeNull();
+    cleanup();
+    renderPanel({ unseenChanges: changes, watched: false });
+    expect(block()).toBeNull();
+    cleanup();
+    renderPanel({ unseenChanges: changes, watched: undefined });
+    expect(block()).toBeNull();
+  });
+
+  it('lists the changes without the button when it cannot mark them seen', () => {
+    renderPanel({ unseenChanges: changes.slice(0, 1) });
+    expect(within(block()!).getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Mark as seen' })).toBeNull();
+  });
+});

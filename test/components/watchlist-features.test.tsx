@@ -1,0 +1,425 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WatchlistView, type WatchlistViewProps } from '../../components/WatchlistView';
+import type { DetectedChange, WatchedProcurement } from '../../lib/watchlist/entry';
+import { FIXTURES, watchedEntry } from './support';
+
+afterEach(cleanup);
+
+const watchedAt = new Date('2025-11-01T09:00:00Z');
+const now = new Date('2025-11-10T12:00:00Z');
+
+const OUT_OF_COURT = 'Out of Court Resolution';
+const WEST_MIDLANDS = 'West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services';
+const VICTIM_SUPPORT = 'Victim Support & Restorative Practice';
+const STAFFORDSHIRE = 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service';
+
+const deadlineMoved: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', kind: 'keyDate', text: 'Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00' };
+const newNotice: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', kind: 'notice', text: 'New notice: UK12: Procurement termination notice' };
+
+function callbacks() {
+  return {
+    onOpen: vi.fn(),
+    onUnwatch: vi.fn(),
+    onUpdate: vi.fn(),
+    onAddToCalendar: vi.fn(),
+    onMarkAllSeen: vi.fn(),
+    onRefreshNow: vi.fn(),
+    onExport: vi.fn(),
+    onImportFile: vi.fn(),
+  };
+}
+
+function renderList(props: Partial<WatchlistViewProps> & Pick<WatchlistViewProps, 'entries'>) {
+  const spies = callbacks();
+  const all: WatchlistViewProps = { now, lastBackupAt: '2025-11-09T09:00:00Z', ...spies, ...props };
+  const view = render(<WatchlistView {...all} />);
+  return { ...view, ...spies, rerenderWith: (more: Partial<WatchlistViewProps>) => view.rerender(<WatchlistView {...all} {...more} />) };
+}
+
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const rowTitles = () => [...document.querySelectorAll('li.tt-row')].map((li) => text(li.querySelector('h2')));
+const rowOf = (title: string) => screen.getByRole('button', { name: title }).closest('li')!;
+const count = () => text(document.querySelector('.tt-watchlist__count'));
+
+describe('a row', () => {
+  it('shows "Changed" and the plain-language list of what changed, as text', () => {
+    const entries = [
+      watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, {
+        unseenChanges: [deadlineMoved, newNotice, { foundAt: '2025-11-09T08:00:00Z', kind: 'field', text: 'Title changed to <img src=x onerror=alert(1)>' }],
+      }),
+      watchedEntry('ocds-h6vhtk-06a838', watchedAt),
+    ];
+    const { container } = renderList({ entries });
+    const row = rowOf(OUT_OF_COURT);
+    expect(row.classList.contains('tt-row--changed')).toBe(true);
+    expect(text(row.querySelector('.tt-row__changed-title'))).toBe('Changed since you last looked:');
+    const list = within(row).getByRole('list', { name: `Changes to ${OUT_OF_COURT}` });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00',
+      'New notice: UK12: Procurement termination notice',
+      'Title changed to <img src=x onerror=alert(1)>',
+    ]);
+    expect(container.querySelector('img')).toBeNull();
+    // The title button is named by the title alone, whatever changed.
+    expect(within(row).getByRole('heading', { level: 2 }).textContent).toBe(OUT_OF_COURT);
+    const unchanged = rowOf(VICTIM_SUPPORT);
+    expect(unchanged.classList.contains('tt-row--changed')).toBe(false);
+    expect(unchanged.querySelector('.tt-row__changed')).toBeNull();
+    expect(count()).toBe('2 procurements · 1 changed');
+  });
+
+  it('shows three changes and the rest on request', () => {
+    const changes = Array.from({ length: 5 }, (_, i) => ({ ...deadlineMoved, text: `Change ${i + 1}` }));
+    renderList({ entries: [watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { unseenChanges: changes })] });
+    const row = rowOf(OUT_OF_COURT);
+    const visible = within(row).getByRole('list', { name: `Changes to ${OUT_OF_COURT}` });
+    expect(within(visible).getAllByRole('listitem').map(text)).toEqual(['Change 1', 'Change 2', 'Change 3']);
+    const more = row.querySelector('details.tt-changes__more')!;
+    expect(text(more.querySelector('summary'))).toBe('2 more changes');
+    expect([...more.querySelectorAll('li')].map(text)).toEqual(['Change 4', 'Change 5']);
+  });
+
+  it('says when it was last checked, in UK time, and why the last check failed while keeping the last good data', () => {
+    const entries = [
+      watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, {
+        lastCheckedAt: '2025-11-10T09:05:00Z',
+        lastCheckError: 'Find a Tender did not answer (HTTP 503).',
+      }),
+      // Summer time: 13:05 UTC is 14:05 in London.
+      watchedEntry('ocds-h6vhtk-06a838', watchedAt, { lastCheckedAt: '2025-06-03T13:05:00Z' }),
+      watchedEntry('ocds-h6vhtk-06bae5', watchedAt),
+    ];
+    renderList({ entries });
+    const failed = rowOf(OUT_OF_COURT);
+    expect(text(failed.querySelector('.tt-row__checked'))).toBe('Last checked 10 Nov 2025, 09:05');
+    expect(failed.querySelector('.tt-row__checked time')?.getAttribute('datetime')).toBe('2025-11-10T09:05:00.000Z');
+    expect(text(failed.querySelector('.tt-row__check-error'))).toBe('Last check failed: Find a Tender did not answer (HTTP 503). Showing the data last read.');
+    // The last good data is still there.
+    expect(text(failed.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 Nov 2025, 14:00 — 9 days left');
+    expect(text(failed.querySelector('.tt-row__value'))).toBe('Value: £598,488.66 (£718,186.39 including VAT)');
+
+    const summer = rowOf(VICTIM_SUPPORT);
+    expect(text(summer.querySelector('.tt-row__checked'))).toBe('Last checked 3 Jun 2025, 14:05');
+    expect(summer.querySelector('.tt-row__check-error')).toBeNull();
+    expect(rowOf(STAFFORDSHIRE).querySelector('.tt-row__checked')).toBeNull();
+  });
+
+  it('shows the bid status (when not just watching), tags and the start of the note', () => {
+    const entries = [
+      watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { bidStatus: 'preparing', tags: ['Police', 'Leics'], note: `Call the buyer.\n${'Long note. '.repeat(30)}` }),
+      watchedEntry('ocds-h6vhtk-06a838', watchedAt),
+    ];
+    renderList({ entries });
+    const row = rowOf(OUT_OF_COURT);
+    expect(text(row.querySelector('.tt-bid'))).toBe('Preparing bid');
+    expect(within(row).getAllByRole('listitem').map(text)).toEqual(['Police', 'Leics']);
+    const note = text(row.querySelector('.tt-row__note'));
+    expect(note.startsWith('Call the buyer. Long note.')).toBe(true);
+    expect(note.endsWith('…')).toBe(true);
+    expect(note.length).toBeLessThanOrEqual(140);
+    expect(rowOf(VICTIM_SUPPORT).querySelector('.tt-row__yours')).toBeNull();
+  });
+
+  it('adds one procurement to the calendar by its ocid, and offers it only when there are key dates', () => {
+    const entries = [watchedEntry('ocds-h6vhtk-05cfd9', watchedAt), watchedEntry('ocds-h6vhtk-06a838', watchedAt, { keyDates: [] })];
+    const { onAddToCalendar } = renderList({ entries });
+    fireEvent.click(screen.getByRole('button', { name: `Add to calendar: ${OUT_OF_COURT}` }));
+    expect(onAddToCalendar).toHaveBeenCalledExactlyOnceWith('ocds-h6vhtk-05cfd9');
+    expect(screen.queryByRole('button', { name: `Add to calendar: ${VICTIM_SUPPORT}` })).toBeNull();
+  });
+});
+
+describe('"Your notes" in a row', () => {
+  const base = () => watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { tags: ['Police'], note: 'First note' });
+  const openNotes = () => {
+    const toggle = screen.getByRole('button', { name: `Your notes on ${OUT_OF_COURT}` });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    return screen.getByRole('form', { name: `Your notes on ${OUT_OF_COURT}` });
+  };
+
+  it('shows the stored values and saves a new bid status at once', () => {
+    const { onUpdate } = renderList({ entries: [base()] });
+    expect(screen.queryByRole('form')).toBeNull();
+    const form = openNotes();
+    const status = within(form).getByRole('combobox', { name: 'Bid status' }) as HTMLSelectElement;
+    expect(status.value).toBe('watching');
+    expect([...status.options].map((o) => o.text)).toEqual(['Watching', 'Preparing bid', 'Submitted', 'Won', 'Lost', 'No bid']);
+    expect((within(form).getByRole('textbox', { name: 'Tags' }) as HTMLInputElement).value).toBe('Police');
+    expect((within(form).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('First note');
+    fireEvent.change(status, { target: { value: 'noBid' } });
+    expect(onUpdate).toHaveBeenCalledExactlyOnceWith('ocds-h6vhtk-05cfd9', { bidStatus: 'noBid' });
+  });
+
+  it('saves tags typed with commas when leaving the box, tidied', () => {
+    const { onUpdate } = renderList({ entries: [base()] });
+    const tags = within(openNotes()).getByRole('textbox', { name: 'Tags' });
+    fireEvent.change(tags, { target: { value: ' Police,  NHS framework ,, police, Café ' } });
+    fireEvent.blur(tags);
+    expect(onUpdate).toHaveBeenCalledExactlyOnceWith('ocds-h6vhtk-05cfd9', { tags: ['Police', 'NHS framework', 'Café'] });
+  });
+
+  it('saves the note with "Save notes" — once, even after leaving the box — and says when all is saved', () => {
+    const { onUpdate, rerenderWith } = renderList({ entries: [base()] });
+    const form = openNotes();
+    expect((within(form).getByRole('button', { name: 'Saved' }) as HTMLButtonElement).disabled).toBe(true);
+    const note = within(form).getByRole('textbox', { name: 'Note' });
+    fireEvent.change(note, { target: { value: 'Site visit on 20 Nov.\nBring <b>badges</b>.' } });
+    const save = within(form).getByRole('button', { name: 'Save notes' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(false);
+    fireEvent.blur(note);
+    fireEvent.click(save);
+    expect(onUpdate).toHaveBeenCalledExactlyOnceWith('ocds-h6vhtk-05cfd9', { note: 'Site visit on 20 Nov.\nBring <b>badges</b>.' });
+    // The popup stores it: the row follows, and the form has nothing left to save.
+    rerenderWith({ entries: [{ ...base(), note: 'Site visit on 20 Nov.\nBring <b>badges</b>.' }] });
+    expect(within(form).getByRole('button', { name: 'Saved' })).toBeTruthy();
+    expect(text(document.querySelector('.tt-row__note'))).toBe('Site visit on 20 Nov. Bring <b>badges</b>.');
+    expect(document.querySelector('b')).toBeNull();
+  });
+
+  it('sends tags and note together when both changed, and nothing when nothing did', () => {
+    const { onUpdate } = renderList({ entries: [base()] });
+    const form = openNotes();
+    fireEvent.submit(form);
+    expect(onUpdate).not.toHaveBeenCalled();
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Tags' }), { target: { value: '' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Note' }), { target: { value: '' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save notes' }));
+    expect(onUpdate).toHaveBeenCalledExactlyOnceWith('ocds-h6vhtk-05cfd9', { tags: [], note: '' });
+  });
+
+  it('follows stored values that change elsewhere, but keeps what the user is typing', () => {
+    const { rerenderWith } = renderList({ entries: [base()] });
+    const form = openNotes();
+    const tags = within(form).getByRole('textbox', { name: 'Tags' }) as HTMLInputElement;
+    const note = within(form).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    fireEvent.change(note, { target: { value: 'Typing…' } });
+    rerenderWith({ entries: [{ ...base(), tags: ['Police', 'Imported'], note: 'Imported note', bidStatus: 'won' }] });
+    expect(tags.value).toBe('Police, Imported');
+    expect(note.value).toBe('Typing…');
+    expect((within(form).getByRole('combobox', { name: 'Bid status' }) as HTMLSelectElement).value).toBe('won');
+  });
+});
+
+describe('toolbar', () => {
+  const entries = () => FIXTURES.map((f) => watchedEntry(f, watchedAt));
+
+  it('"Mark all seen" is there when something changed, and calls back', () => {
+    const list = entries();
+    const { onMarkAllSeen, rerenderWith } = renderList({ entries: list });
+    const button = screen.getByRole('button', { name: 'Mark all seen' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const changed = [{ ...list[0]!, unseenChanges: [deadlineMoved] }, list[1]!, { ...list[2]!, unseenChanges: [newNotice] }, list[3]!];
+    rerenderWith({ entries: changed });
+    expect(count()).toBe('4 procurements · 2 changed');
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    expect(onMarkAllSeen).toHaveBeenCalledTimes(1);
+    // The popup clears them: the markers go.
+    rerenderWith({ entries: changed.map((e) => ({ ...e, unseenChanges: [] })) });
+    expect(document.querySelectorAll('.tt-row--changed')).toHaveLength(0);
+    expect(count()).toBe('4 procurements');
+    expect(button.disabled).toBe(true);
+  });
+
+  it('"Refresh now" shows its progress, then the counts or why it stopped', () => {
+    const { onRefreshNow, rerenderWith } = renderList({ entries: entries(), refresh: { status: 'idle' } });
+    const status = () => text(document.querySelector('.tt-toolbar__status'));
+    expect(status()).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    expect(onRefreshNow).toHaveBeenCalledTimes(1);
+
+    rerenderWith({ refresh: { status: 'running' } });
+    const running = screen.getByRole('button', { name: 'Refreshing…' }) as HTMLButtonElement;
+    expect(running.disabled).toBe(true);
+    expect(screen.getByRole('status').textContent).toMatch(/^Checking Find a Tender for changes…/);
+
+    rerenderWith({ refresh: { status: 'done', refreshed: 3, changed: 1, failed: 1 } });
+    expect((screen.getByRole('button', { name: 'Refresh now' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(status()).toBe('3 updated, 1 failed (1 procurement changed).');
+
+    rerenderWith({ refresh: { status: 'done', refreshed: 0, changed: 0, failed: 0, stoppedBecause: 'Find a Tender asked us to wait 120 seconds' } });
+    expect(status()).toBe('Stopped early: Find a Tender asked us to wait 120 seconds. 0 updated, 0 failed. The rest will be checked next time.');
+
+    rerenderWith({ refresh: { status: 'error', message: 'Tender Timeline did not answer; reload the page to try again.' } });
+    expect(status()).toBe('The refresh did not run: Tender Timeline did not answer; reload the page to try again.');
+    expect(document.querySelector('.tt-toolbar__message--error')).not.toBeNull();
+  });
+
+  it('has nothing to refresh or export in an empty list, but can import a backup', () => {
+    const { onImportFile } = renderList({ entries: [] });
+    expect((screen.getByRole('button', { name: 'Refresh now' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(screen.queryByRole('button', { name: 'Backup (.json)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Import backup…' })).toBeTruthy();
+    const file = new File(['{}'], 'tender-timeline-backup-2026-01-01.json', { type: 'application/json' });
+    fireEvent.change(screen.getByLabelText('Backup file to import'), { target: { files: [file] } });
+    expect(onImportFile).toHaveBeenCalledExactlyOnceWith(file);
+    expect(screen.queryByRole('search')).toBeNull();
+  });
+
+  it('exports each file from the Export menu, which closes after a choice', () => {
+    const { onExport } = renderList({ entries: entries() });
+    const toggle = screen.getByRole('button', { name: 'Export' });
+    const menu = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(menu.hidden).toBe(true);
+    for (const [label, kind] of [
+      ['Calendar (.ics)', 'ics'],
+      ['Spreadsheet (.csv)', 'csv'],
+      ['Backup (.json)', 'backup'],
+    ] as const) {
+      fireEvent.click(toggle);
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(menu.hidden).toBe(false);
+      fireEvent.click(within(menu).getByRole('button', { name: label }));
+      expect(onExport).toHaveBeenLastCalledWith(kind);
+      expect(menu.hidden).toBe(true);
+      expect(document.activeElement).toBe(toggle);
+    }
+    fireEvent.click(toggle);
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(menu.hidden).toBe(true);
+    fireEvent.click(toggle);
+    fireEvent.pointerDown(screen.getByRole('heading', { name: 'Watchlist' }));
+    expect(menu.hidden).toBe(true);
+    expect(onExport).toHaveBeenCalledTimes(3);
+  });
+
+  it('imports through the options page where the popup cannot pick a file', () => {
+    const onImportElsewhere = vi.fn();
+    renderList({ entries: entries(), onImportElsewhere });
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import backup…' }));
+    expect(onImportElsewhere).toHaveBeenCalledTimes(1);
+    expect(screen.queryByLabelText('Backup file to import')).toBeNull();
+  });
+
+  it('shows what an export or import did', () => {
+    const { rerenderWith } = renderList({ entries: entries(), actionMessage: { tone: 'info', text: 'Imported 3 procurements; 1 was already in your watchlist.' } });
+    expect(screen.getByRole('status').textContent).toBe('Imported 3 procurements; 1 was already in your watchlist.');
+    rerenderWith({ actionMessage: { tone: 'error', text: 'Nothing was imported: this is not a Tender Timeline backup.' } });
+    expect(text(document.querySelector('.tt-toolbar__message--error'))).toBe('Nothing was imported: this is not a Tender Timeline backup.');
+  });
+
+  it('opens the settings', () => {
+    const onOpenSettings = vi.fn();
+    renderList({ entries: entries(), onOpenSettings });
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(onOpenSettings).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('filter and search', () => {
+  const entries = (): WatchedProcurement[] => [
+    watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { bidStatus: 'preparing', tags: ['Café'] }),
+    watchedEntry('ocds-h6vhtk-067b89', watchedAt),
+    watchedEntry('ocds-h6vhtk-06a838', watchedAt, { bidStatus: 'submitted', tags: ['victims'] }),
+    watchedEntry('ocds-h6vhtk-06bae5', watchedAt, { bidStatus: 'preparing' }),
+  ];
+  const search = () => screen.getByRole('searchbox', { name: 'Search' });
+  const statusFilter = () => within(screen.getByRole('search')).getByRole('combobox', { name: 'Bid status' }) as HTMLSelectElement;
+
+  it('filters by bid status, with a count for each', () => {
+    renderList({ entries: entries() });
+    expect([...statusFilter().options].map((o) => o.text)).toEqual(['All (4)', 'Watching (1)', 'Preparing bid (2)', 'Submitted (1)', 'Won (0)', 'Lost (0)', 'No bid (0)']);
+    fireEvent.change(statusFilter(), { target: { value: 'preparing' } });
+    expect(rowTitles()).toEqual([OUT_OF_COURT, STAFFORDSHIRE]);
+    expect(count()).toBe('2 of 4 procurements');
+    fireEvent.change(statusFilter(), { target: { value: 'all' } });
+    expect(rowTitles()).toHaveLength(4);
+    expect(count()).toBe('4 procurements');
+  });
+
+  it('searches title, buyer and tags, ignoring case and accents', () => {
+    renderList({ entries: entries() });
+    fireEvent.change(search(), { target: { value: 'VICTIM' } });
+    expect(rowTitles()).toEqual([WEST_MIDLANDS, VICTIM_SUPPORT]);
+    fireEvent.change(search(), { target: { value: 'staffordshire' } });
+    expect(rowTitles()).toEqual([STAFFORDSHIRE]);
+    fireEvent.change(search(), { target: { value: 'cafe' } });
+    expect(rowTitles()).toEqual([OUT_OF_COURT]);
+    fireEvent.change(statusFilter(), { target: { value: 'submitted' } });
+    expect(screen.getByText('No procurements match your search.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search and filter' }));
+    expect(rowTitles()).toHaveLength(4);
+    expect((search() as HTMLInputElement).value).toBe('');
+    expect(statusFilter().value).toBe('all');
+  });
+
+  it('keeps the filter while entries change, and an edited row stays open', () => {
+    const list = entries();
+    const { rerenderWith } = renderList({ entries: list });
+    fireEvent.change(statusFilter(), { target: { value: 'preparing' } });
+    fireEvent.click(screen.getByRole('button', { name: `Your notes on ${OUT_OF_COURT}` }));
+    rerenderWith({ entries: [{ ...list[0]!, note: 'New' }, ...list.slice(1)] });
+    expect(rowTitles()).toEqual([OUT_OF_COURT, STAFFORDSHIRE]);
+    expect(screen.getByRole('form', { name: `Your notes on ${OUT_OF_COURT}` })).toBeTruthy();
+    // Moved to "Submitted": it leaves the filtered list.
+    rerenderWith({ entries: [{ ...list[0]!, bidStatus: 'submitted' }, ...list.slice(1)] });
+    expect(rowTitles()).toEqual([STAFFORDSHIRE]);
+  });
+
+  it('searches 5,000 entries a page at a time, and a new search starts at the first page', () => {
+    const bases = entries();
+    const many: WatchedProcurement[] = Array.from({ length: 5000 }, (_, i) => {
+      const base = bases[i % 4]!;
+      return { ...base, ocid: `${base.ocid}-${i}`, title: `${base.title} ${i}` };
+    });
+    renderList({ entries: many });
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more (4,900 not shown)' }));
+    expect(rowTitles()).toHaveLength(200);
+    const started = performance.now();
+    fireEvent.change(search(), { target: { value: 'victim' } });
+    const ms = performance.now() - started;
+    console.info(`WatchlistView: search over 5,000 entries took ${ms.toFixed(0)} ms (happy-dom)`);
+    expect(count()).toBe('2,500 of 5,000 procurements');
+    expect(rowTitles()).toHaveLength(100);
+    expect(screen.getByRole('button', { name: 'Show 100 more (2,400 not shown)' })).toBeTruthy();
+    fireEvent.change(search(), { target: { value: 'victim 4998' } });
+    expect(rowTitles()).toEqual([`${VICTIM_SUPPORT} 4998`]);
+  });
+});
+
+describe('backup reminder', () => {
+  const entries = () => FIXTURES.map((f) => watchedEntry(f, watchedAt));
+  const reminder = () => document.querySelector('.tt-backup-reminder');
+
+  it('asks for a backup when there has never been one', () => {
+    const { onExport } = renderList({ entries: entries(), lastBackupAt: undefined });
+    expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: never.');
+    fireEvent.click(within(reminder() as HTMLElement).getByRole('button', { name: 'Back up now' }));
+    expect(onExport).toHaveBeenCalledExactlyOnceWith('backup');
+  });
+
+  it('asks again when the last backup is over 30 days old, by the `now` it is given', () => {
+    const { rerenderWith } = renderList({ entries: entries(), lastBackupAt: '2025-08-10T12:00:00Z' });
+    expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: 3 months ago.');
+    rerenderWith({ lastBackupAt: '2025-10-15T12:00:00Z' });
+    expect(reminder()).toBeNull();
+    rerenderWith({ lastBackupAt: '2025-10-15T12:00:00Z', now: new Date('2025-11-14T12:00:00Z') });
+    expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: 30 days ago.');
+  });
+
+  it('says nothing while the list is empty, loading or failed', () => {
+    renderList({ entries: [], lastBackupAt: undefined });
+    expect(reminder()).toBeNull();
+    cleanup();
+    renderList({ entries: entries(), lastBackupAt: undefined, loading: true });
+    expect(reminder()).toBeNull();
+    cleanup();
+    renderList({ entries: entries(), lastBackupAt: undefined, error: 'The watchlist could not be opened.' });
+    expect(reminder()).toBeNull();
+  });
+});
+
+describe('opening', () => {
+  it('hands the whole entry, changes and all, to the popup (which marks it seen and opens the notice)', () => {
+    const entry = watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { unseenChanges: [deadlineMoved] });
+    const { onOpen } = renderList({ entries: [entry] });
+    act(() => screen.getByRole('button', { name: OUT_OF_COURT }).click());
+    expect(onOpen).toHaveBeenCalledExactlyOnceWith(entry);
+  });
+});

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WatchlistView, type WatchlistViewProps } from '../../components/WatchlistView';
+import { nextKeyDate } from '../../lib/watchlist/entry';
+import { FIXTURES, watchedEntry } from './support';
+
+// Every row works out its next key date once per render: counting the calls counts the rows drawn.
+vi.mock('../../lib/watchlist/entry', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../lib/watchlist/entry')>();
+  return { ...actual, nextKeyDate: vi.fn(actual.nextKeyDate) };
+});
+const rowRenders = vi.mocked(nextKeyDate);
+
+afterEach(cleanup);
+
+const watchedAt = new Date('2025-11-01T09:00:00Z');
+const now = new Date('2025-11-10T12:00:00Z');
+
+describe('WatchlistView draws again only the rows that changed', () => {
+  it('when searching, filtering, editing one entry, or given new callbacks', () => {
+    const entries = FIXTURES.map((f) => watchedEntry(f, watchedAt));
+    const props = (): WatchlistViewProps => ({ entries, now, onOpen: vi.fn(), onUnwatch: vi.fn(), onUpdate: vi.fn(), onAddToCalendar: vi.fn(), onMarkAllSeen: vi.fn() });
+    const { rerender } = render(<WatchlistView {...props()} />);
+    expect(rowRenders).toHaveBeenCalledTimes(4);
+
+    rowRenders.mockClear();
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(search, { target: { value: 'victim' } });
+    expect(document.querySelectorAll('li.tt-row')).toHaveLength(2);
+    expect(rowRenders).toHaveBeenCalledTimes(0);
+
+    fireEvent.change(search, { target: { value: '' } });
+    expect(document.querySelectorAll('li.tt-row')).toHaveLength(4);
+    expect(rowRenders).toHaveBeenCalledTimes(2); // the two that came back
+
+    rowRenders.mockClear();
+    const edited = [...entries];
+    edited[2] = { ...entries[2]!, tags: ['edited'] };
+    rerender(<WatchlistView {...props()} entries={edited} />);
+    expect(rowRenders).toHaveBeenCalledTimes(1);
+    expect(rowRenders).toHaveBeenLastCalledWith(edited[2], now);
+
+    rowRenders.mockClear();
+    fireEvent.click(screen.getByRole('button', { name: 'Your notes on Out of Court Resolution' }));
+    expect(rowRenders).toHaveBeenCalledTimes(1);
+  });
+});

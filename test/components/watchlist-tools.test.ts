@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agoText,
+  backupReminder,
+  filterWatchlist,
+  isFiltering,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  normaliseForSearch,
+  parseTags,
+  refreshText,
+} from '../../components/watchlist-tools';
+import { watchedEntry } from './support';
+
+const watchedAt = new Date('2025-11-01T09:00:00Z');
+
+describe('backupReminder', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const daysBefore = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+
+  it.each<[string, string | undefined, number, string | undefined]>([
+    ['never backed up', undefined, 3, 'never'],
+    ['never backed up, nothing to lose', undefined, 0, undefined],
+    ['backed up yesterday', daysBefore(1), 3, undefined],
+    ['backed up 29 days ago', daysBefore(29), 3, undefined],
+    ['backed up 30 days ago', daysBefore(30), 3, '30 days ago'],
+    ['backed up 45 days ago', daysBefore(45), 1, '45 days ago'],
+    ['backed up 3 months ago', '2026-03-01T09:00:00Z', 5000, '3 months ago'],
+    ['backed up 400 days ago', daysBefore(400), 3, '1 year ago'],
+    ['backed up 3 years ago', daysBefore(3 * 365 + 2), 3, '3 years ago'],
+    ['old backup, empty list', daysBefore(400), 0, undefined],
+    ['an unreadable date', 'not a date', 3, 'never'],
+    ['a date in the future (clock changed)', daysBefore(-10), 3, undefined],
+  ])('%s', (_, lastBackupAt, count, expected) => {
+    expect(backupReminder(lastBackupAt, count, now)).toEqual(expected === undefined ? undefined : { lastBackup: expected });
+  });
+
+  it('words ages', () => {
+    expect([0, 1, 2, 59, 60, 364, 365, 730].map(agoText)).toEqual([
+      'today',
+      'yesterday',
+      '2 days ago',
+      '59 days ago',
+      '2 months ago',
+      '12 months ago',
+      '1 year ago',
+      '2 years ago',
+    ]);
+  });
+});
+
+describe('parseTags', () => {
+  it('splits on commas, trims, drops empties and repeats (ignoring case)', () => {
+    expect(parseTags(' NHS , framework,,nhs ,  Police   Scotland ,')).toEqual(['NHS', 'framework', 'Police Scotland']);
+    expect(parseTags('')).toEqual([]);
+    expect(parseTags(' , ,')).toEqual([]);
+  });
+
+  it('keeps within what the background accepts', () => {
+    expect(parseTags('x'.repeat(100))).toEqual(['x'.repeat(MAX_TAG_LENGTH)]);
+    const many = Array.from({ length: 40 }, (_, i) => `t${i}`).join(',');
+    expect(parseTags(many)).toHaveLength(MAX_TAGS);
+  });
+});
+
+describe('filterWatchlist', () => {
+  const entries = [
+    watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { bidStatus: 'preparing', tags: ['Café services', 'Leics'] }),
+    watchedEntry('ocds-h6vhtk-067b89', watchedAt, { tags: ['victims'] }),
+    watchedEntry('ocds-h6vhtk-06a838', watchedAt, { bidStatus: 'submitted' }),
+    watchedEntry('ocds-h6vhtk-06bae5', watchedAt, { buyer: 'Comisión de Policía' }),
+  ];
+  const ocids = (list: typeof entries) => list.map((e) => e.ocid.slice(-6));
+
+  it('returns the very same array when nothing is filtered', () => {
+    expect(filterWatchlist(entries, { bidStatus: 'all', query: '  ' })).toBe(entries);
+    expect(isFiltering({ bidStatus: 'all', query: ' ' })).toBe(false);
+    expect(isFiltering({ bidStatus: 'won', query: '' })).toBe(true);
+  });
+
+  it('filters by bid status', () => {
+    expect(ocids(filterWatchlist(entries, { bidStatus: 'preparing', query: '' }))).toEqual(['05cfd9']);
+    expect(ocids(filterWatchlist(entries, { bidStatus: 'watching', query: '' }))).toEqual(['067b89', '06bae5']);
+    expect(filterWatchlist(entries, { bidStatus: 'won', query: '' })).toEqual([]);
+  });
+
+  it('searches title, buyer and tags, case- and accent-insensitively; every word must match', () => {
+    const search = (query: string) => ocids(filterWatchlist(entries, { bidStatus: 'all', query }));
+    expect(search('VICTIM')).toEqual(['067b89', '06a838']);
+    expect(search('leicestershire')).toEqual(['05cfd9']);
+    expect(search('cafe')).toEqual(['05cfd9']);
+    expect(search('CAFÉ')).toEqual(['05cfd9']);
+    expect(search('comision policia')).toEqual(['06bae5']);
+    expect(search('victim cleveland')).toEqual(['06a838']);
+    expect(search('victim nowhere')).toEqual([]);
+    expect(search('restorative   practice')).toEqual(['06a838']);
+    expect(normaliseForSearch('  Crème  BRÛLÉE ')).toBe('creme brulee');
+  });
+
+  it('combines the filter and the search', () => {
+    expect(ocids(filterWatchlist(entries, { bidStatus: 'submitted', query: 'victim' }))).toEqual(['06a838']);
+    expect(ocids(filterWatchlist(entries, { bidStatus: 'preparing', query: 'victim' }))).toEqual([]);
+  });
+
+  it('searches changed entries afresh', () => {
+    const [first] = entries;
+    const retagged = { ...first!, tags: ['Dental'] };
+    expect(filterWatchlist([first!], { bidStatus: 'all', query: 'dental' })).toEqual([]);
+    expect(filterWatchlist([retagged], { bidStatus: 'all', query: 'dental' })).toEqual([retagged]);
+  });
+
+  it('is quick on 5,000 entries', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...entries[i % 4]!, ocid: `ocds-x-${i}`, title: `${entries[i % 4]!.title} ${i}` }));
+    filterWatchlist(many, { bidStatus: 'all', query: 'warm up' });
+    const started = performance.now();
+    for (const query of ['v', 'vi', 'vic', 'vict', 'victi', 'victim']) filterWatchlist(many, { bidStatus: 'all', query });
+    const ms = (performance.now() - started) / 6;
+    expect(filterWatchlist(many, { bidStatus: 'all', query: 'victim 4999' })).toHaveLength(0);
+    expect(filterWatchlist(many, { bidStatus: 'all', query: 'victim 4998' })).toHaveLength(1);
+    expect(ms).toBeLessThan(50);
+  });
+});
+
+describe('refreshText', () => {
+  it.each([
+    [{ status: 'idle' } as const, ''],
+    [{ status: 'running' } as const, 'Checking Find a Tender for changes… This can take a few minutes: Find a Tender allows one request every 10 seconds.'],
+    [{ status: 'done', refreshed: 3, changed: 2, failed: 1 } as const, '3 updated, 1 failed (2 procurements changed).'],
+    [{ status: 'done', refreshed: 1, changed: 1, failed: 0 } as const, '1 updated, 0 failed (1 procurement changed).'],
+    [{ status: 'done', refreshed: 2, changed: 0, failed: 0 } as const, '2 updated, 0 failed.'],
+    [{ status: 'done', refreshed: 0, changed: 0, failed: 0 } as const, '0 updated, 0 failed: nothing new on Find a Tender.'],
+    [
+      { status: 'done', refreshed: 1, changed: 0, failed: 0, stoppedBecause: 'Find a Tender is busy; try again in a few minutes' } as const,
+      'Stopped early: Find a Tender is busy; try again in a few minutes. 1 updated, 0 failed. The rest will be checked next time.',
+    ],
+    [{ status: 'error', message: 'Tender Timeline did not answer.' } as const, 'The refresh did not run: Tender Timeline did not answer.'],
+  ])('%o reads "%s"', (state, expected) => {
+    expect(refreshText(state)).toBe(expected);
+  });
+});
