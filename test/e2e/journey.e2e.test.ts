@@ -26,7 +26,7 @@ import {
   waitForPopupRows,
   waitForWatched,
 } from './extension-ui.ts';
-import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, rawJson, startFtsServer, tooManyRequests, type FtsServer } from './fts-server.ts';
+import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, json, rawJson, startFtsServer, tooManyRequests, type FtsServer } from './fts-server.ts';
 
 /**
  * The key dates of record-delta-deadline-moves.json as the panel must show them, written
@@ -177,6 +177,45 @@ for (const name of BROWSERS) {
         await page.screenshot('journey-d3tenders');
         await page.close();
       });
+
+      it('a refresh finds the changed record: the badge counts it and the popup says what changed', async () => {
+        const c = renamed(base, '106');
+        const page = await openNotice(browser, c);
+        await clickPanelButton(page, WATCH_TEXT.off);
+        await waitForWatched(page, true);
+
+        // FTS now lists an update for this procurement, and its record moves the submission
+        // deadline from 2025-11-07T12:00:00Z (7 Nov 2025, 12:00 in London) to 21 Nov 2025, 12:00.
+        expect(c.text).toContain('"2025-11-07T12:00:00Z"');
+        const changed = c.text.replaceAll('"2025-11-07T12:00:00Z"', '"2025-11-21T12:00:00Z"');
+        server.fts('/api/1.0/ocdsReleasePackages', json({ releases: [{ ocid: c.ocid, id: c.noticeId, date: new Date().toISOString() }], links: {} }));
+        server.recordPackage(c.ocid, rawJson(changed));
+
+        const popup = await browser.openPopup();
+        await waitForPopupRows(popup, 1);
+        const badge = () =>
+          popup.evaluate(async () => {
+            const api = (globalThis as { browser?: any; chrome?: any }).browser ?? (globalThis as { chrome?: any }).chrome;
+            return (await (api.action ?? api.browserAction).getBadgeText({})) as string;
+          });
+        expect(await badge()).toBe('');
+        await clickPopupButton(popup, 'Refresh now');
+        const change = 'Submission deadline moved from 7 Nov 2025, 12:00 to 21 Nov 2025, 12:00';
+        await popup.waitForFunction((text) => document.body.textContent?.includes(text) === true, change, 60_000);
+        expect(await badge()).toBe('1');
+
+        // One list page, then the one record: the sweep asks nothing about other procurements.
+        const asked = server.ftsDataRequests().filter((r) => r.pathname.startsWith('/api/'));
+        expect(asked.map((r) => r.pathname)).toEqual(['/api/1.0/ocdsReleasePackages', `/api/1.0/ocdsRecordPackages/${c.ocid}`]);
+        await popup.screenshot('journey-popup-changed');
+
+        await clickPopupButton(popup, 'Mark all seen');
+        await popup.waitForFunction((text) => document.body.textContent?.includes(text) === false, change, 10_000);
+        expect(await badge()).toBe('');
+        await clickPopupButton(popup, `Unwatch ${c.title}`);
+        await waitForPopupRows(popup, 0);
+        for (const p of [popup, page]) await p.close();
+      }, 120_000);
 
       it('waits as told after a 429 with Retry-After, then shows the panel', async () => {
         const c = renamed(base, '429');
