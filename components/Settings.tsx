@@ -1,3 +1,4 @@
+import { BackupFileInput } from './BackupFileInput';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { KEY_DATE_LABELS } from '../lib/timeline/key-dates';
@@ -186,19 +187,7 @@ export function SettingsView({ settings, onSave, message, onBackup, onImportFile
                 <button type="button" className="tt-button tt-button--secondary" onClick={() => fileRef.current?.click()}>
                   Import backup…
                 </button>
-                <input
-                  ref={fileRef}
-                  className="tt-visually-hidden"
-                  type="file"
-                  accept=".json,application/json"
-                  tabIndex={-1}
-                  aria-label="Backup file to import"
-                  onChange={(event) => {
-                    const file = event.target.files?.[0];
-                    event.target.value = '';
-                    if (file) onImportFile(file);
-                  }}
-                />
+                <BackupFileInput inputRef={fileRef} onFile={onImportFile} />
               </>
             ) : null}
           </div>

@@ -1,3 +1,4 @@
+import { BackupFileInput } from './BackupFileInput';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
 import { WatchlistRow, type UserFieldsUpdate } from './WatchlistRow';
@@ -118,19 +119,7 @@ function ExportMenu({ onExport, onImportFile, onImportElsewhere }: Pick<Watchlis
         ) : null}
       </ul>
       {onImportFile && !onImportElsewhere ? (
-        <input
-          ref={fileRef}
-          className="tt-visually-hidden"
-          type="file"
-          accept=".json,application/json"
-          tabIndex={-1}
-          aria-label="Backup file to import"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) onImportFile(file);
-          }}
-        />
+        <BackupFileInput inputRef={fileRef} onFile={onImportFile} />
       ) : null}
     </div>
   );

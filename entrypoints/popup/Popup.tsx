@@ -48,6 +48,12 @@ export function Popup() {
     return storage.watch(`local:${WATCH_CHANGE_KEY}`, () => void reload());
   }, [reload]);
 
+  // Ask the browser to keep the watchlist even when the disk runs low (the extension's
+  // origin; `unlimitedStorage` already exempts it from quota in Chrome).
+  useEffect(() => {
+    void navigator.storage?.persist?.().catch(() => undefined);
+  }, []);
+
   const hasEntries = entries.length > 0;
   useEffect(() => {
     if (hasEntries) performance.mark('tender-timeline:popup-rows'); // scripts/bench-extension.ts
