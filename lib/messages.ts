@@ -64,7 +64,7 @@ export interface WatchChange {
 
 export type { Request, RequestPayload, RequestType };
 
-/** Sends one request through `send` (browser.runtime.sendMessage) and types the answer. */
+/** Sends one request through `send` (the extension runtime's sendMessage) and types the answer. */
 export async function ask<T extends RequestType>(send: (message: unknown) => Promise<unknown>, type: T, payload: RequestPayload<T>): Promise<Response<T>> {
   try {
     const answer = (await send({ type, payload })) as Response<T> | undefined;

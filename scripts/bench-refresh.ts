@@ -31,6 +31,7 @@
  * deadline, which the cycle must find as one change. fake-indexeddb is pure JavaScript and
  * much slower than a browser's IndexedDB: its share here is an upper bound.
  */
+import { findGc } from './bench/gc';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
@@ -39,8 +40,6 @@ import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createFtsClient } from '../lib/fts/client';
 import { recordPackageUrl } from '../lib/fts/urls';
 import { readOcds } from '../lib/ocds/read';
@@ -122,18 +121,6 @@ const spread = (count: number, watched: number, offset = 0, stride = Math.floor(
 const updatedIn = (ocids: string[], from: number, to: number): FakeRelease[] =>
   ocids.map((ocid, k) => ({ ocid, updatedAt: new Date(Math.floor(from + ((k + 0.5) * (to - from)) / ocids.length)).toISOString() }));
 
-function findGc(): { gc: (() => void) | undefined; how: string } {
-  const exposed = (globalThis as { gc?: unknown }).gc;
-  if (typeof exposed === 'function') return { gc: exposed as () => void, how: 'global.gc (--expose-gc)' };
-  try {
-    setFlagsFromString('--expose-gc');
-    const fromContext: unknown = runInNewContext('gc');
-    if (typeof fromContext === 'function') return { gc: fromContext as () => void, how: 'v8.setFlagsFromString fallback (prefer --expose-gc)' };
-  } catch {
-    // not available
-  }
-  return { gc: undefined, how: 'not available (run with --expose-gc)' };
-}
 
 const changesIn = (report: CycleReport) => report.refreshed.reduce((sum, r) => sum + r.changes.length, 0);
 

@@ -15,14 +15,13 @@
  * `global.gc` (run with --expose-gc) is called between cases and, for large inputs, before
  * every sample, outside the timed region.
  */
+import { findGc } from './bench/gc';
 import { resetDateCaches } from '../lib/dates';
 import { Buffer } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { pickParameters, releasePlan } from './bench/generate-record-package.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -62,19 +61,6 @@ async function loadCore(path: string): Promise<{ analyse: Analyse } | { reason: 
 
 // ---------------------------------------------------------------- garbage collection
 
-function findGc(): { gc: (() => void) | undefined; how: string } {
-  const exposed = (globalThis as { gc?: unknown }).gc;
-  if (typeof exposed === 'function') return { gc: exposed as () => void, how: 'global.gc (--expose-gc)' };
-  try {
-    // Fallback when the flag was not given: expose gc now and take it from a fresh context.
-    setFlagsFromString('--expose-gc');
-    const fromContext: unknown = runInNewContext('gc');
-    if (typeof fromContext === 'function') return { gc: fromContext as () => void, how: 'v8.setFlagsFromString fallback (prefer --expose-gc)' };
-  } catch {
-    // not available
-  }
-  return { gc: undefined, how: 'not available (run with --expose-gc)' };
-}
 
 // ---------------------------------------------------------------- cases
 
