@@ -130,13 +130,22 @@ function noticeTypeIn(release: Release, noticeId: string): string | undefined {
   return documentsOf(release).find(({ doc }) => doc.id === noticeId && doc.noticeType)?.doc.noticeType ?? undefined;
 }
 
+/** Without a notice type, the release tag is the best the data says about the stage. */
+function stageFromTags(tags: string[]): Stage {
+  if (tags.some((t) => t.startsWith('contract'))) return 'contract';
+  if (tags.some((t) => t.startsWith('award'))) return 'award';
+  if (tags.some((t) => t.startsWith('tender'))) return 'tender';
+  if (tags.some((t) => t.startsWith('planning'))) return 'planning';
+  return 'unknown';
+}
+
 function makeNotice(id: string, noticeType: string | undefined, publishedRaw: string | null | undefined, source: string, url: string | null | undefined, tags: string[]): Notice {
   const info = noticeTypeInfo(noticeType);
   return {
     id,
     noticeType: info?.code ?? noticeType,
     name: noticeTitle(noticeType),
-    stage: info?.stage ?? 'unknown',
+    stage: info?.stage ?? stageFromTags(tags),
     publishedAt: toInstant(publishedRaw),
     source,
     url: safeHttpsUrl(url) ?? noticeUrl(id),

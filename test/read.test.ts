@@ -47,6 +47,12 @@ describe('every shape FTS serves', () => {
     expect(procurement.title).toBe('Out of Court Resolution');
   });
 
+  it('names a notice without a notice type plainly, with its stage from the release tag', () => {
+    const release = { ...tenderRelease(), tender: { ...tenderRelease().tender, documents: [] } };
+    const { procurement } = readOne(release);
+    expect(procurement.notices.map((n) => [n.id, n.noticeType, n.name, n.stage])).toEqual([['066750-2025', undefined, 'Notice', 'tender']]);
+  });
+
   it('reads a single release', () => {
     const { procurement } = readOne(tenderRelease());
     expect(procurement.notices.map((n) => n.id)).toEqual(['066750-2025']);
