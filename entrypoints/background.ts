@@ -1,11 +1,11 @@
 import { createFtsClient } from '@/lib/fts/client';
 import { WATCH_CHANGE_KEY, type WatchChange } from '@/lib/messages';
 import { dueReminders } from '@/lib/reminders';
-import { refreshCycle, type CycleReport } from '@/lib/refresh/cycle';
+import type { CycleReport } from '@/lib/refresh/cycle';
 import { createService } from '@/lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { openTenderTimelineDB } from '@/lib/watchlist/db';
-import { countUnseen, firedReminderIds, markRemindersFired } from '@/lib/watchlist/store';
+import { countUnseen, firedReminderIds, markRemindersFired, pruneCache } from '@/lib/watchlist/store';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 
@@ -44,7 +44,8 @@ export default defineBackground(() => {
   }
 
   async function notify(id: string, title: string, message: string, url: string | undefined): Promise<void> {
-    await browser.notifications.create(`${NOTIFICATION_PREFIX}${url ?? ''}|${id}`, {
+    // The URL is encoded so that a `|` in it cannot cut it short when the id is read back.
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${encodeURIComponent(url ?? '')}|${id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title,
@@ -64,7 +65,14 @@ export default defineBackground(() => {
     }
   }
 
-  async function checkReminders(): Promise<void> {
+  // One reminder check at a time, so that two cannot both show a reminder before marking it.
+  let checking: Promise<void> | undefined;
+  function checkReminders(): Promise<void> {
+    checking ??= checkRemindersNow().finally(() => (checking = undefined));
+    return checking;
+  }
+
+  async function checkRemindersNow(): Promise<void> {
     const database = await openDb();
     const reminders = dueReminders({
       entries: await database.getAll('watchlist'),
@@ -104,16 +112,15 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) {
-      const report = await refreshCycle({ db: await openDb(), client, now });
-      await updateBadge();
-      await notifyChanges(report);
+      await service.refresh();
+      await pruneCache(await openDb(), now());
     }
     if (alarm.name === REFRESH_ALARM || alarm.name === REMINDER_ALARM) await checkReminders();
   });
 
   browser.notifications.onClicked.addListener(async (notificationId) => {
     if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
-    const url = notificationId.slice(NOTIFICATION_PREFIX.length).split('|')[0];
+    const url = decodeURIComponent(notificationId.slice(NOTIFICATION_PREFIX.length).split('|')[0] ?? '');
     if (url?.startsWith('https://')) await browser.tabs.create({ url });
     await browser.notifications.clear(notificationId);
   });

@@ -23,6 +23,7 @@ import {
   allSnapshots,
   cacheByNoticeId,
   cacheByOcid,
+  CACHE_TTL_MS,
   cachePut,
   getEntry,
   getMeta,
@@ -82,6 +83,21 @@ function pick(text: string, noticeId?: string): ProcurementRead {
 }
 
 export function createService(deps: ServiceDeps) {
+  // One refresh at a time: the alarm and "Refresh now" share it rather than racing.
+  let refreshing: Promise<CycleReport> | undefined;
+  async function refresh(): Promise<CycleReport> {
+    refreshing ??= (async () => {
+      try {
+        const report = await refreshCycle({ db: await deps.db(), client: deps.client, now: deps.now });
+        await deps.onWatchlistChanged(report);
+        return report;
+      } finally {
+        refreshing = undefined;
+      }
+    })();
+    return refreshing;
+  }
+
   function respond(procurement: Procurement, problems: Problem[], fetchedAt: string, fromCache: boolean): TimelineResponse {
     return { ok: true, procurement, events: buildTimeline(procurement, deps.now()), problems, fetchedAt, fromCache };
   }
@@ -146,6 +162,8 @@ export function createService(deps: ServiceDeps) {
       if (!read) throw new ReadError('notFound', 'This procurement is not known yet; reload the notice and try again.', true);
       const entry = { ...watchEntry(read.procurement, { noticeId, url: pageUrl }, deps.now()), lastCheckedAt: read.fetchedAt };
       await watch(db, entry, { ocid, takenAt: read.fetchedAt, procurement: read.procurement });
+      // A page left open for days showed old data, and sweeps only look forward: read it again.
+      if (deps.now().getTime() - new Date(read.fetchedAt).getTime() >= CACHE_TTL_MS) await addPendingReads(db, [ocid]);
       await deps.onWatchChange(ocid, true);
       await deps.onWatchlistChanged();
       return { ok: true, watched: true };
@@ -168,8 +186,7 @@ export function createService(deps: ServiceDeps) {
       return { ok: true, entries, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
     },
     async 'watchlist:refreshNow'() {
-      const report = await refreshCycle({ db: await deps.db(), client: deps.client, now: deps.now });
-      await deps.onWatchlistChanged(report);
+      const report = await refresh();
       return {
         ok: true,
         refreshed: report.refreshed.length,
@@ -210,10 +227,17 @@ export function createService(deps: ServiceDeps) {
       const db = await deps.db();
       const existing = { watchlist: await db.getAll('watchlist'), snapshots: await allSnapshots(db), settings: await deps.getSettings() };
       const { merged, report } = mergeBackup(existing, read.backup);
-      await putAll(db, merged.watchlist, merged.snapshots);
-      await addPendingReads(db, [...report.added, ...report.updated]);
+      // Write only what the import changed, so that nothing written meanwhile is rolled back.
+      const changed = new Set([...report.added, ...report.updated]);
+      const known = new Set(existing.snapshots.map((snap) => `${snap.ocid}|${snap.takenAt}`));
+      await putAll(
+        db,
+        merged.watchlist.filter((entry) => changed.has(entry.ocid)),
+        merged.snapshots.filter((snap) => !known.has(`${snap.ocid}|${snap.takenAt}`)),
+      );
+      await addPendingReads(db, [...changed]);
       await deps.setSettings(merged.settings);
-      for (const entry of merged.watchlist) await deps.onWatchChange(entry.ocid, true);
+      for (const ocid of report.added) await deps.onWatchChange(ocid, true);
       await deps.onWatchlistChanged();
       const problems = read.problems.length ? ` ${read.problems.length} part(s) of the file could not be read: ${read.problems.slice(0, 3).join('; ')}` : '';
       return { ok: true, summary: `${describeImportReport(report)}${problems}` };
@@ -221,6 +245,8 @@ export function createService(deps: ServiceDeps) {
   };
 
   return {
+    /** One refresh of the watchlist (the alarm's and "Refresh now"'s); never two at once. */
+    refresh,
     /** Answers one message; never throws. Invalid messages are refused and change nothing. */
     async handle(message: unknown): Promise<ResponseMap[Request['type']] | ErrorResponse> {
       const parsed = requestSchema.safeParse(message);

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
 import { WATCH_CHANGE_KEY } from '../lib/messages';
+import { SWEEP_KEY } from '../lib/refresh/cycle';
 import { openTenderTimelineDB } from '../lib/watchlist/db';
 import { nextKeyDate } from '../lib/watchlist/entry';
 import { sharedOcdsDir } from './support/fixtures';
@@ -146,5 +147,31 @@ describe('background', () => {
     fakeBrowser.runtime.onMessage.removeAllListeners();
     background.main();
     expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: true, unseenChanges: [] });
+  });
+});
+
+describe('background, keeping data true', () => {
+  it('queues a fresh read when Watch is pressed on a page whose data is old', async () => {
+    answers.set(recordUrl, () => new Response(record));
+    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    // The page was left open for two days: its cached read is that old.
+    const db = await openTenderTimelineDB();
+    const cached = (await db.get('procurementCache', OCID))!;
+    await db.put('procurementCache', { ...cached, fetchedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() });
+    await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
+    expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [OCID] });
+  });
+
+  it('importing a backup it already holds tells no page anything', async () => {
+    answers.set(recordUrl, () => new Response(record));
+    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
+    const backup = await send({ type: 'backup:export', payload: {} });
+    const before = (await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const imported = await send({ type: 'backup:import', payload: { text: backup.text } });
+    expect(imported).toEqual({ ok: true, summary: `1 skipped: already up to date (${OCID}).` });
+    // Every open notice tab and popup listens to this key: an import that adds nothing must not stir them.
+    expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toEqual(before);
   });
 });

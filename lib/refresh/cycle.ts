@@ -46,13 +46,20 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
   // Keys only: reading 10,000 whole entries was most of a cycle's time.
   const watched = new Set(await db.getAllKeys('watchlist'));
   const state: SweepState = (await getMeta<SweepState>(db, SWEEP_KEY)) ?? { pending: [] };
-  const save = () => setMeta(db, SWEEP_KEY, { sweptTo: state.sweptTo, pending: [...new Set(state.pending)].filter((o) => watched.has(o)) });
+  // Reads this cycle finished (or that FTS says cannot be had): no longer pending.
+  const done = new Set<string>();
+  // Saved by merging with what is stored, so that reads queued meanwhile (a backup import)
+  // are kept; ocids no longer watched are dropped when they come up for reading.
+  const save = async () => {
+    const stored = (await getMeta<SweepState>(db, SWEEP_KEY)) ?? { pending: [] };
+    const pending = [...new Set([...stored.pending, ...state.pending])].filter((o) => !done.has(o));
+    const sweptTo = [stored.sweptTo, state.sweptTo].filter((t): t is string => t !== undefined).sort().at(-1);
+    await setMeta(db, SWEEP_KEY, { sweptTo, pending });
+  };
   const started = now();
 
   if (watched.size === 0) {
-    state.sweptTo = started.toISOString();
-    state.pending = [];
-    await save();
+    await setMeta(db, SWEEP_KEY, { sweptTo: started.toISOString(), pending: [] });
     return report;
   }
   let from: Date;
@@ -91,7 +98,10 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
   }
 
   for (const ocid of [...new Set(state.pending)]) {
-    if (!watched.has(ocid)) continue;
+    if (!watched.has(ocid)) {
+      done.add(ocid);
+      continue;
+    }
     try {
       report.recordRequests++;
       const read = readOcds(await client.getText(recordPackageUrl(ocid)));
@@ -101,7 +111,7 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
       // A record cut short would look like dates removed: keep the last good one instead.
       if (found.problems.some((problem) => problem.message.includes('(truncated)'))) throw new Error("FTS's record arrived cut short");
       report.refreshed.push({ ocid, changes: await applyRefresh(db, found.procurement, now()) });
-      state.pending = state.pending.filter((o) => o !== ocid);
+      done.add(ocid);
       await save();
     } catch (error) {
       const message = messageOf(error);
@@ -109,7 +119,7 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
       await recordRefreshError(db, ocid, message);
       // It stays pending and is read again next time, unless FTS says it has no such record.
       if (error instanceof FtsError && error.kind === 'notFound') {
-        state.pending = state.pending.filter((o) => o !== ocid);
+        done.add(ocid);
         await save();
       }
       // FTS busy or unreachable: stop here and resume next time.
