@@ -19,6 +19,8 @@ export interface ActionMessage {
 export interface WatchlistViewProps {
   /** Already sorted (lib/watchlist `sortWatchlist`): shown in this order. */
   entries: WatchedProcurement[];
+  /** How many are watched, when `entries` is only the first rows (the rest still coming). */
+  total?: number;
   now: Date;
   onOpen(entry: WatchedProcurement): void;
   onUnwatch(ocid: string): void;
@@ -128,6 +130,7 @@ function ExportMenu({ onExport, onImportFile, onImportElsewhere }: Pick<Watchlis
 /** The popup's watchlist: props in, callbacks out (the popup entrypoint talks to the background). */
 export function WatchlistView(props: WatchlistViewProps) {
   const { entries, now, loading, error, pageSize = WATCHLIST_PAGE_SIZE, refresh = { status: 'idle' }, lastBackupAt, actionMessage } = props;
+  const count = Math.max(props.total ?? 0, entries.length);
   const headingId = useId();
   const ids = { search: useId(), status: useId() };
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -263,7 +266,7 @@ export function WatchlistView(props: WatchlistViewProps) {
     );
   }
 
-  const total = entries.length === 1 ? '1 procurement' : `${entries.length.toLocaleString('en-GB')} procurements`;
+  const total = count === 1 ? '1 procurement' : `${count.toLocaleString('en-GB')} procurements`;
   const hasTools = props.onRefreshNow || props.onMarkAllSeen || props.onExport || props.onImportFile || props.onImportElsewhere;
   return (
     <section className="tt-root tt-watchlist" aria-labelledby={headingId}>
@@ -341,7 +344,7 @@ export function WatchlistView(props: WatchlistViewProps) {
               Bid status
             </label>
             <select id={ids.status} className="tt-select" value={bidStatus} onChange={(event) => setBidStatus(event.target.value as BidStatusFilter)}>
-              <option value="all">All ({entries.length.toLocaleString('en-GB')})</option>
+              <option value="all">All ({count.toLocaleString('en-GB')})</option>
               {BID_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {BID_STATUS_LABELS[status]} ({counts.byStatus[status].toLocaleString('en-GB')})

@@ -17,7 +17,8 @@ export const requestSchemas = {
   'watchlist:status': z.object({ ocid }),
   'watchlist:watch': z.object({ ocid, noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
   'watchlist:unwatch': z.object({ ocid }),
-  'watchlist:list': z.object({}),
+  /** The watchlist, soonest key date first; `limit` gives only the first rows, quickly. */
+  'watchlist:list': z.object({ limit: z.number().int().positive().max(100_000).optional() }),
   /** Refresh the watchlist from FTS now, as the periodic alarm does. */
   'watchlist:refreshNow': z.object({}),
   /** The user has seen the changes of one procurement, or of all when no ocid is given. */

@@ -33,7 +33,7 @@ export interface ResponseMap {
   'watchlist:watch': { ok: true; watched: boolean };
   'watchlist:unwatch': { ok: true; watched: boolean };
   /** Each entry carries only its next key date (the popup shows no other). */
-  'watchlist:list': { ok: true; entries: WatchedProcurement[]; lastBackupAt?: string };
+  'watchlist:list': { ok: true; entries: WatchedProcurement[]; total: number; lastBackupAt?: string };
   'watchlist:refreshNow': { ok: true; refreshed: number; changed: number; failed: number; stoppedBecause?: string };
   'watchlist:markSeen': { ok: true };
   'watchlist:update': { ok: true; entry: WatchedProcurement };

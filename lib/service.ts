@@ -174,16 +174,17 @@ export function createService(deps: ServiceDeps) {
       await deps.onWatchlistChanged();
       return { ok: true, watched: false };
     },
-    async 'watchlist:list'() {
+    async 'watchlist:list'({ limit }) {
       const db = await deps.db();
       const now = deps.now();
+      const all = await listWatchlist(db, now);
       // The popup shows each entry's next key date only: sending that one keeps the answer
       // for 5,000 entries small (all key dates with their sources run to megabytes).
-      const entries = (await listWatchlist(db, now)).map((entry) => {
+      const entries = all.slice(0, limit ?? all.length).map((entry) => {
         const next = nextKeyDate(entry, now);
         return { ...entry, keyDates: next ? [{ type: next.type, at: next.at, lots: next.lots, source: '' }] : [] };
       });
-      return { ok: true, entries, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
+      return { ok: true, entries, total: all.length, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
     },
     async 'watchlist:refreshNow'() {
       const report = await refresh();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { WatchlistView, type ActionMessage, type ExportKind } from '@/components/WatchlistView';
+import { WATCHLIST_PAGE_SIZE, WatchlistView, type ActionMessage, type ExportKind } from '@/components/WatchlistView';
 import type { UserFieldsUpdate } from '@/components/WatchlistRow';
 import type { RefreshState } from '@/components/watchlist-tools';
 import { ask, WATCH_CHANGE_KEY, type FileResponse, type Response } from '@/lib/messages';
@@ -30,21 +30,26 @@ export function Popup() {
   const [refresh, setRefresh] = useState<RefreshState>({ status: 'idle' });
   const [actionMessage, setActionMessage] = useState<ActionMessage>();
 
-  const reload = useCallback(async () => {
-    const answer = await ask(send, 'watchlist:list', {});
+  const [total, setTotal] = useState<number>();
+
+  /** With `firstRowsFirst`, the first screenful is asked for and shown before the whole list. */
+  const reload = useCallback(async (firstRowsFirst = false) => {
+    const answer = await ask(send, 'watchlist:list', firstRowsFirst ? { limit: WATCHLIST_PAGE_SIZE } : {});
     performance.mark('tender-timeline:popup-answer'); // scripts/bench-extension.ts
     setLoading(false);
     if (answer.ok) {
       setEntries(answer.entries);
+      setTotal(answer.total);
       setLastBackupAt(answer.lastBackupAt);
       setError(undefined);
+      if (answer.entries.length < answer.total) await reload();
     } else {
       setError(answer.error.message);
     }
   }, []);
 
   useEffect(() => {
-    void reload();
+    void reload(true);
     return storage.watch(`local:${WATCH_CHANGE_KEY}`, () => void reload());
   }, [reload]);
 
@@ -152,6 +157,7 @@ export function Popup() {
   return (
     <WatchlistView
       entries={entries}
+      total={total}
       now={now}
       onOpen={onOpen}
       onUnwatch={onUnwatch}
