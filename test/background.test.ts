@@ -175,3 +175,22 @@ describe('background, keeping data true', () => {
     expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toEqual(before);
   });
 });
+
+describe('background, when the disk is full', () => {
+  it('says so plainly, and what was stored stays as it was', async () => {
+    answers.set(recordUrl, () => new Response(record));
+    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
+    // From now on the browser refuses every write, as it does when its quota is used up.
+    const original = IDBDatabase.prototype.transaction;
+    const refuse = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    });
+    const answer = await send({ type: 'watchlist:update', payload: { ocid: OCID, note: 'bid meeting on Monday' } });
+    refuse.mockRestore();
+    expect(answer).toEqual({ ok: false, error: { kind: 'storage', message: 'Your browser has no room left to store this; nothing you stored was lost.', canRetry: true } });
+    const entry = await (await openTenderTimelineDB()).get('watchlist', OCID);
+    expect(entry).toMatchObject({ ocid: OCID, title: 'Out of Court Resolution', note: '' });
+  });
+});
