@@ -25,7 +25,6 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-const weekdayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short' });
 
 export interface LondonParts {
   /** YYYY-MM-DD */
@@ -143,11 +142,6 @@ export function isEndOfDay(instant: Date): boolean {
 /** "1 Jul 2026" */
 export function formatDate(instant: Date): string {
   return dayFormat.format(instant);
-}
-
-/** "Wed 1 Jul 2026" */
-export function formatDateWithWeekday(instant: Date): string {
-  return `${weekdayFormat.format(instant)} ${dayFormat.format(instant)}`;
 }
 
 /** "1 Jul 2026, 15:33", "1 Jul 2026, by end of day", or the date alone at midnight. */

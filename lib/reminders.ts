@@ -10,7 +10,7 @@
 import { formatDateTime, fromLondonWallClock, londonDaysBetween, londonParts } from './dates';
 import { noticeUrl, safeHttpsUrl } from './fts/urls';
 import type { Settings } from './settings';
-import { KEY_DATE_LABELS } from './timeline/key-dates';
+import { KEY_DATE_LABELS, lotsText } from './timeline/key-dates';
 import type { KeyDateType } from './timeline/types';
 import type { WatchedProcurement } from './watchlist/entry';
 import type { KeyDate } from './procurement';
@@ -94,11 +94,6 @@ export function oneLine(text: string): string {
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
-}
-
-/** "lot 1", "lots 1, 2" */
-export function lotsText(lots: readonly string[]): string {
-  return lots.length === 0 ? '' : `${lots.length === 1 ? 'lot' : 'lots'} ${lots.join(', ')}`;
 }
 
 export function keyDateLabel(type: string): string {

@@ -23,9 +23,9 @@
  */
 import { formatDateTime, fromLondonWallClock, londonParts, type LondonParts } from '../dates';
 import type { KeyDate } from '../procurement';
-import { entryNoticeUrl, keyDateLabel, lotsText, oneLine, reminderLeads, reminderMoment } from '../reminders';
+import { entryNoticeUrl, keyDateLabel, oneLine, reminderLeads, reminderMoment } from '../reminders';
 import type { Settings } from '../settings';
-import { DEADLINE_TYPES } from '../timeline/key-dates';
+import { DEADLINE_TYPES, lotsText } from '../timeline/key-dates';
 import type { KeyDateType } from '../timeline/types';
 import type { WatchedProcurement } from '../watchlist/entry';
 

@@ -1,7 +1,7 @@
 /** The timeline: every notice, amendment and key date of a procurement, in time order, against `now`. */
 import { londonDaysBetween, londonParts } from '../dates';
 import type { Procurement } from '../procurement';
-import { KEY_DATE_LABELS } from './key-dates';
+import { KEY_DATE_LABELS, lotsText } from './key-dates';
 import { KEY_DATE_TYPES, type KeyDateEvent, type TimelineEvent } from './types';
 
 const KIND_ORDER = { notice: 0, amendment: 1, keyDate: 2 } as const;
@@ -14,8 +14,8 @@ function when(at: string) {
 }
 
 function lotsDetail(lots: string[]): string | undefined {
-  if (lots.length === 0) return undefined;
-  return lots.length === 1 ? `Lot ${lots[0]}` : `Lots ${lots.join(', ')}`;
+  const text = lotsText(lots);
+  return text ? `${text[0]!.toUpperCase()}${text.slice(1)}` : undefined;
 }
 
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {

@@ -6,7 +6,7 @@
 import { formatDateTime, parseInstant } from '../dates';
 import { formatMoney, specifiedMoney } from '../money';
 import type { Amendment, Release } from '../ocds/schema';
-import { extractKeyDates, KEY_DATE_LABELS, type KeyDateCandidate } from './key-dates';
+import { extractKeyDates, KEY_DATE_LABELS, lotsText, type KeyDateCandidate } from './key-dates';
 import type { Change } from './types';
 
 const SHORT = 120;
@@ -33,10 +33,6 @@ function dateText(raw: string): string {
   return at ? formatDateTime(at) : raw;
 }
 
-function lotsText(lots: string[]): string {
-  if (lots.length === 0) return '';
-  return lots.length === 1 ? ` (lot ${lots[0]})` : ` (lots ${lots.join(', ')})`;
-}
 
 type KeyDatesByLot = Map<string, { candidate: KeyDateCandidate; lot: string | undefined; time: number | undefined }>;
 
@@ -168,7 +164,7 @@ export function keyDateChangesBetween(before: Release, after: Release): Change[]
   }
   return [...grouped.values()].map(({ type, before: b, after: a, lots }) => {
     const label = KEY_DATE_LABELS[type];
-    const where = lotsText(lots);
+    const where = lots.length ? ` (${lotsText(lots)})` : '';
     const field = `keyDate:${type}`;
     if (b === undefined) return { field, label, text: `${label}${where} set: ${dateText(a!)}`, after: a };
     if (a === undefined) return { field, label, text: `${label}${where} removed (was ${dateText(b)})`, before: b };

@@ -40,6 +40,11 @@ export const KEY_DATE_LABELS: Record<KeyDateType, string> = {
   terminated: 'Contract terminated',
 };
 
+/** "lot 1", "lots 1, 2"; empty for the whole procurement. */
+export function lotsText(lots: readonly string[]): string {
+  return lots.length === 0 ? '' : `${lots.length === 1 ? 'lot' : 'lots'} ${lots.join(', ')}`;
+}
+
 /** Deadlines a bidder acts on (reminders and "closes today" wording apply to these). */
 export const DEADLINE_TYPES: ReadonlySet<KeyDateType> = new Set([
   'enquiryDeadline',

@@ -5,7 +5,7 @@
 import { formatDate, formatDateTime, londonParts } from '../dates';
 import { formatMoney } from '../money';
 import type { KeyDate, Procurement } from '../procurement';
-import { KEY_DATE_LABELS } from '../timeline/key-dates';
+import { KEY_DATE_LABELS, lotsText } from '../timeline/key-dates';
 import type { DetectedChange } from './entry';
 
 /** The date alone where the time says nothing (midnight or end of day), else date and time. */
@@ -15,7 +15,6 @@ function when(iso: string): string {
   return (hour === 0 && minute === 0) || (hour === 23 && minute === 59) ? formatDate(instant) : formatDateTime(instant);
 }
 
-const lotsText = (lots: string[]) => (lots.length === 0 ? '' : lots.length === 1 ? ` (lot ${lots[0]})` : ` (lots ${lots.join(', ')})`);
 
 function keyDateMap(keyDates: KeyDate[]): Map<string, KeyDate> {
   // One entry per type and lot, so that one lot's date moving is one change; several of
@@ -47,7 +46,7 @@ function keyDateChanges(before: KeyDate[], after: KeyDate[]): Array<Omit<Detecte
   }
   for (const [key, keyDate] of was) if (!now.has(key)) note(keyDate.type, keyDate.at, undefined, keyDate.lots);
   return [...grouped.values()].map(({ type, from, to, lots }) => {
-    const label = `${KEY_DATE_LABELS[type]}${lotsText(lots)}`;
+    const label = lots.length ? `${KEY_DATE_LABELS[type]} (${lotsText(lots)})` : KEY_DATE_LABELS[type];
     if (!from) return { kind: 'keyDate', text: `${label} set: ${when(to!)}` };
     if (!to) return { kind: 'keyDate', text: `${label} removed (was ${when(from)})` };
     return { kind: 'keyDate', text: `${label} moved from ${when(from)} to ${when(to)}` };

@@ -150,10 +150,6 @@ export async function putAll(db: DB, entries: WatchedProcurement[], snapshots: S
   await tx.done;
 }
 
-export async function isWatched(db: DB, ocid: string): Promise<boolean> {
-  return (await db.getKey('watchlist', ocid)) !== undefined;
-}
-
 export async function listWatchlist(db: DB, now: Date): Promise<WatchedProcurement[]> {
   return sortWatchlist(await db.getAll('watchlist'), now);
 }
