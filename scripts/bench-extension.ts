@@ -16,7 +16,7 @@
  *    in an effect after it). Chromium keeps one performance timeline per document, so the
  *    content script's marks, made in its isolated world, are read from the page's main world.
  *    One warm-up open first (content script never compiled, database not yet opened), reported
- *    apart. A real compiled record from ../shared/fixtures/ocds/ and the journey's record.
+ *    apart. A real compiled record from test/fixtures/fts/records/ and the journey's record.
  *    The phases in between come from a third mark, `tender-timeline:panel-answer` (the
  *    background's answer reached the panel), and the probe below.
  * 2. Overlay, data fetched: an FTS notice page whose Record the stand-in serves, a new
@@ -54,7 +54,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'extension-results.json');
 const BUILD = BUILD_DIRS.chromium;
 /** The real compiled record printed on the d3tenders page (the largest of the shared fixtures). */
-const REAL_RECORD = resolve(ROOT, '../shared/fixtures/ocds/ocds-h6vhtk-067b89.json');
+const REAL_RECORD = resolve(ROOT, 'test/fixtures/fts/records/ocds-h6vhtk-067b89.json');
 
 const GOALS = {
   overlayInPageMs: 50,

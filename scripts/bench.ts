@@ -7,7 +7,7 @@
  *   npm run bench -- --check      exit 1 when the worst ratio is over the target or the core is missing
  *   npm run bench -- --core=path  time another module's analyseOcds (default lib/analyse.ts; results.json untouched)
  *
- * Cases: the real records in ../shared/fixtures/ocds/, test/fixtures/ocds/*.json when that
+ * Cases: the real records in test/fixtures/fts/records/, test/fixtures/ocds/*.json when that
  * folder exists, and generated FTS-like record packages (kept in memory, never written).
  * Generation happens before any timing. Each case is warmed up, then JSON.parse and the core
  * are timed in turns (alternating which goes first) and the median of N samples is kept;
@@ -240,7 +240,7 @@ async function main(): Promise<void> {
   // Every input is read or generated before anything is timed.
   const generationStart = performance.now();
   const cases: Case[] = [
-    ...fileCases(join(ROOT, '..', 'shared', 'fixtures', 'ocds')),
+    ...fileCases(join(ROOT, 'test', 'fixtures', 'fts', 'records')),
     ...fileCases(join(ROOT, 'test', 'fixtures', 'ocds')),
     ...GENERATED.filter((spec) => !filter || spec.name.includes(filter)).map(generatedCase),
   ].filter((entry) => !filter || entry.name.includes(filter));

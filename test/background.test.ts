@@ -12,9 +12,9 @@ import { WATCH_CHANGE_KEY } from '../lib/messages';
 import { SWEEP_KEY } from '../lib/refresh/cycle';
 import { openTenderTimelineDB } from '../lib/watchlist/db';
 import { nextKeyDate } from '../lib/watchlist/entry';
-import { sharedOcdsDir } from './support/fixtures';
+import { realOcdsDir } from './support/fixtures';
 
-const record = readFileSync(`${sharedOcdsDir}ocds-h6vhtk-05cfd9.json`, 'utf8');
+const record = readFileSync(`${realOcdsDir}ocds-h6vhtk-05cfd9.json`, 'utf8');
 const OCID = 'ocds-h6vhtk-05cfd9';
 
 let requests: string[];

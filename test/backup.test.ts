@@ -19,13 +19,13 @@ import {
 import type { Procurement } from '../lib/procurement';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
-import { readShared, sharedFixtureNames } from './support/fixtures';
+import { readReal, realFixtureNames } from './support/fixtures';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
 function procurements(): Procurement[] {
-  return sharedFixtureNames().map((name) => {
-    const result = analyseOcds(readShared(name), NOW);
+  return realFixtureNames().map((name) => {
+    const result = analyseOcds(readReal(name), NOW);
     if (!result.ok) throw new Error(`${name}: ${result.message}`);
     return result.procurements[0]!.procurement;
   });
@@ -234,7 +234,7 @@ describe('files that are not backups', () => {
   });
 
   it('says when the file is FTS data rather than a backup', () => {
-    expect(refused(readShared('ocds-h6vhtk-05cfd9.json'))).toBe(
+    expect(refused(readReal('ocds-h6vhtk-05cfd9.json'))).toBe(
       'This file is not a Tender Timeline backup: it has no "format": "tender-timeline-backup" (it looks like OCDS data from Find a Tender).',
     );
   });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedOcdsDir } from './support/fixtures';
+import { realOcdsDir } from './support/fixtures';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,7 +13,7 @@ function timeline(...args: string[]) {
 
 describe('npm run timeline', () => {
   it('prints { procurement, events, problems } with the stable fields', () => {
-    const run = timeline(`${sharedOcdsDir}ocds-h6vhtk-067b89.json`, '--now', '2026-06-01T12:00:00Z');
+    const run = timeline(`${realOcdsDir}ocds-h6vhtk-067b89.json`, '--now', '2026-06-01T12:00:00Z');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.procurement).toMatchObject({
@@ -30,8 +30,8 @@ describe('npm run timeline', () => {
   });
 
   it('prints an array when the input holds several procurements', () => {
-    const a = JSON.parse(readFileSync(`${sharedOcdsDir}ocds-h6vhtk-06a838.json`, "utf8"));
-    const b = JSON.parse(readFileSync(`${sharedOcdsDir}ocds-h6vhtk-06bae5.json`, "utf8"));
+    const a = JSON.parse(readFileSync(`${realOcdsDir}ocds-h6vhtk-06a838.json`, "utf8"));
+    const b = JSON.parse(readFileSync(`${realOcdsDir}ocds-h6vhtk-06bae5.json`, "utf8"));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/timeline.ts', '-'], { cwd: root, encoding: 'utf8', input: JSON.stringify([a, b]) });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).map((p: { procurement: { ocid: string } }) => p.procurement.ocid)).toEqual(['ocds-h6vhtk-06a838', 'ocds-h6vhtk-06bae5']);
@@ -46,7 +46,7 @@ describe('npm run timeline', () => {
   });
 
   it('refuses a --now that is not a date', () => {
-    const run = timeline(`${sharedOcdsDir}ocds-h6vhtk-067b89.json`, '--now', 'tomorrow');
+    const run = timeline(`${realOcdsDir}ocds-h6vhtk-067b89.json`, '--now', 'tomorrow');
     expect(run.code).toBe(2);
   });
 });

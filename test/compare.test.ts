@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
 import type { Procurement } from '../lib/procurement';
 import { compareProcurements } from '../lib/watchlist/compare';
-import { ownOcdsDir, sharedRecord } from './support/fixtures';
+import { ownOcdsDir, realRecord } from './support/fixtures';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const FOUND = new Date('2026-06-10T08:30:00Z');
@@ -29,13 +29,13 @@ const WEST_MIDLANDS = 'ocds-h6vhtk-067b89.json';
 
 describe('compareProcurements', () => {
   it('no change → [] (the same record read twice, as two separate models)', () => {
-    for (const doc of [sharedRecord(WEST_MIDLANDS), sharedRecord(), own('record-delta-deadline-moves.json'), own('framework-20-lots.json')]) {
+    for (const doc of [realRecord(WEST_MIDLANDS), realRecord(), own('record-delta-deadline-moves.json'), own('framework-20-lots.json')]) {
       expect(compareProcurements(model(doc), model(structuredClone(doc)), FOUND)).toEqual([]);
     }
   });
 
   it('a moved submission deadline → "Submission deadline moved from 1 Jul 2026 to 15 Jul 2026", found at the time given', () => {
-    const before = sharedRecord(WEST_MIDLANDS);
+    const before = realRecord(WEST_MIDLANDS);
     expect(before.tender.tenderPeriod.endDate).toBe('2026-07-01T23:59:59+01:00');
     const after = structuredClone(before);
     after.tender.tenderPeriod.endDate = '2026-07-15T23:59:59+01:00';
@@ -45,7 +45,7 @@ describe('compareProcurements', () => {
   });
 
   it('a deadline with a time of day keeps the time, in UK time (24 Nov 2025 14:00 GMT → 1 Dec 2025 14:00 GMT)', () => {
-    const before = sharedRecord();
+    const before = realRecord();
     expect(before.tender.tenderPeriod.endDate).toBe('2025-11-24T14:00:00Z');
     const after = structuredClone(before);
     after.tender.tenderPeriod.endDate = '2025-12-01T14:00:00Z';
@@ -53,7 +53,7 @@ describe('compareProcurements', () => {
   });
 
   it('a key date set and one removed', () => {
-    const before = sharedRecord(WEST_MIDLANDS);
+    const before = realRecord(WEST_MIDLANDS);
     const after = structuredClone(before);
     after.tender.enquiryPeriod = { endDate: '2026-06-17T17:00:00+01:00' };
     delete after.tender.communication.futureNoticeDate;
@@ -61,7 +61,7 @@ describe('compareProcurements', () => {
   });
 
   it('a new notice that amends the procurement → the notice, then the amendment in the buyer’s words', () => {
-    const before = sharedRecord(WEST_MIDLANDS);
+    const before = realRecord(WEST_MIDLANDS);
     const after = structuredClone(before);
     after.planning.documents.push({
       id: '047311-2026',
@@ -82,7 +82,7 @@ describe('compareProcurements', () => {
   });
 
   it('a new tender notice moves the procurement on a stage', () => {
-    const before = sharedRecord(WEST_MIDLANDS);
+    const before = realRecord(WEST_MIDLANDS);
     const after = structuredClone(before);
     after.tender.documents = [
       {
@@ -130,7 +130,7 @@ describe('compareProcurements', () => {
   });
 
   it('one lot of three that shared a date moves: only that lot; all three move: one change naming the three', () => {
-    const before = sharedRecord(WEST_MIDLANDS);
+    const before = realRecord(WEST_MIDLANDS);
     const one = structuredClone(before);
     one.tender.lots[1].contractPeriod.endDate = '2032-03-31T23:59:59+01:00';
     expect(texts(model(before), model(one))).toEqual(['Contract ends (lot 2) moved from 31 Mar 2031 to 31 Mar 2032']);
@@ -152,7 +152,7 @@ describe('compareProcurements', () => {
 
   describe('value', () => {
     it('"not specified" (FTS’s 0 or nothing) → an amount, both parts', () => {
-      const before = sharedRecord(WEST_MIDLANDS);
+      const before = realRecord(WEST_MIDLANDS);
       expect(before.tender.value).toEqual({ amountGross: 0, currency: 'GBP' });
       const after = structuredClone(before);
       after.tender.value = { amount: 500000, amountGross: 600000, currency: 'GBP' };
@@ -163,7 +163,7 @@ describe('compareProcurements', () => {
     });
 
     it('an amount → 0 reads "not specified"; pence are kept', () => {
-      const before = sharedRecord();
+      const before = realRecord();
       expect(before.tender.value).toEqual({ amountGross: 718186.39, amount: 598488.66, currency: 'GBP' });
       const after = structuredClone(before);
       after.tender.value.amount = 0;
@@ -171,7 +171,7 @@ describe('compareProcurements', () => {
     });
 
     it('0 → absent is no change: both are "not specified"', () => {
-      const before = sharedRecord(WEST_MIDLANDS);
+      const before = realRecord(WEST_MIDLANDS);
       const after = structuredClone(before);
       delete after.tender.value;
       expect(texts(model(before), model(after))).toEqual([]);
@@ -191,7 +191,7 @@ describe('compareProcurements', () => {
   // Two key dates of one type for the same lot (two market engagement events, say) are kept
   // apart by the model but collapse into one in compare.ts's keyDateMap (keyed `type|lot`).
   describe('several key dates of one type (a second engagement event added to ocds-h6vhtk-06a838)', () => {
-    const base = () => sharedRecord('ocds-h6vhtk-06a838.json');
+    const base = () => realRecord('ocds-h6vhtk-06a838.json');
     const withSecond = () => {
       const doc = base();
       doc.planning.milestones.push({ id: 'engagement-2', type: 'engagement', description: 'Second session', dueDate: '2026-06-22T23:59:59+01:00', status: 'scheduled' });

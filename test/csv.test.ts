@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
 import { CSV_COLUMNS, csvField, csvFileName, neutraliseFormula, watchlistToCsv } from '../lib/export/csv';
 import { sortWatchlist, watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
-import { readShared, sharedFixtureNames } from './support/fixtures';
+import { readReal, realFixtureNames } from './support/fixtures';
 
 const NOW = new Date('2026-05-25T09:00:00Z');
 
 /** The real FTS records, watched as the panel watches them. */
 function realEntries(now = NOW): WatchedProcurement[] {
-  return sharedFixtureNames().map((name) => {
-    const result = analyseOcds(readShared(name), now);
+  return realFixtureNames().map((name) => {
+    const result = analyseOcds(readReal(name), now);
     if (!result.ok) throw new Error(`${name}: ${result.message}`);
     const { procurement } = result.procurements[0]!;
     return watchEntry(procurement, { noticeId: procurement.notices.at(-1)?.id }, new Date('2026-05-20T10:15:00Z'));

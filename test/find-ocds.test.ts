@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findOcdsText, type PageDocument } from '../lib/page/find-ocds';
-import { readShared } from './support/fixtures';
+import { readReal } from './support/fixtures';
 
-const sharedPagesDir = fileURLToPath(new URL('../../shared/fixtures/pages/', import.meta.url));
+const realPagesDir = fileURLToPath(new URL('./fixtures/fts/pages/', import.meta.url));
 const ownPagesDir = fileURLToPath(new URL('./fixtures/pages/', import.meta.url));
 
 const windows: Window[] = [];
@@ -27,11 +27,11 @@ function asJsonResponse(doc: ReturnType<typeof parse>): PageDocument {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const record05cfd9 = readShared('ocds-h6vhtk-05cfd9.json');
-const record06bae5 = readShared('ocds-h6vhtk-06bae5.json');
+const record05cfd9 = readReal('ocds-h6vhtk-05cfd9.json');
+const record06bae5 = readReal('ocds-h6vhtk-06bae5.json');
 
 describe('findOcdsText on the real saved FTS notice page', () => {
-  const doc = parse(readFileSync(`${sharedPagesDir}fts-notice-008624-2023.html`, 'utf8'), 'https://www.find-tender.service.gov.uk/Notice/008624-2023');
+  const doc = parse(readFileSync(`${realPagesDir}fts-notice-008624-2023.html`, 'utf8'), 'https://www.find-tender.service.gov.uk/Notice/008624-2023');
 
   it('is the page we think it is (so the "nothing found" below is not vacuous)', () => {
     expect(doc.querySelector('main.notice-view h1')?.textContent?.trim()).toBe('National Framework Agreement for Adalimumab Injection 1 April 2023');

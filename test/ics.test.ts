@@ -13,15 +13,15 @@ import type { KeyDate } from '../lib/procurement';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { KEY_DATE_LABELS } from '../lib/timeline/key-dates';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
-import { readShared, sharedFixtureNames } from './support/fixtures';
+import { readReal, realFixtureNames } from './support/fixtures';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const WATCHED = new Date('2026-05-20T09:00:00Z');
 
 /** One watchlist entry per real record, as the panel's Watch button would store it. */
 function realEntries(): WatchedProcurement[] {
-  return sharedFixtureNames().map((name) => {
-    const result = analyseOcds(readShared(name), NOW);
+  return realFixtureNames().map((name) => {
+    const result = analyseOcds(readReal(name), NOW);
     if (!result.ok) throw new Error(result.message);
     const { procurement } = result.procurements[0]!;
     const noticeId = procurement.notices[0]!.id;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseJsonText, type JsonRepair, type JsonTextResult } from '../lib/ocds/json-text';
 
 // Real FTS OCDS documents (compiled releases), read as the exact bytes on disk.
-const FIXTURE_DIR = new URL('../../shared/fixtures/ocds/', import.meta.url);
+const FIXTURE_DIR = new URL('./fixtures/fts/records/', import.meta.url);
 const FIXTURE_NAMES = readdirSync(FIXTURE_DIR)
   .filter((name) => name.endsWith('.json'))
   .sort();

@@ -12,12 +12,12 @@ import type { Procurement } from '../lib/procurement';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
 import { summarise } from '../lib/watchlist/entry';
 import { getMeta, latestSnapshot, listWatchlist, setMeta } from '../lib/watchlist/store';
-import { readShared } from './support/fixtures';
+import { readReal } from './support/fixtures';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
 function procurementOf(name: string): Procurement {
-  const result = analyseOcds(readShared(name), NOW);
+  const result = analyseOcds(readReal(name), NOW);
   if (!result.ok) throw new Error(result.message);
   return result.procurements[0]!.procurement;
 }

@@ -10,7 +10,7 @@ import { analyseOcds } from '../lib/analyse';
 import { parseInstant } from '../lib/dates';
 import { valueAtPath } from '../lib/ocds/json-path';
 import { compareEvents } from '../lib/timeline/build';
-import { ownOcdsDir, readShared, sharedFixtureNames } from './support/fixtures';
+import { ownOcdsDir, readReal, realFixtureNames } from './support/fixtures';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -21,7 +21,7 @@ const ownFixtures = (() => {
     return [];
   }
 })();
-const fixtures = [...sharedFixtureNames().map(readShared), ...ownFixtures];
+const fixtures = [...realFixtureNames().map(readReal), ...ownFixtures];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readOcds } from '../lib/ocds/read';
 import { buildTimeline } from '../lib/timeline/build';
-import { sharedRecord } from './support/fixtures';
+import { realRecord } from './support/fixtures';
 
 const NOW = new Date('2025-11-01T12:00:00Z');
 
@@ -14,7 +14,7 @@ function readOne(value: unknown) {
 
 /** The real UK4 tender notice of ocds-h6vhtk-05cfd9 as a single release (before its UK12). */
 function tenderRelease() {
-  const record = sharedRecord();
+  const record = realRecord();
   record.id = '066750-2025';
   record.tag = ['tender'];
   record.date = '2025-10-20T14:19:05+01:00';
@@ -29,14 +29,14 @@ function terminationRelease() {
     id: '077802-2025',
     date: '2025-11-27T15:48:17Z',
     tag: ['award', 'tenderUpdate'],
-    tender: { id: 'CONT0393', status: 'complete', documents: [sharedRecord().tender.documents[2]] },
-    awards: sharedRecord().awards,
+    tender: { id: 'CONT0393', status: 'complete', documents: [realRecord().tender.documents[2]] },
+    awards: realRecord().awards,
   };
 }
 
 describe('every shape FTS serves', () => {
   it('reads a compiled record', () => {
-    const { procurement } = readOne(sharedRecord());
+    const { procurement } = readOne(realRecord());
     expect(procurement.ocid).toBe('ocds-h6vhtk-05cfd9');
     expect(procurement.notices.map((n) => n.id)).toEqual(['066750-2025', '077802-2025']);
   });
@@ -59,7 +59,7 @@ describe('every shape FTS serves', () => {
   });
 
   it('reads a record package: releases in date order, and the compiled release for the current state', () => {
-    const compiled = sharedRecord();
+    const compiled = realRecord();
     const { procurement } = readOne({
       version: '1.1',
       records: [{ ocid: 'ocds-h6vhtk-05cfd9', releases: [terminationRelease(), tenderRelease()], compiledRelease: compiled }],
@@ -82,7 +82,7 @@ describe('every shape FTS serves', () => {
   });
 
   it('groups a list page of release packages by ocid', () => {
-    const other = { ...sharedRecord('ocds-h6vhtk-06bae5.json'), tag: ['planning'], id: '058880-2026' };
+    const other = { ...realRecord('ocds-h6vhtk-06bae5.json'), tag: ['planning'], id: '058880-2026' };
     const page = { releases: [tenderRelease(), other, terminationRelease()], links: { next: 'https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages?cursor=x' } };
     const result = readOcds(JSON.stringify(page));
     expect(result.ok && result.procurements.map((p) => [p.procurement.ocid, p.procurement.notices.length])).toEqual([
@@ -112,17 +112,17 @@ describe('every shape FTS serves', () => {
 
 describe('a wrong field is a problem, not a failure', () => {
   it('drops a wrongly typed title, reports it, and keeps everything else', () => {
-    const record = sharedRecord();
+    const record = realRecord();
     record.tender.title = 42;
     const { procurement, problems } = readOne(record);
     expect(procurement.title).toBeUndefined();
     expect(problems).toEqual([{ path: '$.tender.title', message: 'expected string, found the number 42; it was left out' }]);
     expect(procurement.buyer?.name).toBe('The Police and Crime Commissioner for Leicestershire');
-    expect(buildTimeline(procurement, NOW).length).toBe(buildTimeline(readOne(sharedRecord()).procurement, NOW).length);
+    expect(buildTimeline(procurement, NOW).length).toBe(buildTimeline(readOne(realRecord()).procurement, NOW).length);
   });
 
   it('drops a date that is not a date, and keeps the other deadlines', () => {
-    const record = sharedRecord();
+    const record = realRecord();
     record.tender.tenderPeriod.endDate = 'TBC';
     const { procurement, problems } = readOne(record);
     expect(problems.map((p) => p.path)).toEqual(['$.tender.tenderPeriod.endDate']);
@@ -132,7 +132,7 @@ describe('a wrong field is a problem, not a failure', () => {
   });
 
   it('keeps the place of a lot that is not an object, so paths to its siblings stay true', () => {
-    const record = sharedRecord('ocds-h6vhtk-067b89.json');
+    const record = realRecord('ocds-h6vhtk-067b89.json');
     record.tender.lots[0] = 'lot one';
     const { procurement, problems } = readOne(record);
     expect(problems.map((p) => p.path)).toEqual(['$.tender.lots[0]']);
@@ -141,7 +141,7 @@ describe('a wrong field is a problem, not a failure', () => {
   });
 
   it('treats a number too large to be a value (1e9999) as a problem, never as a value', () => {
-    const text = JSON.stringify(sharedRecord()).replace('"amountGross":718186.39', '"amountGross":1e9999');
+    const text = JSON.stringify(realRecord()).replace('"amountGross":718186.39', '"amountGross":1e9999');
     const { procurement, problems } = readOne(text);
     expect(procurement.value.gross).toBeUndefined();
     expect(procurement.value.net).toEqual({ amount: 598488.66, currency: 'GBP' });
@@ -149,7 +149,7 @@ describe('a wrong field is a problem, not a failure', () => {
   });
 
   it('keeps unknown fields for later readers (loose objects)', () => {
-    const record = sharedRecord();
+    const record = realRecord();
     record.tender.somethingNew = { x: 1 };
     const result = readOne(record);
     expect(result.problems).toEqual([]);
@@ -166,7 +166,7 @@ describe('a wrong field is a problem, not a failure', () => {
 
 describe('value and regime', () => {
   it('reads 0 as "not specified", never £0', () => {
-    const { procurement } = readOne(sharedRecord('ocds-h6vhtk-067b89.json'));
+    const { procurement } = readOne(realRecord('ocds-h6vhtk-067b89.json'));
     expect(procurement.value).toEqual({ net: undefined, gross: undefined });
     expect(procurement.lots.map((l) => l.value)).toEqual([
       { net: undefined, gross: undefined },
@@ -176,7 +176,7 @@ describe('value and regime', () => {
   });
 
   it('reads net and gross value, buyer contact, CPV codes and the legal regime', () => {
-    const { procurement } = readOne(sharedRecord('ocds-h6vhtk-06bae5.json'));
+    const { procurement } = readOne(realRecord('ocds-h6vhtk-06bae5.json'));
     expect(procurement.value).toEqual({ net: { amount: 1530000, currency: 'GBP' }, gross: { amount: 1836000, currency: 'GBP' } });
     expect(procurement.buyer).toEqual({
       id: 'GB-PPON-PBJV-9412-LHBX',
@@ -188,15 +188,15 @@ describe('value and regime', () => {
   });
 
   it('links the submission portal only when it is an https: URL', () => {
-    const { procurement } = readOne(sharedRecord());
+    const { procurement } = readOne(realRecord());
     expect(procurement.submission).toEqual({
       text: "https://sell2.in-tend.co.uk/blpd/publictenders Keyword Search - i.e. 'Out of Court Resolution'",
       url: 'https://sell2.in-tend.co.uk/blpd/publictenders',
     });
-    const hostile = sharedRecord();
+    const hostile = realRecord();
     hostile.tender.submissionMethodDetails = 'javascript:alert(1)';
     expect(readOne(hostile).procurement.submission).toEqual({ text: 'javascript:alert(1)', url: undefined });
-    const later = readOne(sharedRecord('ocds-h6vhtk-067b89.json')).procurement.submission;
+    const later = readOne(realRecord('ocds-h6vhtk-067b89.json')).procurement.submission;
     expect(later).toEqual({ text: 'will be added at a later date', url: undefined });
   });
 });

@@ -10,7 +10,7 @@ import type { KeyDate } from '../lib/procurement';
 import { dueReminders, reminderId, reminderLeads, reminderMoment, type Reminder } from '../lib/reminders';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
-import { readShared } from './support/fixtures';
+import { readReal } from './support/fixtures';
 
 const OCID = 'ocds-h6vhtk-067b89';
 const TITLE = 'West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services';
@@ -19,7 +19,7 @@ const DEADLINE = '2026-07-01T22:59:59.000Z';
 
 /** The real procurement 067b89, watched on `watchedAt`. */
 function realEntry(watchedAt = '2026-05-20T09:00:00Z'): WatchedProcurement {
-  const result = analyseOcds(readShared(`${OCID}.json`), new Date('2026-05-20T09:00:00Z'));
+  const result = analyseOcds(readReal(`${OCID}.json`), new Date('2026-05-20T09:00:00Z'));
   if (!result.ok) throw new Error(result.message);
   const { procurement } = result.procurements[0]!;
   return watchEntry(procurement, { noticeId: procurement.notices.at(-1)!.id }, new Date(watchedAt));

@@ -322,7 +322,7 @@ export function tooManyRequests(retryAfterSeconds?: number): Reply {
 }
 
 /** The real FTS notice page saved by a browser (copied from the shared fixtures into the repository). */
-export const SAVED_NOTICE_PAGE = fileURLToPath(new URL('./fixtures/fts-notice-008624-2023.html', import.meta.url));
+export const SAVED_NOTICE_PAGE = fileURLToPath(new URL('../fixtures/fts/pages/fts-notice-008624-2023.html', import.meta.url));
 const SAVED_NOTICE = { id: '008624-2023', ocid: 'ocds-h6vhtk-037c6c', title: 'National Framework Agreement for Adalimumab Injection 1 April 2023' };
 
 /**

@@ -26,8 +26,8 @@ export interface FixtureCase {
 
 /** Fixtures written for this project (test/fixtures/ocds/). */
 const own = (name: string): string => fileURLToPath(new URL(`../fixtures/ocds/${name}`, import.meta.url));
-/** Real FTS records shared by the team (../shared/fixtures/ocds/ relative to the repository root). */
-const shared = (name: string): string => fileURLToPath(new URL(`../../../shared/fixtures/ocds/${name}`, import.meta.url));
+/** Real FTS compiled records (test/fixtures/fts/records/). */
+const real = (name: string): string => fileURLToPath(new URL(`../fixtures/fts/records/${name}`, import.meta.url));
 
 /** Fixture file name → its file, expected timeline and expected procurement summary. */
 export const fixtures: Record<string, FixtureCase> = {
@@ -77,12 +77,12 @@ export const fixtures: Record<string, FixtureCase> = {
     procurement: { ocid: 'ocds-h6vhtk-06905b', title: 'Estates Professional Services 2', buyer: 'Crown Commercial Service' },
   },
   'ocds-h6vhtk-05cfd9.json': {
-    file: shared('ocds-h6vhtk-05cfd9.json'),
+    file: real('ocds-h6vhtk-05cfd9.json'),
     expected: real05cfd9,
     procurement: { ocid: 'ocds-h6vhtk-05cfd9', title: 'Out of Court Resolution', buyer: 'The Police and Crime Commissioner for Leicestershire' },
   },
   'ocds-h6vhtk-067b89.json': {
-    file: shared('ocds-h6vhtk-067b89.json'),
+    file: real('ocds-h6vhtk-067b89.json'),
     expected: real067b89,
     procurement: {
       ocid: 'ocds-h6vhtk-067b89',
@@ -91,12 +91,12 @@ export const fixtures: Record<string, FixtureCase> = {
     },
   },
   'ocds-h6vhtk-06a838.json': {
-    file: shared('ocds-h6vhtk-06a838.json'),
+    file: real('ocds-h6vhtk-06a838.json'),
     expected: real06a838,
     procurement: { ocid: 'ocds-h6vhtk-06a838', title: 'Victim Support & Restorative Practice', buyer: 'The Office of the Police and Crime Commissioner for Cleveland' },
   },
   'ocds-h6vhtk-06bae5.json': {
-    file: shared('ocds-h6vhtk-06bae5.json'),
+    file: real('ocds-h6vhtk-06bae5.json'),
     expected: real06bae5,
     procurement: {
       ocid: 'ocds-h6vhtk-06bae5',

@@ -5,7 +5,7 @@
  *   is served from a set of (ocid, updatedAt) releases, `limit` per page, with `links.next`
  *   cursors (other parameters, or times in another form, are a 400, as on FTS).
  * - Record packages `GET /api/1.0/ocdsRecordPackages/{ocid}` are served from real OCDS
- *   (the shared records and the project's own fixtures), or a changed copy of them.
+ *   (the real records and the project's own fixtures), or a changed copy of them.
  * - Failures are scripted per request (429 with or without Retry-After, 503, 504, a time-out
  *   that never answers until the request is aborted, a body that stalls, a network error,
  *   a 200 with invalid or cut-off JSON); each scripted failure answers one request.
@@ -15,7 +15,7 @@
  * here waits for real.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { ownOcdsDir, sharedOcdsDir } from './fixtures';
+import { ownOcdsDir, realOcdsDir } from './fixtures';
 
 export const FTS = 'https://www.find-tender.service.gov.uk';
 const LIST_PATH = '/api/1.0/ocdsReleasePackages';
@@ -63,14 +63,14 @@ export function virtualClock(startIso: string): VirtualClock {
 
 type Json = Record<string, any>;
 
-/** Every real OCDS document the project has: the shared compiled records and its own fixtures. */
+/** Every real OCDS document the project has: the real compiled records and its own fixtures. */
 export function realOcdsFiles(): Array<{ name: string; text: string }> {
   const read = (dir: string) =>
     readdirSync(dir)
       .filter((name) => name.endsWith('.json'))
       .sort()
       .map((name) => ({ name, text: readFileSync(`${dir}${name}`, 'utf8') }));
-  return [...read(sharedOcdsDir), ...read(ownOcdsDir)];
+  return [...read(realOcdsDir), ...read(ownOcdsDir)];
 }
 
 /** The ocid a document is about (compiled release, release package or record package). */
@@ -82,7 +82,7 @@ export function ocidOf(doc: Json): string {
 
 /**
  * FTS's record package for any real OCDS document: record packages as they are, a release
- * package's releases as the record's releases, a compiled release (the shared records) as
+ * package's releases as the record's releases, a compiled release (the real records) as
  * the record's `compiledRelease`.
  */
 export function toRecordPackage(doc: Json): Json {
