@@ -5,7 +5,7 @@
  */
 import { parseInstant } from './dates';
 import { specifiedMoney, type Money } from './money';
-import { mergeRelease } from './ocds/merge';
+import { asCompiledRelease, mergeRelease } from './ocds/merge';
 import { noticeTitle, noticeTypeInfo, type Stage } from './ocds/notice-types';
 import type { Problem } from './ocds/problems';
 import { resolveSource } from './ocds/resolve-source';
@@ -200,17 +200,27 @@ function groupKeyDates(candidates: Array<KeyDateCandidate & { source: string; at
   return [...byKey.values()].map((k) => ({ ...k, lots: k.lots.sort(collator.compare) }));
 }
 
-/** Builds the model of one procurement from its validated source; adds to `problems` what it cannot use. */
-export function buildProcurement(source: ProcurementSource, problems: Problem[]): Procurement {
-  const releases = source.releases;
-  // Every state after each notice: the merge of the releases so far.
+/** Every state of the procurement, one after each of its releases: the merge of the releases so far. */
+function statesOf(releases: SourcedRelease[]): Release[] {
   const states: Release[] = [];
   let state: Release | undefined;
   for (const { release } of releases) {
     state = mergeRelease(state, release);
     states.push(state);
   }
-  const current: Release = source.compiled?.release ?? state ?? { ocid: source.ocid };
+  return states;
+}
+
+/** The current state the model reads, as a compiled release: the published one when the input has it, else the releases merged. */
+export function compiledReleaseOf(source: ProcurementSource, states: Release[] = statesOf(source.releases)): Release {
+  return source.compiled?.release ?? asCompiledRelease(states.at(-1) ?? { ocid: source.ocid });
+}
+
+/** Builds the model of one procurement from its validated source; adds to `problems` what it cannot use. */
+export function buildProcurement(source: ProcurementSource, problems: Problem[]): Procurement {
+  const releases = source.releases;
+  const states = statesOf(releases);
+  const current = compiledReleaseOf(source, states);
   // Where a current value can be found in the input: the compiled release, else the latest release that set it.
   const origins: SourcedRelease[] = [...(source.compiled ? [source.compiled] : []), ...[...releases].reverse()];
 

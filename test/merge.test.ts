@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mergeRelease } from '../lib/ocds/merge';
+import { readOcds } from '../lib/ocds/read';
 
 describe('OCDS merge', () => {
   it.each([
@@ -17,6 +19,35 @@ describe('OCDS merge', () => {
     ['lists of objects without ids are replaced whole', { xs: [{ a: 1 }, { a: 2 }] }, { xs: [{ a: 3 }] }, { xs: [{ a: 3 }] }],
     ['null inside a new object is dropped', {}, { t: { a: null, b: 1 } }, { t: { b: 1 } }],
     ['null inside a list element removes that field', { l: [{ id: 'a', x: 1, y: 2 }] }, { l: [{ id: 'a', x: null }] }, { l: [{ id: 'a', y: 2 }] }],
+    ['an empty object changes nothing', { planning: { rationale: 'r' } }, { planning: {} }, { planning: { rationale: 'r' } }],
+    ['an empty list changes nothing', { awards: [{ id: '1' }] }, { awards: [] }, { awards: [{ id: '1' }] }],
+    ['a new object that receives nothing is left out', {}, { planning: { budget: {} } }, {}],
+    ['an object left empty does not replace the value before it', { planning: 'text' }, { planning: { budget: {} } }, { planning: 'text' }],
+    [
+      'objects that share an id in one list are one object, later fields winning',
+      {},
+      { awards: [{ id: '1', title: 'A', status: 'pending' }, { id: '2' }, { id: '1', status: 'active' }] },
+      { awards: [{ id: '1', title: 'A', status: 'active' }, { id: '2' }] },
+    ],
+    [
+      'objects that share an id merge all the way down',
+      {},
+      { awards: [{ id: '1', value: { amount: 1, currency: 'GBP' } }, { id: '1', value: { amount: 2 } }] },
+      { awards: [{ id: '1', value: { amount: 2, currency: 'GBP' } }] },
+    ],
+    [
+      'a whole-list field is replaced, not merged by id',
+      { tender: { items: [{ id: '1', additionalClassifications: [{ scheme: 'CPV', id: '98341000' }] }] } },
+      { tender: { items: [{ id: '1', additionalClassifications: [{ scheme: 'CPV', id: '85300000' }] }] } },
+      { tender: { items: [{ id: '1', additionalClassifications: [{ scheme: 'CPV', id: '85300000' }] }] } },
+    ],
+    [
+      'an empty whole-list field empties it',
+      { parties: [{ id: 'p', additionalIdentifiers: [{ scheme: 'GB-COH', id: '1' }] }] },
+      { parties: [{ id: 'p', additionalIdentifiers: [] }] },
+      { parties: [{ id: 'p', additionalIdentifiers: [] }] },
+    ],
+    ['a list with any object lacking an id is replaced whole', { xs: [{ id: 'a' }] }, { xs: [{ id: 'b' }, { v: 1 }] }, { xs: [{ id: 'b' }, { v: 1 }] }],
   ])('%s', (_name, base, update, expected) => {
     expect(mergeRelease<object>(base, update)).toEqual(expected);
   });
@@ -27,5 +58,37 @@ describe('OCDS merge', () => {
     const update = { tender: { title: 'B', lots: [{ id: '1', title: 'L1b' }] } };
     mergeRelease<object>(base, update);
     expect(base).toEqual(copy);
+  });
+});
+
+describe('OCDS merge on real FTS data', () => {
+  it('a planning notice that changes the CPV code leaves only the new one (ocds-h6vhtk-06d5dc)', () => {
+    // 071458-2026 (28 July 2026, page 50 of the stream) classed item 1 as 98341000
+    // "Accommodation services"; 076265-2026 (11 August 2026, page 2) as 85300000 "Social work
+    // and related services". additionalClassifications is a wholeListMerge list.
+    const page = (name: string) => readFileSync(new URL(`./fixtures/fts/api/whole-stream/${name}`, import.meta.url), 'utf8');
+    const read = readOcds(`[${page('page-050.json')},${page('page-002.json')}]`);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const procurement = read.procurements.find((p) => p.procurement.ocid === 'ocds-h6vhtk-06d5dc')!.procurement;
+    expect(procurement.notices.map((n) => n.id)).toEqual(['071458-2026', '076265-2026']);
+    expect(procurement.cpv).toEqual([{ code: '85300000', description: 'Social work and related services' }]);
+  });
+});
+
+describe('OCDS merge on deep input', () => {
+  /** { tender: { x: { x: … { leaf } } } }, built without recursion. */
+  function nested(depth: number, leaf: Record<string, unknown>): Record<string, unknown> {
+    let node: Record<string, unknown> = leaf;
+    for (let i = 0; i < depth; i++) node = { x: node };
+    return { tender: node };
+  }
+
+  it('merges JSON nested 100,000 deep without running out of stack', () => {
+    const depth = 100_000;
+    const merged = mergeRelease<Record<string, unknown>>(nested(depth, { a: 1, b: 1 }), nested(depth, { b: 2 }));
+    let node = merged.tender as Record<string, unknown>;
+    for (let i = 0; i < depth; i++) node = node.x as Record<string, unknown>;
+    expect(node).toEqual({ a: 1, b: 2 });
   });
 });

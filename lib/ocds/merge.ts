@@ -1,9 +1,17 @@
 /**
- * OCDS merge: the current state of a procurement is its releases merged in order.
- * An absent field is unchanged, `null` removes a field, objects merge field by field,
- * and lists of objects with ids merge element by element by `id`; other lists are
- * replaced whole. The result never contains `null`. Unchanged parts are shared, not
- * copied, so every intermediate state can be kept cheaply.
+ * OCDS merge (OCDS 1.1, "Merging"): the current state of a procurement is its releases
+ * merged in date order.
+ * - An absent field is unchanged; `null` removes a field.
+ * - An empty object or list changes nothing, nor does a new object that ends up empty.
+ * - Objects merge field by field.
+ * - A list of objects that all have an `id` merges element by element by `id` (ids compare
+ *   as text; objects that share an `id` in one list are one object, the later fields winning).
+ * - Every other list is a value and is replaced whole: lists of values, lists of objects
+ *   without ids (ocdsmerge would append those, which repeats them on every update), and the
+ *   lists the release schema marks `wholeListMerge` — these even when empty.
+ *
+ * Unchanged parts are shared, not copied, so every intermediate state can be kept cheaply
+ * and compared by identity. The work is a queue, not recursion: nesting costs no stack.
  */
 
 type Json = Record<string, unknown>;
@@ -11,39 +19,145 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function hasIds(list: unknown[]): boolean {
-  return list.length > 0 && list.every((element) => isObject(element) && element.id != null);
+/** The release schema's `wholeListMerge` lists (OCDS 1.1), by field path with lists stepped through. */
+const WHOLE_LIST_MERGE = [
+  'parties.additionalIdentifiers',
+  'buyer.additionalIdentifiers',
+  'tender.procuringEntity.additionalIdentifiers',
+  'tender.items.additionalClassifications',
+  'tender.tenderers.additionalIdentifiers',
+  'awards.suppliers.additionalIdentifiers',
+  'awards.items.additionalClassifications',
+  'contracts.items.additionalClassifications',
+  'contracts.implementation.transactions.payer.additionalIdentifiers',
+  'contracts.implementation.transactions.payee.additionalIdentifiers',
+];
+
+/** The merge rules below one field: which fields under it are whole lists. */
+interface Rules {
+  wholeList: boolean;
+  fields: Map<string, Rules>;
 }
 
-function mergeLists(base: unknown, update: unknown[]): unknown[] {
-  if (!Array.isArray(base) || !hasIds(update) || !hasIds(base)) return update.map((element) => mergeValue(undefined, element));
-  const merged = [...base] as Json[];
-  const indexById = new Map(merged.map((element, index) => [String(element.id), index]));
-  for (const element of update as Json[]) {
-    const key = String(element.id);
-    const at = indexById.get(key);
-    if (at === undefined) {
-      indexById.set(key, merged.length);
-      merged.push(mergeValue(undefined, element) as Json);
-    } else {
-      merged[at] = mergeValue(merged[at], element) as Json;
+function ruleTree(paths: string[]): Rules {
+  const root: Rules = { wholeList: false, fields: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const key of path.split('.')) {
+      let next = node.fields.get(key);
+      if (!next) {
+        next = { wholeList: false, fields: new Map() };
+        node.fields.set(key, next);
+      }
+      node = next;
+    }
+    node.wholeList = true;
+  }
+  return root;
+}
+
+const RELEASE_RULES = ruleTree(WHOLE_LIST_MERGE);
+
+const idOf = (element: Json): string | undefined =>
+  typeof element.id === 'string' || typeof element.id === 'number' ? String(element.id) : undefined;
+
+function mergesById(list: unknown[]): list is Json[] {
+  return list.every((element) => isObject(element) && idOf(element) !== undefined);
+}
+
+function isEmpty(object: Json): boolean {
+  for (const _ in object) return false;
+  return true;
+}
+
+/** One object of the new state to fill from one object of the release. */
+interface Step {
+  target: Json;
+  update: Json;
+  rules: Rules | undefined;
+  /** Set when `target` is a new object in field `key` of `parent`, where `previous` was. */
+  made?: { parent: Json; key: string; previous: unknown };
+}
+
+/** Builds the new state top-down; objects it made itself (`owned`) may be filled in place. */
+class Merger {
+  private readonly owned = new WeakSet<object>();
+  private readonly queue: Step[] = [];
+
+  /** An object of the new state standing for `base`: `base` itself when made here, else a copy. */
+  private own(base: unknown): Json {
+    if (isObject(base) && this.owned.has(base)) return base;
+    const copy: Json = isObject(base) ? { ...base } : {};
+    this.owned.add(copy);
+    return copy;
+  }
+
+  private mergeList(base: unknown, update: Json[], rules: Rules | undefined): Json[] {
+    const merged: Json[] = Array.isArray(base) && mergesById(base) ? [...base] : [];
+    const indexById = new Map<string, number>();
+    merged.forEach((element, index) => indexById.set(idOf(element)!, index));
+    for (const element of update) {
+      const id = idOf(element)!;
+      const index = indexById.get(id) ?? merged.length;
+      indexById.set(id, index);
+      merged[index] = this.own(merged[index]);
+      this.queue.push({ target: merged[index]!, update: element, rules });
+    }
+    return merged;
+  }
+
+  private fill({ target, update, rules }: Step): void {
+    for (const key of Object.keys(update)) {
+      const value = update[key];
+      const fieldRules = rules?.fields.get(key);
+      if (value === undefined) continue;
+      if (value === null) delete target[key];
+      else if (typeof value !== 'object' || fieldRules?.wholeList) target[key] = value;
+      else if (Array.isArray(value)) {
+        if (value.length === 0) continue;
+        target[key] = mergesById(value) ? this.mergeList(target[key], value, fieldRules) : value;
+      } else if (!isEmpty(value as Json)) {
+        const previous = target[key];
+        const child = this.own(previous);
+        target[key] = child;
+        const made = isObject(previous) ? undefined : { parent: target, key, previous };
+        this.queue.push({ target: child, update: value as Json, rules: fieldRules, made });
+      }
     }
   }
-  return merged;
-}
 
-function mergeValue(base: unknown, update: unknown): unknown {
-  if (Array.isArray(update)) return mergeLists(base, update);
-  if (!isObject(update)) return update;
-  const merged: Json = isObject(base) ? { ...base } : {};
-  for (const [key, value] of Object.entries(update)) {
-    if (value === null) delete merged[key];
-    else if (value !== undefined) merged[key] = mergeValue(merged[key], value);
+  merge(base: unknown, update: Json): Json {
+    const root = this.own(base);
+    this.queue.push({ target: root, update, rules: RELEASE_RULES });
+    // First in, first out: steps into one object run in document order, so later fields win.
+    for (let next = 0; next < this.queue.length; next++) this.fill(this.queue[next]!);
+    // A new object that received nothing (its fields were all empty or null) is left out;
+    // innermost first, so that emptiness propagates outwards.
+    for (let next = this.queue.length - 1; next >= 0; next--) {
+      const { target, made } = this.queue[next]!;
+      if (!made || !isEmpty(target) || made.parent[made.key] !== target) continue;
+      if (made.previous === undefined) delete made.parent[made.key];
+      else made.parent[made.key] = made.previous;
+    }
+    return root;
   }
-  return merged;
 }
 
 /** The state after applying `update` to `base` (neither is changed). */
 export function mergeRelease<T extends object>(base: T | undefined, update: T): T {
-  return mergeValue(base, update) as T;
+  return new Merger().merge(base, update as Json) as T;
+}
+
+interface ReleaseHead {
+  ocid?: string | null;
+  date?: string | null;
+}
+
+/**
+ * A merged state as a compiled release: the compiler sets its own `id` (`{ocid}-{date}`),
+ * `date` (the latest release's) and `tag` (`["compiled"]`), as ocdsmerge does.
+ */
+export function asCompiledRelease<T extends ReleaseHead>(state: T): T {
+  const { ocid, date } = state;
+  return { ...state, id: date ? `${ocid ?? ''}-${date}` : (ocid ?? undefined), tag: ['compiled'] };
 }

@@ -4,7 +4,7 @@
  */
 import { parseJsonText } from './json-text';
 import type { Problem } from './problems';
-import { collectProcurements } from './shapes';
+import { collectProcurements, type ProcurementSource } from './shapes';
 import { buildProcurement, type Procurement } from '../procurement';
 
 export interface ProcurementRead {
@@ -12,27 +12,35 @@ export interface ProcurementRead {
   problems: Problem[];
 }
 
-export type ReadResult = { ok: true; procurements: ProcurementRead[] } | { ok: false; message: string };
+/** One procurement's validated releases, before the model is built from them. */
+export interface SourceRead {
+  source: ProcurementSource;
+  problems: Problem[];
+}
+
+type Result<T> = { ok: true; procurements: T[] } | { ok: false; message: string };
+
+export type ReadResult = Result<ProcurementRead>;
+export type SourcesResult = Result<SourceRead>;
 
 const NOT_OCDS = "This page's data is not OCDS";
 
-/** Reads parsed JSON (already trusted to be JSON, nothing more). */
-export function readOcdsValue(root: unknown, repairs: Problem[] = []): ReadResult {
+/** Reads parsed JSON (already trusted to be JSON, nothing more) into each procurement's releases and problems. */
+function readSourcesValue(root: unknown, repairs: Problem[]): SourcesResult {
   const { procurements, problems: orphanProblems } = collectProcurements(root);
   if (procurements.length === 0) {
     return { ok: false, message: `${NOT_OCDS}: no procurement (ocid) was found in it.` };
   }
   return {
     ok: true,
-    procurements: procurements.map((source) => {
-      const problems: Problem[] = [
+    procurements: procurements.map((source) => ({
+      source,
+      problems: [
         ...repairs.filter((r) => procurements.length === 1 || !procurements.some((p) => p !== source && belongsTo(r.path, p))),
         ...orphanProblems,
         ...source.problems,
-      ];
-      const procurement = buildProcurement(source, problems);
-      return { procurement, problems };
-    }),
+      ],
+    })),
   };
 }
 
@@ -41,8 +49,26 @@ function belongsTo(path: string, source: { releases: Array<{ path: string }>; co
   return roots.some((root) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`));
 }
 
-export function readOcds(text: string): ReadResult {
+function buildAll(read: SourcesResult): ReadResult {
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    procurements: read.procurements.map(({ source, problems }) => ({ procurement: buildProcurement(source, problems), problems })),
+  };
+}
+
+/** Reads parsed JSON (already trusted to be JSON, nothing more). */
+export function readOcdsValue(root: unknown, repairs: Problem[] = []): ReadResult {
+  return buildAll(readSourcesValue(root, repairs));
+}
+
+/** Text → each procurement's validated releases (what the model is built from). */
+export function readSources(text: string): SourcesResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return { ok: false, message: `${NOT_OCDS}: ${parsed.message}` };
-  return readOcdsValue(parsed.value, parsed.repairs);
+  return readSourcesValue(parsed.value, parsed.repairs);
+}
+
+export function readOcds(text: string): ReadResult {
+  return buildAll(readSources(text));
 }

@@ -18,3 +18,6 @@ export function realFixtureNames(): string[] {
 export function realRecord(name = 'ocds-h6vhtk-05cfd9.json'): Record<string, any> {
   return JSON.parse(readReal(name));
 }
+
+/** OCP's reference data: ocdsmerge's fixtures and the fictional example (see its README). */
+export const referenceDir = fileURLToPath(new URL('../fixtures/reference/', import.meta.url));
