@@ -52,6 +52,7 @@ export interface Notice {
   /** ISO instant of publication, when known. */
   publishedAt?: string;
   source: string;
+  /** FTS's page of the notice, when its id has FTS's form. */
   url?: string;
   tags: string[];
   /** What this notice changed compared with the state before it (known only when every release is in the data). */
@@ -139,7 +140,7 @@ function stageFromTags(tags: string[]): Stage {
   return 'unknown';
 }
 
-function makeNotice(id: string, noticeType: string | undefined, publishedRaw: string | null | undefined, source: string, url: string | null | undefined, tags: string[]): Notice {
+function makeNotice(id: string, noticeType: string | undefined, publishedRaw: string | null | undefined, source: string, tags: string[]): Notice {
   const info = noticeTypeInfo(noticeType);
   return {
     id,
@@ -148,7 +149,8 @@ function makeNotice(id: string, noticeType: string | undefined, publishedRaw: st
     stage: info?.stage ?? stageFromTags(tags),
     publishedAt: toInstant(publishedRaw),
     source,
-    url: safeHttpsUrl(url) ?? noticeUrl(id),
+    // FTS's own page for the id: a document's `url` may name any host.
+    url: noticeUrl(id),
     tags,
     changes: [],
   };
@@ -229,7 +231,7 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
       problems.push({ path, message: 'this release has no id, so its notice cannot be named; it was left out of the timeline' });
       return [];
     }
-    const notice = makeNotice(release.id, noticeTypeIn(release, release.id) ?? noticeTypeIn(current, release.id), release.date, `${path}.date`, documentsOf(release).find((d) => d.doc.id === release.id)?.doc.url, release.tag ?? []);
+    const notice = makeNotice(release.id, noticeTypeIn(release, release.id) ?? noticeTypeIn(current, release.id), release.date, `${path}.date`, release.tag ?? []);
     if (!notice.publishedAt) problems.push({ path: `${path}.date`, message: `notice ${release.id} has no publication date` });
     if (index > 0) notice.changes = diffStates(states[index - 1]!, states[index]!);
     return [notice];
@@ -238,7 +240,7 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
   for (const { doc, steps } of documentsOf(current)) {
     if (!doc.noticeType || doc.id == null || notices.some((n) => n.id === doc.id)) continue;
     const where = resolveSource(origins, [...steps, 'datePublished'], doc.datePublished ?? '');
-    notices.push(makeNotice(doc.id, doc.noticeType, doc.datePublished, where ?? `${source.compiled?.path ?? '$'}`, doc.url, []));
+    notices.push(makeNotice(doc.id, doc.noticeType, doc.datePublished, where ?? `${source.compiled?.path ?? '$'}`, []));
   }
   notices.sort((a, b) => (a.publishedAt ?? '\uffff').localeCompare(b.publishedAt ?? '\uffff'));
 

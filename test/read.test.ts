@@ -199,4 +199,18 @@ describe('value and regime', () => {
     const later = readOne(realRecord('ocds-h6vhtk-067b89.json')).procurement.submission;
     expect(later).toEqual({ text: 'will be added at a later date', url: undefined });
   });
+
+  it('links each notice to its FTS page by its id, whatever host its document names', () => {
+    const hostile = realRecord();
+    // The real record's tender notice document points at FTS; a republished copy may point anywhere.
+    const notice = hostile.tender.documents.find((d: { id: string }) => d.id === '066750-2025');
+    notice.url = 'https://find-tender.example/Notice/066750-2025';
+    const { procurement } = readOne(hostile);
+    expect(procurement.notices.map((n) => [n.id, n.url])).toEqual([
+      ['066750-2025', 'https://www.find-tender.service.gov.uk/Notice/066750-2025'],
+      ['077802-2025', 'https://www.find-tender.service.gov.uk/Notice/077802-2025'],
+    ]);
+    const links = buildTimeline(procurement, NOW).flatMap((e) => (e.kind === 'notice' ? [e.url] : []));
+    expect(links).toEqual(['https://www.find-tender.service.gov.uk/Notice/066750-2025', 'https://www.find-tender.service.gov.uk/Notice/077802-2025']);
+  });
 });
