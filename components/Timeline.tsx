@@ -1,4 +1,5 @@
 import { formatDate } from '../lib/dates';
+import { VOID_TEXT } from '../lib/timeline/key-dates';
 import type { AmendmentEvent, Change, KeyDateEvent, NoticeEvent, TimelineEvent } from '../lib/timeline/types';
 import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
@@ -51,7 +52,15 @@ function AmendmentBody({ event }: { event: AmendmentEvent }) {
 function KeyDateBody({ event }: { event: KeyDateEvent }) {
   return (
     <>
-      <p className="tt-event__label">{event.label}</p>
+      <p className="tt-event__label">
+        {event.status === 'void' ? (
+          <>
+            <s className="tt-event__void-label">{event.label}</s> <strong className="tt-tag tt-tag--grey tt-event__void">{VOID_TEXT}</strong>
+          </>
+        ) : (
+          event.label
+        )}
+      </p>
       {event.detail ? <LongText className="tt-event__detail" text={event.detail} /> : null}
     </>
   );
@@ -76,12 +85,12 @@ export function Timeline({ events, now, currentNoticeId }: Props) {
     const current = event.kind === 'notice' && currentNoticeId !== undefined && event.noticeId === currentNoticeId;
     const classes = ['tt-event', `tt-event--${event.kind}`, past ? 'tt-event--past' : 'tt-event--future'];
     if (current) classes.push('tt-event--current');
-    if (event.kind === 'keyDate' && event.status === 'next') classes.push('tt-event--next');
+    if (event.kind === 'keyDate' && (event.status === 'next' || event.status === 'void')) classes.push(`tt-event--${event.status}`);
     return (
       <li key={event.id} className={classes.join(' ')} data-kind={event.kind} aria-current={current ? 'page' : undefined}>
         <p className="tt-event__when">
           <DateTime at={event.at} />
-          {event.kind === 'keyDate' ? <Countdown now={now} at={event.at} type={event.type} separator=" — " /> : null}
+          {event.kind === 'keyDate' && event.status !== 'void' ? <Countdown now={now} at={event.at} type={event.type} separator=" — " /> : null}
         </p>
         {event.kind === 'notice' ? (
           <NoticeBody event={event} current={current} showChanges={!amended.has(event.noticeId)} />

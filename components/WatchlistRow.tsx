@@ -1,5 +1,5 @@
 import { memo, useId, useRef, useState, type FormEvent } from 'react';
-import { KEY_DATE_LABELS } from '../lib/timeline/key-dates';
+import { keyDateLabel } from '../lib/timeline/key-dates';
 import { BID_STATUS_LABELS, BID_STATUSES, nextKeyDate, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
 import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
@@ -158,7 +158,7 @@ export const WatchlistRow = memo(function WatchlistRow({ entry, now, onOpen, onU
         <p className="tt-row__next">
           {next ? (
             <>
-              <span className="tt-row__next-label">{KEY_DATE_LABELS[next.type] ?? 'Key date'}</span> <DateTime at={next.at} />
+              <span className="tt-row__next-label">{keyDateLabel(next)}</span> <DateTime at={next.at} />
               <Countdown now={now} at={next.at} type={next.type} separator=" — " />
             </>
           ) : (

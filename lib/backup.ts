@@ -107,6 +107,9 @@ const keyDateSchema = z.object({
   lots: z.array(z.string()),
   source: z.string(),
   detail: z.string().optional(),
+  // Absent in backups made before key dates were marked expected or void: read as neither.
+  estimated: z.literal(true).optional(),
+  void: z.literal(true).optional(),
 });
 inStep<Same<z.output<typeof keyDateSchema>, KeyDate>>();
 

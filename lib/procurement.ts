@@ -13,6 +13,7 @@ import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/s
 import type { ProcurementSource, SourcedRelease } from './ocds/shapes';
 import { safeHttpsUrl, noticeUrl } from './fts/urls';
 import { diffStates, statedChanges } from './timeline/changes';
+import { markVoid, stopsOf } from './timeline/cancellation';
 import { extractKeyDates, listStep, type KeyDateCandidate, type LogicalStep } from './timeline/key-dates';
 import type { Change, KeyDateType } from './timeline/types';
 
@@ -69,6 +70,10 @@ export interface KeyDate {
   lots: string[];
   source: string;
   detail?: string;
+  /** Present when only a planning notice gave the date (see `markEstimates`): it is expected, not set. */
+  estimated?: true;
+  /** Present when the date will never happen: the procurement, or every lot it applies to, stopped before it (see `markVoid`). */
+  void?: true;
 }
 
 export interface Procurement {
@@ -133,6 +138,7 @@ function noticeTypeIn(release: Release, noticeId: string): string | undefined {
 
 /** Without a notice type, the release tag is the best the data says about the stage. */
 function stageFromTags(tags: string[]): Stage {
+  if (tags.includes('tenderCancellation')) return 'cancelled';
   if (tags.some((t) => t.startsWith('contract'))) return 'contract';
   if (tags.some((t) => t.startsWith('award'))) return 'award';
   if (tags.some((t) => t.startsWith('tender'))) return 'tender';
@@ -164,7 +170,7 @@ function regimeOf(state: Release, notices: Notice[]): Regime {
   return info?.regime ?? 'unknown';
 }
 
-function stageOf(state: Release, notices: Notice[], keyDates: KeyDate[]): Stage {
+function stageOf(state: Release, notices: Notice[], keyDates: ReadonlyArray<Pick<KeyDate, 'type'>>): Stage {
   if (keyDates.some((k) => k.type === 'terminated')) return 'termination';
   if (keyDates.some((k) => k.type === 'cancelled') && !(state.awards ?? []).some((a) => a.status === 'active' || a.status === 'pending')) {
     return 'cancelled';
@@ -186,20 +192,52 @@ function stageOf(state: Release, notices: Notice[], keyDates: KeyDate[]): Stage 
   }
 }
 
-/** Groups key dates that share type and instant into one, listing every lot. */
-function groupKeyDates(candidates: Array<KeyDateCandidate & { source: string; at: string }>): KeyDate[] {
+type LocatedKeyDate = KeyDateCandidate & Pick<KeyDate, 'source' | 'at' | 'estimated'>;
+
+/** Groups key dates that share type and instant into one, listing every lot; expected only when every part is. */
+function groupKeyDates(candidates: LocatedKeyDate[]): KeyDate[] {
   const byKey = new Map<string, KeyDate>();
   for (const candidate of candidates) {
     const key = `${candidate.type}|${candidate.at}`;
     const known = byKey.get(key);
     if (known) {
       for (const lot of candidate.lots) if (!known.lots.includes(lot)) known.lots.push(lot);
+      if (!candidate.estimated) delete known.estimated;
       continue;
     }
-    byKey.set(key, { type: candidate.type, at: candidate.at, lots: [...candidate.lots], source: candidate.source, detail: candidate.detail });
+    byKey.set(key, {
+      type: candidate.type,
+      at: candidate.at,
+      lots: [...candidate.lots],
+      source: candidate.source,
+      detail: candidate.detail,
+      ...(candidate.estimated ? { estimated: true as const } : {}),
+    });
   }
   const collator = new Intl.Collator('en', { numeric: true });
   return [...byKey.values()].map((k) => ({ ...k, lots: k.lots.sort(collator.compare) }));
+}
+
+/** Key dates a planning notice states as they are, not as a plan: its engagement events, and the next notice's date (an expectation by its name). */
+const NEVER_ESTIMATED: ReadonlySet<KeyDateType> = new Set(['engagement', 'futureNotice']);
+
+/**
+ * Planned dates are estimates: a key date is expected when the notice that gave its
+ * current value is a planning-stage notice (UK1, UK2, UK3, F01, F04 …). That notice is
+ * the latest release holding the value (so a tender notice restating a planned date
+ * makes it firm), found as the key date's `source` is; when no release holds it (a
+ * compiled record alone), the procurement's stage decides.
+ */
+function estimator(releases: SourcedRelease[], notices: Notice[], stage: Stage): (candidate: KeyDateCandidate) => boolean {
+  const stageById = new Map(notices.map((n) => [n.id, n.stage]));
+  const planned = (release: Release) => release.id != null && stageById.get(release.id) === 'planning';
+  const anyPlanned = releases.some((r) => planned(r.release));
+  const latestFirst = [...releases].reverse();
+  return (candidate) => {
+    if (NEVER_ESTIMATED.has(candidate.type) || (!anyPlanned && stage !== 'planning')) return false;
+    const setter = latestFirst.find((r) => resolveSource([r], candidate.steps, candidate.raw) !== undefined);
+    return setter ? planned(setter.release) : stage === 'planning';
+  };
 }
 
 /** Every state of the procurement, one after each of its releases: the merge of the releases so far. */
@@ -263,14 +301,17 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     };
   }
 
-  const located: Array<KeyDateCandidate & { source: string; at: string }> = [];
+  const located: LocatedKeyDate[] = [];
   for (const candidate of extractKeyDates(current)) {
     const at = toInstant(candidate.raw);
     const where = resolveSource(origins, candidate.steps, candidate.raw);
     if (!at || !where) continue;
     located.push({ ...candidate, at, source: where });
   }
-  const keyDates = groupKeyDates(located);
+  const stage = stageOf(current, notices, located);
+  const isEstimate = estimator(releases, notices, stage);
+  for (const candidate of located) if (isEstimate(candidate)) candidate.estimated = true;
+  const keyDates = markVoid(groupKeyDates(located), stopsOf(current, notices));
 
   const tender = current.tender;
   const buyerParty = current.parties?.find((p) => (current.buyer?.id != null && p.id === current.buyer.id) || p.roles?.includes('buyer'));
@@ -301,7 +342,7 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
               : undefined,
           }
         : undefined,
-    stage: stageOf(current, notices, keyDates),
+    stage,
     status: tender?.status ?? undefined,
     regime: regimeOf(current, notices),
     value: { net: specifiedMoney(tender?.value?.amount, currency), gross: specifiedMoney(tender?.value?.amountGross, currency) },

@@ -10,7 +10,7 @@
 import { formatDateTime, fromLondonWallClock, londonDaysBetween, londonParts } from './dates';
 import { noticeUrl, safeHttpsUrl } from './fts/urls';
 import type { Settings } from './settings';
-import { KEY_DATE_LABELS, lotsText } from './timeline/key-dates';
+import { keyDateLabel, lotsText } from './timeline/key-dates';
 import type { KeyDateType } from './timeline/types';
 import type { WatchedProcurement } from './watchlist/entry';
 import type { KeyDate } from './procurement';
@@ -96,16 +96,15 @@ export function oneLine(text: string): string {
     .trim();
 }
 
-export function keyDateLabel(type: string): string {
-  return (KEY_DATE_LABELS as Record<string, string>)[type] ?? 'Key date';
-}
-
-/** "Submission deadline in 7 days: <title>, lot 2 (1 Jul 2026, by end of day)", "… tomorrow: …", "… today: …". */
-export function reminderMessage(keyDate: Pick<KeyDate, 'type' | 'lots'>, at: Date, title: string, now: Date): string {
+/**
+ * "Submission deadline in 7 days: <title>, lot 2 (1 Jul 2026, by end of day)", "… tomorrow: …",
+ * "… today: …"; "Submission deadline (expected) in 7 days: …" for a date only planned.
+ */
+export function reminderMessage(keyDate: Pick<KeyDate, 'type' | 'lots' | 'estimated'>, at: Date, title: string, now: Date): string {
   const days = londonDaysBetween(now, at);
   const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
   const lots = keyDate.lots.length ? `, ${oneLine(lotsText(keyDate.lots))}` : '';
-  return `${keyDateLabel(keyDate.type)} ${when}: ${title}${lots} (${formatDateTime(at)})`;
+  return `${keyDateLabel(keyDate)} ${when}: ${title}${lots} (${formatDateTime(at)})`;
 }
 
 /**
@@ -134,7 +133,8 @@ export function dueReminders({ entries, settings, fired, now }: DueRemindersInpu
     const title = oneLine(entry.title ?? '') || entry.ocid;
     const url = entryNoticeUrl(entry);
     for (const keyDate of entry.keyDates) {
-      if (!types.has(keyDate.type)) continue;
+      // A void key date will not happen: nothing to remind of.
+      if (!types.has(keyDate.type) || keyDate.void) continue;
       const time = Date.parse(keyDate.at);
       if (Number.isNaN(time) || time <= nowTime || time <= watchedTime) continue;
       const at = new Date(time);

@@ -182,7 +182,7 @@ export function createService(deps: ServiceDeps) {
       // for 5,000 entries small (all key dates with their sources run to megabytes).
       const entries = all.slice(0, limit ?? all.length).map((entry) => {
         const next = nextKeyDate(entry, now);
-        return { ...entry, keyDates: next ? [{ type: next.type, at: next.at, lots: next.lots, source: '' }] : [] };
+        return { ...entry, keyDates: next ? [{ type: next.type, at: next.at, lots: next.lots, source: '', ...(next.estimated ? { estimated: true as const } : {}) }] : [] };
       });
       return { ok: true, entries, total: all.length, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
     },

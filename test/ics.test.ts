@@ -131,7 +131,8 @@ describe('watchlistToIcs on the real records', () => {
     for (const { entry: e, keyDate } of keyDates) {
       const event = events.find((ev) => ev.uid === eventUid(e.ocid, keyDate))!;
       const lots = keyDate.lots.length === 0 ? '' : keyDate.lots.length === 1 ? ` (lot ${keyDate.lots[0]})` : ` (lots ${keyDate.lots.join(', ')})`;
-      expect(event.summary).toBe(`${KEY_DATE_LABELS[keyDate.type]}${lots} — ${e.title}`);
+      const label = `${keyDate.void ? 'Cancelled: ' : ''}${KEY_DATE_LABELS[keyDate.type]}${keyDate.estimated ? ' (expected)' : ''}`;
+      expect(event.summary).toBe(`${label}${lots} — ${e.title}`);
       const url = noticeUrl(e.latestNoticeId!)!;
       expect(event.component.getFirstPropertyValue('url')).toBe(url);
       expect(event.description).toContain(`Buyer: ${e.buyer}`);
@@ -141,10 +142,25 @@ describe('watchlistToIcs on the real records', () => {
       expect(event.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-06-01T12:00:00Z');
     }
     const submission = events.find((ev) => ev.uid === 'ocds-h6vhtk-067b89-submissionDeadline-all@tender-timeline')!;
+    // Only the UK3 planned procurement notices gave it: an estimate.
     expect(submission.summary).toBe(
-      'Submission deadline — West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services',
+      'Submission deadline (expected) — West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services',
     );
-    expect(submission.description.split('\n')[0]).toBe('Submission deadline: 1 Jul 2026, by end of day (UK time)');
+    expect(submission.description.split('\n')[0]).toBe('Submission deadline (expected): 1 Jul 2026, by end of day (UK time)');
+    expect(submission.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
+  });
+
+  it('cancels the key dates after the real 05cfd9 procurement was terminated (UK12, 27 Nov 2025)', () => {
+    const statusOf = (type: string) => events.find((ev) => ev.uid.startsWith(`ocds-h6vhtk-05cfd9-${type}-`))!.component.getFirstPropertyValue('status');
+    // Before the UK12: they happened.
+    expect(statusOf('enquiryDeadline')).toBe('CONFIRMED');
+    expect(statusOf('submissionDeadline')).toBe('CONFIRMED');
+    expect(statusOf('cancelled')).toBe('CONFIRMED');
+    // After it: award period end 1 Jan 2026, lot 1's contract 1 Apr 2026 – 31 Mar 2029.
+    for (const type of ['awardPeriodEnd', 'contractStart', 'contractEnd', 'contractMaxExtent']) expect(statusOf(type), type).toBe('CANCELLED');
+    const award = events.find((ev) => ev.uid === 'ocds-h6vhtk-05cfd9-awardPeriodEnd-all@tender-timeline')!;
+    expect(award.summary).toBe('Cancelled: Award period ends — Out of Court Resolution');
+    expect(award.description.split('\n')[1]).toBe('No longer happening: cancelled or terminated before this date');
   });
 
   it('adds reminders only to deadlines still ahead (default settings: 7 days and 1 day before, 09:00 on all-day events)', () => {
@@ -208,7 +224,23 @@ describe('watchlistToIcs, one procurement', () => {
     expect(now.startDate.toString()).toBe('2026-07-15T13:00:00Z');
     expect(now.sequence).toBeGreaterThan(before.sequence);
     expect(before.sequence).toBe(icsSequence(NOW));
-    expect(icsSequence(new Date('2093-01-01T00:00:00Z'))).toBeLessThan(2 ** 31);
+    expect(icsSequence(new Date('2093-01-01T00:00:00Z'), { void: true })).toBeLessThan(2 ** 31);
+  });
+
+  it('drops a key date that became void: same UID, STATUS:CANCELLED, a higher sequence, no alarm', () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, reminderTypes: ['submissionDeadline'] };
+    const uid = 'ocds-h6vhtk-067b89-submissionDeadline-all@tender-timeline';
+    const live = parse(watchlistToIcs([base], settings, NOW)).vevents.find((v) => v.getFirstPropertyValue('uid') === uid)!;
+    const cancelled = withKeyDates(base, base.keyDates.map((k) => (k.type === 'submissionDeadline' ? { ...k, void: true as const } : k)));
+    // Exported in the same second as the live version, and later: above it both times.
+    for (const at of [NOW, new Date('2026-06-10T08:00:00Z')]) {
+      const gone = parse(watchlistToIcs([cancelled], settings, at)).vevents.find((v) => v.getFirstPropertyValue('uid') === uid)!;
+      expect(gone.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(Number(gone.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(live.getFirstPropertyValue('sequence')));
+      expect(triggers(gone)).toEqual([]);
+    }
+    expect(live.getFirstPropertyValue('status')).toBe('TENTATIVE');
+    expect(triggers(live)).toEqual(['-P6DT15H', '-PT15H']);
   });
 
   it('gives distinct stable UIDs to key dates that share type and lots', () => {

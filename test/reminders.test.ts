@@ -42,9 +42,9 @@ function due(entries: WatchedProcurement[], now: string, fired: string[] = [], s
 
 describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, BST)', () => {
   const entry = realEntry();
-  const in7 = `Submission deadline in 7 days: ${TITLE} (1 Jul 2026, by end of day)`;
-  const tomorrow = `Submission deadline tomorrow: ${TITLE} (1 Jul 2026, by end of day)`;
-  const today = `Submission deadline today: ${TITLE} (1 Jul 2026, by end of day)`;
+  const in7 = `Submission deadline (expected) in 7 days: ${TITLE} (1 Jul 2026, by end of day)`;
+  const tomorrow = `Submission deadline (expected) tomorrow: ${TITLE} (1 Jul 2026, by end of day)`;
+  const today = `Submission deadline (expected) today: ${TITLE} (1 Jul 2026, by end of day)`;
 
   it.each<[string, string, string[], Brief[]]>([
     ['long before', '2026-06-01T12:00:00Z', [], []],
@@ -71,7 +71,7 @@ describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, B
       at: DEADLINE,
       leadDays: 7,
       title: TITLE,
-      message: `Submission deadline in 6 days: ${TITLE} (1 Jul 2026, by end of day)`,
+      message: `Submission deadline (expected) in 6 days: ${TITLE} (1 Jul 2026, by end of day)`,
       url: noticeUrl(entry.latestNoticeId!),
       notify: true,
     });
@@ -95,8 +95,34 @@ describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, B
     expect(due([contract], '2027-03-30T12:00:00Z')).toEqual([]);
     const settings: Settings = { ...DEFAULT_SETTINGS, reminderTypes: ['contractStart'] };
     expect(brief(due([contract], '2027-03-31T12:00:00Z', [], settings))).toEqual([
-      [1, true, `Contract starts tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
-      [7, false, `Contract starts tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
+      [1, true, `Contract starts (expected) tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
+      [7, false, `Contract starts (expected) tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
+    ]);
+  });
+});
+
+describe('a cancelled procurement: the real ocds-h6vhtk-05cfd9 (UK4, then a UK12 on 27 Nov 2025)', () => {
+  function cancelledEntry(): WatchedProcurement {
+    const result = analyseOcds(readReal('ocds-h6vhtk-05cfd9.json'), new Date('2025-11-01T09:00:00Z'));
+    if (!result.ok) throw new Error(result.message);
+    return watchEntry(result.procurements[0]!.procurement, {}, new Date('2025-11-01T09:00:00Z'));
+  }
+  // Its award period ends 1 Jan 2026 23:59:59 GMT and lot 1's contract starts 1 Apr 2026 00:00 BST: both after the UK12.
+  const settings: Settings = { ...DEFAULT_SETTINGS, reminderTypes: ['awardPeriodEnd', 'contractStart', 'submissionDeadline'] };
+
+  it('reminds of nothing that comes after the cancellation', () => {
+    const entry = cancelledEntry();
+    expect(due([entry], '2026-01-01T12:00:00Z', [], settings)).toEqual([]);
+    expect(due([entry], '2026-03-31T12:00:00Z', [], settings)).toEqual([]);
+    // The same dates, were they not void, would remind (so the test above can fail).
+    const live = { ...entry, keyDates: entry.keyDates.map(({ void: _void, ...keyDate }) => keyDate) };
+    expect(brief(due([live], '2026-01-01T12:00:00Z', [], settings)).map(([lead, notify]) => [lead, notify])).toEqual([[1, true], [7, false]]);
+  });
+
+  it('still reminds of a deadline before the cancellation (submission 24 Nov 2025, 14:00)', () => {
+    expect(brief(due([cancelledEntry()], '2025-11-23T14:00:00Z', [], settings))).toEqual([
+      [1, true, 'Submission deadline tomorrow: Out of Court Resolution (24 Nov 2025, 14:00)'],
+      [7, false, 'Submission deadline tomorrow: Out of Court Resolution (24 Nov 2025, 14:00)'],
     ]);
   });
 });

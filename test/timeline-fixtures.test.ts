@@ -37,6 +37,8 @@ describe.each(Object.entries(fixtures))('%s', (_name, fixture) => {
       time: event.time,
       lots: event.lots,
       source: event.source,
+      ...(event.kind === 'keyDate' && event.estimated ? { estimated: true } : {}),
+      ...(event.kind === 'keyDate' && event.status === 'void' ? { void: true } : {}),
     }));
     const wanted = fixture.expected.map(({ raw, ...rest }) => ({ ...rest, at: new Date(raw).toISOString() }));
     expect(actual).toEqual(wanted);

@@ -22,7 +22,7 @@
 import { londonDaysBetween, londonParts } from '../dates';
 import { noticeUrl, safeHttpsUrl } from '../fts/urls';
 import type { Money } from '../money';
-import { KEY_DATE_LABELS } from '../timeline/key-dates';
+import { keyDateLabel } from '../timeline/key-dates';
 import { BID_STATUS_LABELS, nextKeyDate, sortWatchlist, type WatchedProcurement } from '../watchlist/entry';
 
 /** The header row, in column order. */
@@ -123,7 +123,7 @@ export function watchlistRow(entry: WatchedProcurement, now: Date): string[] {
     entry.ocid,
     stageText(entry.stage),
     BID_STATUS_LABELS[entry.bidStatus] ?? entry.bidStatus,
-    next ? (KEY_DATE_LABELS[next.type] ?? 'Key date') : '',
+    next ? keyDateLabel(next) : '',
     nextAt ? ukDate(nextAt) : '',
     nextAt ? londonParts(nextAt).time : '',
     nextAt ? String(londonDaysBetween(now, nextAt)) : '',

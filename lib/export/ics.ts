@@ -13,19 +13,22 @@
  * - UIDs are stable per procurement, key-date type and lots — never the date — so
  *   importing again updates the events instead of duplicating them, and a moved deadline
  *   moves its event.
- * - SEQUENCE is the seconds from 2025-01-01T00:00:00Z to DTSTAMP: every later export
- *   carries a higher sequence, which is what calendar apps compare (RFC 5546) to accept an
- *   import as an update of an event they already hold. A hash of the content would not
- *   do: it does not grow, so a moved date could come with a lower sequence and be
- *   ignored. The value fits RFC 5545's 32-bit INTEGER until 2093.
+ * - SEQUENCE is the seconds from 2025-01-01T00:00:00Z to DTSTAMP, plus one for a void key
+ *   date: every later export carries a higher sequence, which is what calendar apps
+ *   compare (RFC 5546) to accept an import as an update of an event they already hold. A
+ *   hash of the content would not do: it does not grow, so a moved date could come with a
+ *   lower sequence and be ignored. The void version of an event (`STATUS:CANCELLED`, so
+ *   calendars that imported it drop it) is above every live version exported earlier, even
+ *   in the same second. The value fits RFC 5545's 32-bit INTEGER until 2093.
+ * - A date only planned (`estimated`) is `STATUS:TENTATIVE` and says "(expected)".
  * - Every piece of text from the data is escaped as TEXT (or checked as an https URL),
  *   so a title holding CR/LF and `BEGIN:VEVENT` stays text inside one property.
  */
 import { formatDateTime, fromLondonWallClock, londonParts, type LondonParts } from '../dates';
 import type { KeyDate } from '../procurement';
-import { entryNoticeUrl, keyDateLabel, oneLine, reminderLeads, reminderMoment } from '../reminders';
+import { entryNoticeUrl, oneLine, reminderLeads, reminderMoment } from '../reminders';
 import type { Settings } from '../settings';
-import { DEADLINE_TYPES, lotsText } from '../timeline/key-dates';
+import { DEADLINE_TYPES, keyDateLabel, lotsText, VOID_TEXT } from '../timeline/key-dates';
 import type { KeyDateType } from '../timeline/types';
 import type { WatchedProcurement } from '../watchlist/entry';
 
@@ -53,7 +56,6 @@ export function watchlistToIcs(
   ];
   const context: EventContext = {
     stamp: utcDateTime(now),
-    sequence: icsSequence(now),
     now,
     leads: reminderLeads(settings.reminderLeadDays),
     alarmTypes: new Set<string>(settings.reminderTypes),
@@ -75,9 +77,9 @@ export function icsFileName(entries: ReadonlyArray<Pick<WatchedProcurement, 'oci
   return `tender-timeline-watchlist-${londonParts(now).date}.ics`;
 }
 
-/** SEQUENCE for an export made at `now`: seconds since 2025-01-01, never negative. */
-export function icsSequence(now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - SEQUENCE_EPOCH) / 1000));
+/** SEQUENCE for an export made at `now`: seconds since 2025-01-01 (never negative), plus one when the key date is void. */
+export function icsSequence(now: Date, keyDate: Pick<KeyDate, 'void'> = {}): number {
+  return Math.max(0, Math.floor((now.getTime() - SEQUENCE_EPOCH) / 1000)) + (keyDate.void ? 1 : 0);
 }
 
 /**
@@ -133,7 +135,6 @@ export function foldLine(line: string): string {
 
 interface EventContext {
   stamp: string;
-  sequence: number;
   now: Date;
   leads: number[];
   alarmTypes: ReadonlySet<string>;
@@ -163,7 +164,7 @@ function eventsOf(entry: WatchedProcurement): EventPlan[] {
 }
 
 function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: string, context: EventContext): string[] {
-  const label = keyDateLabel(keyDate.type);
+  const label = keyDateLabel(keyDate);
   // Titles keep their own line breaks (escaped); only an empty one falls back to the ocid.
   const title = entry.title && oneLine(entry.title) ? entry.title : entry.ocid;
   const lots = lotsText(keyDate.lots);
@@ -173,6 +174,7 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
 
   const description = [
     `${label}: ${formatDateTime(at)} (UK time)`,
+    keyDate.void ? `${VOID_TEXT}: cancelled or terminated before this date` : undefined,
     `Procurement: ${title}`,
     entry.buyer ? `Buyer: ${entry.buyer}` : undefined,
     lots ? `Applies to ${lots}` : undefined,
@@ -185,19 +187,20 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
     'BEGIN:VEVENT',
     `UID:${escapeText(uid)}`,
     `DTSTAMP:${context.stamp}`,
-    `SEQUENCE:${context.sequence}`,
+    `SEQUENCE:${icsSequence(context.now, keyDate)}`,
     ...(allDay
       ? [`DTSTART;VALUE=DATE:${dateValue(london)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(london))}`]
       : [`DTSTART:${utcDateTime(at)}`]),
-    `SUMMARY:${escapeText(`${label}${lots ? ` (${lots})` : ''} — ${title}`)}`,
+    `SUMMARY:${escapeText(`${keyDate.void ? 'Cancelled: ' : ''}${label}${lots ? ` (${lots})` : ''} — ${title}`)}`,
     `DESCRIPTION:${escapeText(description.join('\n'))}`,
     ...(url && /^https:\/\/[\x21-\x7e]+$/.test(url) ? [`URL:${url}`] : []),
     `CATEGORIES:${escapeText(label)}`,
     // A key date is not a meeting: it must not make the user look busy.
     'TRANSP:TRANSPARENT',
-    'STATUS:CONFIRMED',
+    `STATUS:${keyDate.void ? 'CANCELLED' : keyDate.estimated ? 'TENTATIVE' : 'CONFIRMED'}`,
   ];
-  if (context.alarmTypes.has(keyDate.type)) {
+  // A void key date will not happen: no alarm.
+  if (context.alarmTypes.has(keyDate.type) && !keyDate.void) {
     for (const lead of [...context.leads].reverse()) {
       // An alarm whose moment has passed would ring as "missed" on import: left out,
       // as the extension's own reminders leave out a lead already past when watched.

@@ -1,7 +1,7 @@
 /** The timeline: every notice, amendment and key date of a procurement, in time order, against `now`. */
 import { londonDaysBetween, londonParts } from '../dates';
 import type { Procurement } from '../procurement';
-import { KEY_DATE_LABELS, lotsText } from './key-dates';
+import { keyDateLabel, lotsText } from './key-dates';
 import { KEY_DATE_TYPES, type KeyDateEvent, type TimelineEvent } from './types';
 
 const KIND_ORDER = { notice: 0, amendment: 1, keyDate: 2 } as const;
@@ -66,16 +66,17 @@ export function buildTimeline(procurement: Procurement, now: Date): TimelineEven
       id: `keyDate:${keyDate.type}:${moment.at}`,
       kind: 'keyDate',
       ...moment,
-      label: KEY_DATE_LABELS[keyDate.type],
+      label: keyDateLabel(keyDate),
       detail: [lotsDetail(keyDate.lots), keyDate.detail].filter(Boolean).join(' — ') || undefined,
       source: keyDate.source,
       lots: keyDate.lots,
       type: keyDate.type,
-      status: future ? 'upcoming' : 'past',
+      status: keyDate.void ? 'void' : future ? 'upcoming' : 'past',
       daysLeft: londonDaysBetween(now, new Date(keyDate.at)),
+      ...(keyDate.estimated ? { estimated: true as const } : {}),
     };
   });
-  // "Next" is the soonest future key date (all of them, when several share that instant).
+  // "Next" is the soonest future key date that will happen (all of them, when several share that instant).
   const soonest = keyDates.filter((k) => k.status === 'upcoming').reduce<string | undefined>((min, k) => (min === undefined || k.at < min ? k.at : min), undefined);
   for (const keyDate of keyDates) if (keyDate.at === soonest) keyDate.status = 'next';
   events.push(...keyDates);

@@ -40,6 +40,15 @@ export const KEY_DATE_LABELS: Record<KeyDateType, string> = {
   terminated: 'Contract terminated',
 };
 
+/** The words that say a key date will not happen (a strike-through is only its look). */
+export const VOID_TEXT = 'No longer happening';
+
+/** A key date's name for people: "Submission deadline", "Submission deadline (expected)" when only planned. */
+export function keyDateLabel(keyDate: { type: string; estimated?: boolean }): string {
+  const label = (KEY_DATE_LABELS as Record<string, string | undefined>)[keyDate.type] ?? 'Key date';
+  return keyDate.estimated ? `${label} (expected)` : label;
+}
+
 /** "lot 1", "lots 1, 2"; empty for the whole procurement. */
 export function lotsText(lots: readonly string[]): string {
   return lots.length === 0 ? '' : `${lots.length === 1 ? 'lot' : 'lots'} ${lots.join(', ')}`;
@@ -52,7 +61,8 @@ export const DEADLINE_TYPES: ReadonlySet<KeyDateType> = new Set([
   'submissionDeadline',
 ]);
 
-const CANCELLED_STATUSES = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
+/** Statuses of a tender, lot or award that mean it will not go ahead. */
+export const CANCELLED_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
 
 /** The step to a list element: by id where it has one, always by index. */
 export function listStep(list: ReadonlyArray<{ id?: string | null }>, index: number): LogicalStep {

@@ -22,8 +22,11 @@ export type KeyDateType = (typeof KEY_DATE_TYPES)[number];
 
 export type EventKind = 'notice' | 'amendment' | 'keyDate';
 
-/** Where a key date stands against "now". */
-export type KeyDateStatus = 'past' | 'next' | 'upcoming';
+/**
+ * Where a key date stands against "now"; `void` when it will never happen (the procurement,
+ * or every lot it applies to, was cancelled or terminated before it).
+ */
+export type KeyDateStatus = 'past' | 'next' | 'upcoming' | 'void';
 
 /** One field that a notice changed, compared with the state before it. */
 export interface Change {
@@ -83,6 +86,8 @@ export interface KeyDateEvent extends EventBase {
   status: KeyDateStatus;
   /** London calendar days from now to the key date (negative when past). */
   daysLeft: number;
+  /** Present when the date is only planned: a planning notice gave it and no later notice restated it. */
+  estimated?: true;
 }
 
 export type TimelineEvent = NoticeEvent | AmendmentEvent | KeyDateEvent;

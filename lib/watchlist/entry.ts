@@ -79,12 +79,12 @@ export function watchEntry(procurement: Procurement, from: { noticeId?: string; 
   };
 }
 
-/** The soonest key date after `now`, if any. */
+/** The soonest key date after `now` that will happen (void ones never do), if any. */
 export function nextKeyDate(entry: Pick<WatchedProcurement, 'keyDates'>, now: Date): KeyDate | undefined {
   const nowIso = now.toISOString();
   let next: KeyDate | undefined;
   for (const keyDate of entry.keyDates) {
-    if (keyDate.at > nowIso && (!next || keyDate.at < next.at)) next = keyDate;
+    if (!keyDate.void && keyDate.at > nowIso && (!next || keyDate.at < next.at)) next = keyDate;
   }
   return next;
 }

@@ -103,10 +103,22 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
       ['Enquiry deadline', '9 days left'],
       ['Submission deadline', '14 days left'],
       ['Procurement cancelled', 'in 17 days'],
-      ['Award period ends', 'in 52 days'],
-      ['Contract starts', 'in 142 days'],
-      ['Contract ends', 'in 872 days'],
-      ['Contract ends if fully extended', 'in 1237 days'],
+      // After the UK12 of 27 Nov 2025 (and lot 1's award cancelled that day): no countdown, they never come.
+      ['Award period ends No longer happening', ''],
+      ['Contract starts No longer happening', ''],
+      ['Contract ends No longer happening', ''],
+      ['Contract ends if fully extended No longer happening', ''],
+    ]);
+  });
+
+  it('shows the key dates after the termination struck through, saying in words they are no longer happening', () => {
+    renderPanel({ state: state(), now });
+    const voided = [...section('Timeline').querySelectorAll('li[data-kind="keyDate"].tt-event--void')];
+    expect(voided.map((li) => [text(li.querySelector('s')), text(li.querySelector('.tt-event__void')), text(li.querySelector('time'))])).toEqual([
+      ['Award period ends', 'No longer happening', '1 Jan 2026, by end of day'],
+      ['Contract starts', 'No longer happening', '1 Apr 2026'],
+      ['Contract ends', 'No longer happening', '31 Mar 2028, by end of day'],
+      ['Contract ends if fully extended', 'No longer happening', '31 Mar 2029, by end of day'],
     ]);
   });
 
@@ -122,9 +134,8 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
       ['Submission deadline', 'closed'],
       ['Procurement cancelled', ''],
     ]);
-    const next = section('Next up');
-    expect(text(next.querySelector('.tt-next__label'))).toBe('Award period ends');
-    expect(text(next.querySelector('.tt-next__when'))).toBe('1 Jan 2026, by end of day — in 31 days');
+    // Its award period would end on 1 Jan 2026, but the UK12 of 27 Nov 2025 terminated the procurement.
+    expect(text(section('Next up').querySelector('p'))).toBe('No upcoming key dates.');
   });
 
   it('has no problems line when nothing was wrong', () => {
@@ -145,14 +156,15 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
   it('lists every key date with its label and UK date, as published', () => {
     renderPanel({ state: state(), now });
     // Written by hand from the JSON: futureNoticeDate, tenderPeriod.endDate, awardPeriod.endDate
-    // and the three lots' contractPeriod (all +01:00).
+    // and the three lots' contractPeriod (all +01:00). Only UK3 planned procurement notices
+    // gave them, so each is expected (the next notice's date is an expectation by its name).
     expect(renderedKeyDates()).toEqual([
       ['Next notice expected', '1 Jun 2026, by end of day'],
-      ['Submission deadline', '1 Jul 2026, by end of day'],
-      ['Award period ends', '15 Jul 2026, by end of day'],
-      ['Contract starts', '1 Apr 2027'],
-      ['Contract ends', '31 Mar 2031, by end of day'],
-      ['Contract ends if fully extended', '31 Mar 2036, by end of day'],
+      ['Submission deadline (expected)', '1 Jul 2026, by end of day'],
+      ['Award period ends (expected)', '15 Jul 2026, by end of day'],
+      ['Contract starts (expected)', '1 Apr 2027'],
+      ['Contract ends (expected)', '31 Mar 2031, by end of day'],
+      ['Contract ends if fully extended (expected)', '31 Mar 2036, by end of day'],
     ]);
     const contractStart = section('Timeline').querySelectorAll('li[data-kind="keyDate"]')[3]!;
     expect(text(contractStart.querySelector('.tt-event__detail'))).toBe('Lots 1, 2, 3');

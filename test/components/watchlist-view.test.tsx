@@ -45,6 +45,12 @@ describe('WatchlistView', () => {
     expect(screen.getByText('4 procurements')).toBeTruthy();
   });
 
+  it('puts a cancelled procurement after those with something still to come', () => {
+    // 1 Dec 2025: 05cfd9 was terminated on 27 Nov; the others' next key dates are in 2026.
+    const now = new Date('2025-12-01T12:00:00Z');
+    expect(sortWatchlist(all(), now).map((e) => e.ocid).at(-1)).toBe('ocds-h6vhtk-05cfd9');
+  });
+
   it('shows buyer, stage, value and the next key date with its countdown', () => {
     const now = new Date('2025-11-10T12:00:00Z');
     renderList({ entries: all(), now });
@@ -64,8 +70,9 @@ describe('WatchlistView', () => {
     ['2025-11-23T12:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 1 day left'],
     ['2025-11-24T09:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — closes today'],
     ['2025-11-24T14:30:00Z', 'Procurement cancelled 27 Nov 2025 — in 3 days'],
-    ['2029-03-31T12:00:00Z', 'Contract ends if fully extended 31 Mar 2029, by end of day — today'],
-    ['2029-04-01T12:00:00Z', 'No upcoming dates'],
+    // Terminated by the UK12 of 27 Nov 2025: the award period end (1 Jan 2026) and lot 1's contract never come.
+    ['2025-11-28T12:00:00Z', 'No upcoming dates'],
+    ['2029-03-31T12:00:00Z', 'No upcoming dates'],
   ])('at %s the next key date of ocds-h6vhtk-05cfd9 reads "%s"', (at, expected) => {
     renderList({ entries: [entryOf('ocds-h6vhtk-05cfd9')], now: new Date(at) });
     expect(text(rowOf('Out of Court Resolution').querySelector('.tt-row__next'))).toBe(expected);

@@ -20,6 +20,10 @@ export interface ExpectedEvent {
   lots: string[];
   /** JSONPath into the input document of the value `raw` came from. */
   source: string;
+  /** keyDate only: true when only a planning notice gave the date (it reads "(expected)"). */
+  estimated?: true;
+  /** keyDate only: true when it will never happen (the procurement or its lots stopped before it). */
+  void?: true;
 }
 
 /** What the procurement model should say about the fixture, as written in the data. */
