@@ -1,6 +1,6 @@
 import { createFtsClient } from '@/lib/fts/client';
 import { WATCH_CHANGE_KEY, type WatchChange } from '@/lib/messages';
-import { dueReminders } from '@/lib/reminders';
+import { changeNotification, dueReminders } from '@/lib/reminders';
 import type { CycleReport } from '@/lib/refresh/cycle';
 import { createService } from '@/lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -59,9 +59,9 @@ export default defineBackground(() => {
     for (const { ocid, changes } of report.refreshed) {
       if (changes.length === 0) continue;
       const entry = await database.get('watchlist', ocid);
-      const title = entry?.title ?? ocid;
       const url = entry?.watchedFromUrl ?? (entry?.latestNoticeId ? `https://www.find-tender.service.gov.uk/Notice/${entry.latestNoticeId}` : undefined);
-      await notify(`change|${ocid}|${changes[0]!.foundAt}`, `Changed: ${title}`, changes.map((c) => c.text).join('\n'), url);
+      const { title, message } = changeNotification({ ocid, title: entry?.title }, changes);
+      await notify(`change|${ocid}|${changes[0]!.foundAt}`, title, message, url);
     }
   }
 

@@ -24,14 +24,15 @@ import type { Money } from './money';
 import type { Stage } from './ocds/notice-types';
 import type { KeyDate, Procurement, ProcurementValue } from './procurement';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { KEY_DATE_TYPES } from './timeline/types';
-import { BID_STATUSES, type DetectedChange, type WatchedProcurement } from './watchlist/entry';
+import { CHANGE_KINDS, KEY_DATE_TYPES } from './timeline/types';
+import { BID_STATUSES, LEGACY_CHANGE_KINDS, upgradeLegacyChange, type DetectedChange, type WatchedProcurement } from './watchlist/entry';
 
 // Extension pages forbid eval: zod must not try its `new Function` fast path (as lib/ocds/schema.ts).
 z.config({ jitless: true });
 
 export const BACKUP_FORMAT = 'tender-timeline-backup';
-export const BACKUP_VERSION = 1;
+/** 2: unseen changes in the one model of what changed (format 1's are read and upgraded). */
+export const BACKUP_VERSION = 2;
 
 export interface Snapshot {
   ocid: string;
@@ -89,8 +90,6 @@ const STAGES = [
 ] as const satisfies readonly Stage[];
 inStep<Same<(typeof STAGES)[number], Stage>>();
 
-const CHANGE_KINDS = ['notice', 'amendment', 'keyDate', 'field'] as const satisfies ReadonlyArray<DetectedChange['kind']>;
-inStep<Same<(typeof CHANGE_KINDS)[number], DetectedChange['kind']>>();
 
 /** An ISO 8601 instant in UTC, as `Date#toISOString` writes it (compared as text by the watchlist). */
 const instant = z.iso.datetime({ error: 'expected an ISO 8601 date and time in UTC' });
@@ -113,8 +112,20 @@ const keyDateSchema = z.object({
 });
 inStep<Same<z.output<typeof keyDateSchema>, KeyDate>>();
 
-const detectedChangeSchema = z.object({ foundAt: instant, kind: z.enum(CHANGE_KINDS), text: z.string() });
+const detectedChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  kind: z.enum(CHANGE_KINDS),
+  text: z.string(),
+  before: z.string().optional(),
+  after: z.string().optional(),
+  broughtForward: z.literal(true).optional(),
+  foundAt: instant,
+});
 inStep<Same<z.output<typeof detectedChangeSchema>, DetectedChange>>();
+
+/** Backup format 1 kept unseen changes in their old shape: read into the one model. */
+const legacyChangeSchema = z.object({ foundAt: instant, kind: z.enum(LEGACY_CHANGE_KINDS), text: z.string() }).transform(upgradeLegacyChange);
 
 /** One watchlist entry; `Same` below keeps it and the interface identical. */
 export const watchedProcurementSchema = z.object({
@@ -132,7 +143,7 @@ export const watchedProcurementSchema = z.object({
   note: z.string(),
   tags: z.array(z.string()),
   bidStatus: z.enum(BID_STATUSES),
-  unseenChanges: z.array(detectedChangeSchema),
+  unseenChanges: z.array(z.union([detectedChangeSchema, legacyChangeSchema])),
   lastCheckedAt: instant.optional(),
   lastCheckError: z.string().optional(),
 }) satisfies z.ZodType<WatchedProcurement>;
@@ -329,7 +340,7 @@ export function mergeTags(existing: string[], incoming: string[]): string[] {
 }
 
 function mergeChanges(existing: DetectedChange[], incoming: DetectedChange[]): DetectedChange[] {
-  const key = (c: DetectedChange) => `${c.foundAt}\u0000${c.kind}\u0000${c.text}`;
+  const key = (c: DetectedChange) => `${c.foundAt}\u0000${c.text}`;
   const seen = new Set(existing.map(key));
   const added: DetectedChange[] = [];
   for (const change of incoming) {

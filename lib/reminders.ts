@@ -10,9 +10,10 @@
 import { formatDateTime, fromLondonWallClock, londonDaysBetween, londonParts } from './dates';
 import { noticeUrl, safeHttpsUrl } from './fts/urls';
 import type { Settings } from './settings';
+import { broughtForwardFirst } from './timeline/changes';
 import { keyDateLabel, lotsText } from './timeline/key-dates';
 import type { KeyDateType } from './timeline/types';
-import type { WatchedProcurement } from './watchlist/entry';
+import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
 import type { KeyDate } from './procurement';
 
 export interface Reminder {
@@ -164,4 +165,17 @@ export function dueReminders({ entries, settings, fired, now }: DueRemindersInpu
   }
   out.sort((a, b) => a.time - b.time || a.ocid.localeCompare(b.ocid) || a.keyDateType.localeCompare(b.keyDateType) || a.leadDays - b.leadDays || a.id.localeCompare(b.id));
   return out.map(({ time: _time, ...reminder }) => reminder);
+}
+
+/**
+ * The notification for changes a refresh found: "Changed: <title>", or "Date brought
+ * forward: <title>" when a key date moved earlier; one change a line, those first.
+ */
+export function changeNotification(entry: Pick<WatchedProcurement, 'ocid' | 'title'>, changes: readonly DetectedChange[]): { title: string; message: string } {
+  const name = oneLine(entry.title ?? '') || entry.ocid;
+  const ordered = broughtForwardFirst(changes);
+  return {
+    title: `${ordered[0]?.broughtForward ? 'Date brought forward' : 'Changed'}: ${name}`,
+    message: ordered.map((change) => oneLine(change.text)).join('\n'),
+  };
 }

@@ -18,7 +18,7 @@ import {
 } from '../lib/backup';
 import type { Procurement } from '../lib/procurement';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
-import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
+import { watchEntry, type DetectedChange, type WatchedProcurement } from '../lib/watchlist/entry';
 import { readReal, realFixtureNames } from './support/fixtures';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -44,8 +44,8 @@ function userData(): BackupData {
   watchlist[1]!.bidStatus = 'noBid';
   watchlist[1]!.tags = ['Too big'];
   watchlist[2]!.unseenChanges = [
-    { foundAt: '2026-05-31T06:00:00.000Z', kind: 'keyDate', text: 'Market engagement moved from 1 Jun 2026 to 8 Jun 2026' },
-    { foundAt: '2026-06-01T06:00:00.000Z', kind: 'notice', text: 'New notice: UK2: Preliminary market engagement notice' },
+    { foundAt: '2026-05-31T06:00:00.000Z', field: 'keyDate:engagement', label: 'Market engagement', kind: 'changed', text: 'Market engagement moved from 1 Jun 2026, by end of day to 8 Jun 2026, by end of day', before: '2026-06-01T22:59:59.000Z', after: '2026-06-08T22:59:59.000Z' },
+    { foundAt: '2026-06-01T06:00:00.000Z', field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK2: Preliminary market engagement notice' },
   ];
   watchlist[3]!.lastCheckError = 'Find a Tender did not answer';
   const snapshots: Snapshot[] = all.flatMap((procurement, i) => [
@@ -71,7 +71,7 @@ describe('backup, wipe, restore', () => {
   it('writes an indented JSON file naming its format and version', () => {
     const json = JSON.parse(text);
     expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'watchlist', 'snapshots', 'settings']);
-    expect(json).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2026-06-01T12:00:00.000Z' });
+    expect(json).toMatchObject({ format: BACKUP_FORMAT, version: 2, exportedAt: '2026-06-01T12:00:00.000Z' });
     expect(text).toContain('\n  "watchlist": [\n');
     expect(backupFileName(NOW)).toBe('tender-timeline-backup-2026-06-01.json');
   });
@@ -109,9 +109,9 @@ describe('merging one procurement watched on both sides', () => {
   const base = userData().watchlist[0]!;
   const at = (day: number) => `2026-06-${String(day).padStart(2, '0')}T08:00:00.000Z`;
   const one = (patch: Partial<WatchedProcurement>): WatchedProcurement => ({ ...structuredClone(base), note: '', tags: [], bidStatus: 'watching', unseenChanges: [], lastCheckedAt: at(1), ...patch });
-  const changeA = { foundAt: at(1), kind: 'keyDate' as const, text: 'Submission deadline moved' };
-  const changeB = { foundAt: at(2), kind: 'notice' as const, text: 'New notice: UK4' };
-  const changeC = { foundAt: at(3), kind: 'field' as const, text: 'Value changed' };
+  const changeA: DetectedChange = { foundAt: at(1), field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved' };
+  const changeB: DetectedChange = { foundAt: at(2), field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK4' };
+  const changeC: DetectedChange = { foundAt: at(3), field: 'value.amount', label: 'Value (excluding VAT)', kind: 'changed', text: 'Value changed' };
 
   const cases: Array<{ name: string; existing: Partial<WatchedProcurement>; incoming: Partial<WatchedProcurement>; want: Partial<WatchedProcurement>; outcome: 'updated' | 'skipped' }> = [
     { name: 'a note only in the backup is taken', existing: { note: '' }, incoming: { note: 'Call Sarah' }, want: { note: 'Call Sarah' }, outcome: 'updated' },
@@ -240,10 +240,49 @@ describe('files that are not backups', () => {
   });
 
   it('asks for an update to read a backup from a newer version', () => {
-    const newer = JSON.stringify({ ...JSON.parse(makeBackup(userData(), NOW)), version: 2 });
+    const newer = JSON.stringify({ ...JSON.parse(makeBackup(userData(), NOW)), version: 3 });
     expect(refused(newer)).toBe(
-      'This backup was made by a newer version of Tender Timeline (backup format 2; this version reads format 1). Update the extension, then import it again.',
+      'This backup was made by a newer version of Tender Timeline (backup format 3; this version reads format 2). Update the extension, then import it again.',
     );
+  });
+});
+
+describe('a backup from format 1 (unseen changes as `{ foundAt, kind, text }`)', () => {
+  it('reads each change into the one model, its sentence word for word', () => {
+    const data = userData();
+    const file = JSON.parse(makeBackup(data, NOW));
+    file.version = 1;
+    file.watchlist[2].unseenChanges = [
+      { foundAt: '2026-05-31T06:00:00.000Z', kind: 'keyDate', text: 'Market engagement moved from 1 Jun 2026 to 8 Jun 2026' },
+      { foundAt: '2026-05-31T06:00:00.000Z', kind: 'keyDate', text: 'Enquiry deadline set: 17 Jun 2026, 17:00' },
+      { foundAt: '2026-05-31T06:00:00.000Z', kind: 'keyDate', text: 'Next notice expected removed (was 1 Jun 2026)' },
+      { foundAt: '2026-06-01T06:00:00.000Z', kind: 'notice', text: 'New notice: UK2: Preliminary market engagement notice' },
+      { foundAt: '2026-06-01T06:00:00.000Z', kind: 'amendment', text: 'Amendment: change to the event brite link' },
+      { foundAt: '2026-06-01T06:00:00.000Z', kind: 'field', text: 'Title changed to “Victim services”' },
+    ];
+    const result = readBackup(JSON.stringify(file));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.problems).toEqual([]);
+    expect(result.backup.watchlist[2]!.unseenChanges).toEqual([
+      { foundAt: '2026-05-31T06:00:00.000Z', field: 'keyDate', label: 'Key date', kind: 'changed', text: 'Market engagement moved from 1 Jun 2026 to 8 Jun 2026' },
+      { foundAt: '2026-05-31T06:00:00.000Z', field: 'keyDate', label: 'Key date', kind: 'added', text: 'Enquiry deadline set: 17 Jun 2026, 17:00' },
+      { foundAt: '2026-05-31T06:00:00.000Z', field: 'keyDate', label: 'Key date', kind: 'removed', text: 'Next notice expected removed (was 1 Jun 2026)' },
+      { foundAt: '2026-06-01T06:00:00.000Z', field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK2: Preliminary market engagement notice' },
+      { foundAt: '2026-06-01T06:00:00.000Z', field: 'amendment', label: 'Amendment', kind: 'added', text: 'Amendment: change to the event brite link' },
+      { foundAt: '2026-06-01T06:00:00.000Z', field: 'field', label: 'Details', kind: 'changed', text: 'Title changed to “Victim services”' },
+    ]);
+    // Everything else in the entries as it was.
+    expect(result.backup.watchlist.map(({ unseenChanges, ...rest }) => rest)).toEqual(data.watchlist.map(({ unseenChanges, ...rest }) => rest));
+  });
+
+  it('a change in neither shape leaves its entry out, named', () => {
+    const file = JSON.parse(makeBackup(userData(), NOW));
+    file.watchlist[2].unseenChanges = [{ foundAt: '2026-05-31T06:00:00.000Z', kind: 'moved', text: 'Something' }];
+    const result = readBackup(JSON.stringify(file));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.backup.watchlist).toHaveLength(userData().watchlist.length - 1);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(/^Watchlist entry 3 \(ocds-[^)]+\) was left out: unseenChanges\.0/);
   });
 });
 

@@ -1,8 +1,29 @@
-/** What changed at each notice, from fixtures whose releases are deltas; expectations read off the JSON. */
+/**
+ * What changed: at each notice of the timeline (`diffStates`, from fixtures whose releases
+ * are deltas) and between two reads of a watched procurement (`diffProcurements`, on models
+ * built from real FTS records and the project's own fixtures, with hand-made changes).
+ * Every expected text is written by hand from the data, in UK time.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
-import { ownOcdsDir } from './support/fixtures';
+import type { Procurement } from '../lib/procurement';
+import { collectProcurements } from '../lib/ocds/shapes';
+import { diffProcurements, diffStates } from '../lib/timeline/changes';
+import { ownOcdsDir, realRecord } from './support/fixtures';
+
+const NOW = new Date('2026-06-01T09:00:00Z');
+
+/** The procurement model of some OCDS, as the background builds it. */
+function model(doc: unknown): Procurement {
+  const result = analyseOcds(JSON.stringify(doc), NOW);
+  if (!result.ok) throw new Error(result.message);
+  expect(result.procurements).toHaveLength(1);
+  return result.procurements[0]!.procurement;
+}
+
+const own = (name: string): Record<string, any> => JSON.parse(readFileSync(`${ownOcdsDir}${name}`, 'utf8'));
+const texts = (before: Procurement, after: Procurement) => diffProcurements(before, after).map((c) => c.text);
 
 function changesByNotice(file: string) {
   const result = analyseOcds(readFileSync(`${ownOcdsDir}${file}`, 'utf8'), new Date('2026-06-01T12:00:00Z'));
@@ -41,7 +62,7 @@ describe('what changed', () => {
   it('states an old-regime corrigendum’s changes as FTS wrote them', () => {
     const amendments = changesByNotice('old-regime-f02-f03-f14.json');
     expect(amendments['020417-2024']!.changes[0]).toBe(
-      'Time limit for receipt of tenders or requests to participate (section IV.2.2) changed from “15 Jul 2024, 12:00” to “29 Jul 2024, 12:00”',
+      'Time limit for receipt of tenders or requests to participate (section IV.2.2) moved from 15 Jul 2024, 12:00 to 29 Jul 2024, 12:00',
     );
   });
 
@@ -76,5 +97,264 @@ describe('comparing only what changed', () => {
       }
       expect(compared).toBeGreaterThan(0);
     }
+  });
+});
+
+/** West Midlands PCC victim services (UK3, planning): deadline 1 Jul 2026 23:59:59 BST, three lots to 31 Mar 2031, value not specified. */
+const WEST_MIDLANDS = 'ocds-h6vhtk-067b89.json';
+
+describe('diffProcurements: two reads of a watched procurement (what changed since you last looked)', () => {
+  it('no change → [] (the same record read twice, as two separate models)', () => {
+    for (const doc of [realRecord(WEST_MIDLANDS), realRecord(), own('record-delta-deadline-moves.json'), own('framework-20-lots.json')]) {
+      expect(diffProcurements(model(doc), model(structuredClone(doc)))).toEqual([]);
+    }
+  });
+
+  it('a moved submission deadline (23:59:59 BST) → one change, both dates by end of day, the instants kept', () => {
+    const before = realRecord(WEST_MIDLANDS);
+    expect(before.tender.tenderPeriod.endDate).toBe('2026-07-01T23:59:59+01:00');
+    const after = structuredClone(before);
+    after.tender.tenderPeriod.endDate = '2026-07-15T23:59:59+01:00';
+    expect(diffProcurements(model(before), model(after))).toEqual([
+      {
+        field: 'keyDate:submissionDeadline',
+        label: 'Submission deadline',
+        kind: 'changed',
+        text: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day',
+        before: '2026-07-01T22:59:59.000Z',
+        after: '2026-07-15T22:59:59.000Z',
+      },
+    ]);
+  });
+
+  it('a deadline brought forward says so and is marked: it leaves less time than planned', () => {
+    const before = realRecord(WEST_MIDLANDS);
+    const after = structuredClone(before);
+    after.tender.tenderPeriod.endDate = '2026-06-24T12:00:00+01:00';
+    expect(diffProcurements(model(before), model(after))).toEqual([
+      {
+        field: 'keyDate:submissionDeadline',
+        label: 'Submission deadline',
+        kind: 'changed',
+        text: 'Submission deadline brought forward from 1 Jul 2026, by end of day to 24 Jun 2026, 12:00',
+        before: '2026-07-01T22:59:59.000Z',
+        after: '2026-06-24T11:00:00.000Z',
+        broughtForward: true,
+      },
+    ]);
+  });
+
+  it('a deadline with a time of day keeps the time, in UK time (24 Nov 2025 14:00 GMT → 1 Dec 2025 14:00 GMT)', () => {
+    const before = realRecord();
+    expect(before.tender.tenderPeriod.endDate).toBe('2025-11-24T14:00:00Z');
+    const after = structuredClone(before);
+    after.tender.tenderPeriod.endDate = '2025-12-01T14:00:00Z';
+    expect(texts(model(before), model(after))).toEqual(['Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00']);
+  });
+
+  it('a key date set and one removed', () => {
+    const before = realRecord(WEST_MIDLANDS);
+    const after = structuredClone(before);
+    after.tender.enquiryPeriod = { endDate: '2026-06-17T17:00:00+01:00' };
+    delete after.tender.communication.futureNoticeDate;
+    expect(texts(model(before), model(after))).toEqual(['Enquiry deadline set: 17 Jun 2026, 17:00', 'Next notice expected removed (was 1 Jun 2026, by end of day)']);
+  });
+
+  it('a new notice that amends the procurement → the notice, then the amendment in the buyer’s words', () => {
+    const before = realRecord(WEST_MIDLANDS);
+    const after = structuredClone(before);
+    after.planning.documents.push({
+      id: '047311-2026',
+      documentType: 'plannedProcurementNotice',
+      noticeType: 'UK3',
+      description: 'Planned procurement notice on Find a Tender',
+      url: 'https://www.find-tender.service.gov.uk/Notice/047311-2026',
+      datePublished: '2026-05-26T14:05:12+01:00',
+      format: 'text/html',
+    });
+    after.tender.amendments.push({ id: '047311-2026', description: 'Tender deadline extended by two weeks' });
+    after.tender.tenderPeriod.endDate = '2026-07-15T23:59:59+01:00';
+    expect(diffProcurements(model(before), model(after))).toEqual([
+      { field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK3: Planned procurement notice, published 26 May 2026, 14:05', after: '047311-2026' },
+      { field: 'amendment', label: 'Amendment', kind: 'added', text: 'Amendment: Tender deadline extended by two weeks', after: 'Tender deadline extended by two weeks' },
+      expect.objectContaining({ text: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day' }),
+    ]);
+  });
+
+  it('a new tender notice moves the procurement on a stage', () => {
+    const before = realRecord(WEST_MIDLANDS);
+    const after = structuredClone(before);
+    after.tender.documents = [
+      {
+        id: '052004-2026',
+        documentType: 'tenderNotice',
+        noticeType: 'UK4',
+        description: 'Tender notice on Find a Tender',
+        url: 'https://www.find-tender.service.gov.uk/Notice/052004-2026',
+        datePublished: '2026-06-03T09:00:00+01:00',
+        format: 'text/html',
+      },
+    ];
+    expect(texts(model(before), model(after))).toEqual(['New notice: UK4: Tender notice, published 3 Jun 2026, 09:00', 'Stage changed from planning to tender']);
+  });
+
+  it('a real tender update (Bristol, record delta): new UK4, its amendment, and both deadlines moved across the clock change', () => {
+    const record = own('record-delta-deadline-moves.json');
+    const upTo = (n: number) => {
+      const copy = structuredClone(record);
+      copy.records[0].releases = copy.records[0].releases.slice(0, n);
+      delete copy.records[0].compiledRelease;
+      delete copy.records[0].versionedRelease;
+      return copy;
+    };
+    expect(texts(model(upTo(1)), model(upTo(2)))).toEqual([
+      'New notice: UK4: Tender notice, published 20 Oct 2025, 16:42',
+      'Amendment: Submission deadline extended to 7 November 2025 and clarification deadline to 31 October 2025 following supplier requests for more time to arrange site visits.',
+      'Enquiry deadline moved from 17 Oct 2025, 17:00 to 31 Oct 2025, 17:00',
+      'Submission deadline moved from 24 Oct 2025, 12:00 to 7 Nov 2025, 12:00',
+    ]);
+    // The second update has no amendments entry: the notice itself is the amendment.
+    expect(texts(model(upTo(2)), model(record))).toEqual([
+      'New notice: UK4: Tender notice, published 29 Oct 2025, 09:05',
+      'Amendment: notice 069512-2025 changed the procurement',
+      // The same words as the timeline gives notice 069512-2025 (above).
+      'Title changed from “Highways Drainage and Gully Cleansing Services” to “Highways Drainage, Gully Cleansing and CCTV Survey Services”',
+      'Document added: Invitation to tender pack, version 2 (adds CCTV drainage survey schedule)',
+    ]);
+  });
+
+  it('one lot’s contract end moving is one change naming that lot (Leeds, lot 2: 31 Jul 2028 → 31 Mar 2029)', () => {
+    const before = own('uk4-enquiry-and-submission.json');
+    const after = structuredClone(before);
+    expect(after.releases[0].tender.lots[1].contractPeriod.endDate).toBe('2028-07-31T23:59:59+01:00');
+    after.releases[0].tender.lots[1].contractPeriod.endDate = '2029-03-31T23:59:59+01:00';
+    expect(texts(model(before), model(after))).toEqual(['Contract ends (lot 2) moved from 31 Jul 2028, by end of day to 31 Mar 2029, by end of day']);
+  });
+
+  it('one lot of three that shared a date moves: only that lot; all three move: one change naming the three', () => {
+    const before = realRecord(WEST_MIDLANDS);
+    const one = structuredClone(before);
+    one.tender.lots[1].contractPeriod.endDate = '2032-03-31T23:59:59+01:00';
+    expect(texts(model(before), model(one))).toEqual(['Contract ends (lot 2) moved from 31 Mar 2031, by end of day to 31 Mar 2032, by end of day']);
+    const all = structuredClone(before);
+    for (const lot of all.tender.lots) lot.contractPeriod.startDate = '2027-05-01T00:00:00+01:00';
+    expect(texts(model(before), model(all))).toEqual(['Contract starts (lots 1, 2, 3) moved from 1 Apr 2027 to 1 May 2027']);
+  });
+
+  it('a contract change notice (Sheffield UK10): the contract end moves a year, with its notice', () => {
+    const after = own('uk10-contract-change.json');
+    const before = structuredClone(after);
+    before.records[0].releases = before.records[0].releases.slice(0, 1);
+    delete before.records[0].compiledRelease;
+    delete before.records[0].versionedRelease;
+    const changes = texts(model(before), model(after));
+    expect(changes[0]).toMatch(/^New notice: UK10: Contract change notice, published /);
+    expect(changes).toContain('Contract ends (lot 1) moved from 30 Apr 2026, by end of day to 30 Apr 2027, by end of day');
+  });
+
+  describe('value', () => {
+    it('"not specified" (FTS’s 0 or nothing) → an amount, both parts', () => {
+      const before = realRecord(WEST_MIDLANDS);
+      expect(before.tender.value).toEqual({ amountGross: 0, currency: 'GBP' });
+      const after = structuredClone(before);
+      after.tender.value = { amount: 500000, amountGross: 600000, currency: 'GBP' };
+      expect(diffProcurements(model(before), model(after))).toEqual([
+        { field: 'value.amount', label: 'Value (excluding VAT)', kind: 'added', text: 'Value (excluding VAT) changed from not specified to £500,000', after: '£500,000' },
+        { field: 'value.amountGross', label: 'Value (including VAT)', kind: 'added', text: 'Value (including VAT) changed from not specified to £600,000', after: '£600,000' },
+      ]);
+    });
+
+    it('an amount → 0 reads "not specified"; pence are kept', () => {
+      const before = realRecord();
+      expect(before.tender.value).toEqual({ amountGross: 718186.39, amount: 598488.66, currency: 'GBP' });
+      const after = structuredClone(before);
+      after.tender.value.amount = 0;
+      expect(texts(model(before), model(after))).toEqual(['Value (excluding VAT) changed from £598,488.66 to not specified']);
+    });
+
+    it('0 → absent is no change: both are "not specified"', () => {
+      const before = realRecord(WEST_MIDLANDS);
+      const after = structuredClone(before);
+      delete after.tender.value;
+      expect(texts(model(before), model(after))).toEqual([]);
+    });
+
+    it('the same amount in another currency is a change', () => {
+      const before = own('uk4-two-stage-eoi.json');
+      const after = structuredClone(before);
+      after.releases[0].tender.value.currency = 'EUR';
+      expect(texts(model(before), model(after))).toEqual([
+        'Value (excluding VAT) changed from £18,000,000 to €18,000,000',
+        'Value (including VAT) changed from £21,600,000 to €21,600,000',
+      ]);
+    });
+  });
+
+  // Two key dates of one type for the same lot (two market engagement events, say) are told
+  // apart by their order in time: the n-th of that type for that lot.
+  describe('several key dates of one type (a second engagement event added to ocds-h6vhtk-06a838)', () => {
+    const base = () => realRecord('ocds-h6vhtk-06a838.json');
+    const withSecond = () => {
+      const doc = base();
+      doc.planning.milestones.push({ id: 'engagement-2', type: 'engagement', description: 'Second session', dueDate: '2026-06-22T23:59:59+01:00', status: 'scheduled' });
+      return doc;
+    };
+
+    it('the model keeps both events', () => {
+      expect(model(withSecond()).keyDates.filter((k) => k.type === 'engagement').map((k) => k.at)).toEqual(['2026-06-08T22:59:59.000Z', '2026-06-22T22:59:59.000Z']);
+    });
+
+    // A second event of the same type is new, not the first one moved.
+    it('a second event added → "set", not "moved"', () => {
+      expect(texts(model(base()), model(withSecond()))).toEqual(['Market engagement set: 22 Jun 2026, by end of day']);
+    });
+
+    // Moving the first of two events of the same type is reported.
+    it('the first of two events moving is reported', () => {
+      const after = withSecond();
+      after.planning.milestones[0].dueDate = '2026-06-09T23:59:59+01:00';
+      expect(texts(model(withSecond()), model(after))).toEqual(['Market engagement moved from 8 Jun 2026, by end of day to 9 Jun 2026, by end of day']);
+    });
+  });
+});
+
+describe('one model: the timeline (two merged states) and the watchlist (two reads) tell a change alike', () => {
+  /** The one state a compiled release is, validated as the timeline reads it. */
+  const state = (doc: unknown) => {
+    const [source] = collectProcurements(structuredClone(doc)).procurements;
+    return (source!.compiled ?? source!.releases[0]!).release;
+  };
+  const cases: Array<[string, (doc: Record<string, any>) => void]> = [
+    ['a deadline moved later', (doc) => (doc.tender.tenderPeriod.endDate = '2026-07-15T23:59:59+01:00')],
+    ['a deadline brought forward', (doc) => (doc.tender.tenderPeriod.endDate = '2026-06-24T12:00:00+01:00')],
+    ['a key date set and one removed', (doc) => ((doc.tender.enquiryPeriod = { endDate: '2026-06-17T17:00:00+01:00' }), delete doc.tender.communication.futureNoticeDate)],
+    ['one lot’s contract end moved', (doc) => (doc.tender.lots[1].contractPeriod.endDate = '2032-03-31T23:59:59+01:00')],
+    ['every lot’s contract start moved', (doc) => doc.tender.lots.forEach((lot: any) => (lot.contractPeriod.startDate = '2027-05-01T00:00:00+01:00'))],
+    ['a value given', (doc) => (doc.tender.value = { amount: 500000, amountGross: 600000, currency: 'GBP' })],
+    ['a new title', (doc) => (doc.tender.title = 'Victims Services')],
+    ['a lot removed', (doc) => doc.tender.lots.pop()],
+    ['a document added', (doc) => (doc.tender.documents = [{ id: 'itt-1', documentType: 'biddingDocuments', title: 'Invitation to tender' }])],
+  ];
+  it.each(cases)('%s', (_name, edit) => {
+    const before = realRecord(WEST_MIDLANDS);
+    const after = structuredClone(before);
+    edit(after);
+    const timeline = diffStates(state(before), state(after));
+    expect(timeline.length).toBeGreaterThan(0);
+    expect(timeline).toEqual(diffProcurements(model(before), model(after)));
+  });
+
+  it('a lot removed reads "Lot 3 (Hate Crime Services) removed", after its dates; a document added names it', () => {
+    const before = realRecord(WEST_MIDLANDS);
+    const after = structuredClone(before);
+    after.tender.lots.pop();
+    after.tender.documents = [{ id: 'itt-1', documentType: 'biddingDocuments', title: 'Invitation to tender' }];
+    expect(texts(model(before), model(after))).toEqual([
+      'Contract starts (lot 3) removed (was 1 Apr 2027)',
+      'Contract ends (lot 3) removed (was 31 Mar 2031, by end of day)',
+      'Contract ends if fully extended (lot 3) removed (was 31 Mar 2036, by end of day)',
+      'Lot 3 (Hate Crime Services) removed',
+      'Document added: Invitation to tender',
+    ]);
   });
 });

@@ -73,11 +73,16 @@ function v1Entry(procurement: Procurement, watchedAt: string, extra: Record<stri
 interface Filled {
   entries: Array<Record<string, unknown>>;
   cache: Array<{ ocid: string; noticeIds: string[]; procurement: Procurement; problems: unknown[]; fetchedAt: string }>;
+  /** Each entry as today's code must find it after the upgrade (by ocid). */
+  want: Record<string, Record<string, unknown>>;
+  /** Every snapshot today's code must find. */
+  snapshots: Array<{ ocid: string; takenAt: string; procurement: Procurement }>;
 }
 
 /** The stores each earlier version had. */
 const STORES_AT: Record<number, string[]> = {
   1: ['procurementCache', 'watchlist'],
+  2: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
 };
 
 const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
@@ -103,7 +108,58 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
     for (const entry of entries) await tx.objectStore('watchlist').put(entry);
     for (const cached of cache) await tx.objectStore('procurementCache').put(cached);
     await tx.done;
-    return { entries, cache };
+    // Today's defaults added; the data shown when watched becomes the first snapshot, where still cached.
+    const want = Object.fromEntries(entries.map((e) => [e.ocid, { note: '', tags: [], bidStatus: 'watching', unseenChanges: [], ...e }]));
+    const snapshots = cache.filter((c) => entries.some((e) => e.ocid === c.ocid)).map((c) => ({ ocid: c.ocid, takenAt: c.fetchedAt, procurement: c.procurement }));
+    return { entries, cache, want, snapshots };
+  },
+  // Version 2: unseen changes were `{ foundAt, kind: notice|amendment|keyDate|field, text }`.
+  async 2(db) {
+    const cfd9 = procurementOf(`${CFD9}.json`);
+    const b89 = procurementOf(`${B89}.json`);
+    const v2 = (procurement: Procurement, watchedAt: string, extra: Record<string, unknown>) => ({ ...v1Entry(procurement, watchedAt), note: '', tags: [], bidStatus: 'watching', ...extra });
+    const entries = [
+      v2(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah', unseenChanges: [], lastCheckedAt: '2026-03-01T06:00:00.000Z' }),
+      v2(b89, '2026-02-01T12:30:00.000Z', {
+        bidStatus: 'preparing',
+        lastCheckedAt: '2026-03-01T06:00:00.000Z',
+        unseenChanges: [
+          { foundAt: '2026-02-20T06:00:00.000Z', kind: 'notice', text: 'New notice: UK3: Planned procurement notice, published 19 Feb 2026, 14:05' },
+          { foundAt: '2026-02-20T06:00:00.000Z', kind: 'amendment', text: 'Amendment: change to the event brite link' },
+          { foundAt: '2026-03-01T06:00:00.000Z', kind: 'keyDate', text: 'Submission deadline moved from 17 Jun 2026 to 1 Jul 2026' },
+          { foundAt: '2026-03-01T06:00:00.000Z', kind: 'keyDate', text: 'Enquiry deadline set: 17 Jun 2026, 17:00' },
+          { foundAt: '2026-03-01T06:00:00.000Z', kind: 'keyDate', text: 'Next notice expected removed (was 1 Jun 2026)' },
+          { foundAt: '2026-03-01T06:00:00.000Z', kind: 'field', text: 'Stage changed from planning to tender' },
+        ],
+      }),
+    ];
+    const cache = [{ ocid: B89, noticeIds: b89.notices.map((n) => n.id), procurement: b89, problems: [], fetchedAt: '2026-03-02T09:58:00.000Z' }];
+    const snapshots = [
+      { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
+      { ocid: B89, takenAt: '2026-02-20T06:00:00.000Z', procurement: b89 },
+    ];
+    const tx = db.transaction(['watchlist', 'procurementCache', 'snapshots', 'meta'], 'readwrite');
+    for (const entry of entries) await tx.objectStore('watchlist').put(entry);
+    for (const cached of cache) await tx.objectStore('procurementCache').put(cached);
+    for (const snapshot of snapshots) await tx.objectStore('snapshots').put(snapshot);
+    await tx.objectStore('meta').put({ key: 'sweep', value: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
+    await tx.done;
+    const upgraded = (field: string, label: string, kind: string, foundAt: string, text: string) => ({ field, label, kind, text, foundAt });
+    const want = {
+      [CFD9]: entries[0]!,
+      [B89]: {
+        ...entries[1]!,
+        unseenChanges: [
+          upgraded('notice', 'Notice', 'added', '2026-02-20T06:00:00.000Z', 'New notice: UK3: Planned procurement notice, published 19 Feb 2026, 14:05'),
+          upgraded('amendment', 'Amendment', 'added', '2026-02-20T06:00:00.000Z', 'Amendment: change to the event brite link'),
+          upgraded('keyDate', 'Key date', 'changed', '2026-03-01T06:00:00.000Z', 'Submission deadline moved from 17 Jun 2026 to 1 Jul 2026'),
+          upgraded('keyDate', 'Key date', 'added', '2026-03-01T06:00:00.000Z', 'Enquiry deadline set: 17 Jun 2026, 17:00'),
+          upgraded('keyDate', 'Key date', 'removed', '2026-03-01T06:00:00.000Z', 'Next notice expected removed (was 1 Jun 2026)'),
+          upgraded('field', 'Details', 'changed', '2026-03-01T06:00:00.000Z', 'Stage changed from planning to tender'),
+        ],
+      },
+    };
+    return { entries, cache, want, snapshots };
   },
 };
 
@@ -187,8 +243,8 @@ describe('migrations', () => {
       expect(entries.map((e) => e.ocid).sort()).toEqual(filled.entries.map((e) => e.ocid).sort());
       for (const old of filled.entries) {
         const entry = await db.get('watchlist', old.ocid as string);
-        // Every old field as it was, and nothing else changed.
-        expect(entry).toEqual({ note: '', tags: [], bidStatus: 'watching', unseenChanges: [], ...old });
+        // Every old field as it was, or as today's shape has it, and nothing else changed.
+        expect(entry).toEqual(filled.want[old.ocid as string]);
       }
     });
 
@@ -202,22 +258,20 @@ describe('migrations', () => {
       }
     });
 
-    it('seeds a snapshot from the cached read of each watched procurement, and none where nothing was cached', async () => {
+    it('has the snapshots it should (v1: seeded from the cached read of each watched procurement, none where nothing was cached)', async () => {
       const { db, filled } = await upgraded();
       for (const old of filled.entries) {
-        const cached = filled.cache.find((c) => c.ocid === old.ocid);
-        const snapshot = await latestSnapshot(db, old.ocid as string);
-        if (cached) expect(snapshot).toEqual({ ocid: cached.ocid, takenAt: cached.fetchedAt, procurement: cached.procurement });
-        else expect(snapshot).toBeUndefined();
+        const want = filled.snapshots.find((s) => s.ocid === old.ocid);
+        expect(await latestSnapshot(db, old.ocid as string)).toEqual(want);
       }
-      expect(await db.count('snapshots')).toBe(filled.entries.filter((e) => filled.cache.some((c) => c.ocid === e.ocid)).length);
+      expect(await db.count('snapshots')).toBe(filled.snapshots.length);
     });
 
     it('the upgraded watchlist lists and sorts as today’s code expects', async () => {
       const { db, filled } = await upgraded();
       const listed = await listWatchlist(db, NOW);
       expect(listed).toHaveLength(filled.entries.length);
-      for (const entry of listed) expect(entry.unseenChanges).toEqual([]);
+      for (const entry of listed) expect(entry.unseenChanges).toEqual(filled.want[entry.ocid]!.unseenChanges);
     });
   });
 

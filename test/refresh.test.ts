@@ -71,9 +71,9 @@ const AFTER: Record<string, Json> = {
 };
 /** The change each one's new record must produce (written by hand from the data). */
 const EXPECTED: Record<string, string> = {
-  [A]: 'Submission deadline moved from 1 Jul 2026 to 15 Jul 2026',
+  [A]: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day',
   [B]: 'Submission deadline moved from 24 Oct 2025, 12:00 to 7 Nov 2025, 12:00',
-  [C]: 'Contract ends (lot 2) moved from 31 Jul 2028 to 31 Mar 2029',
+  [C]: 'Contract ends (lot 2) moved from 31 Jul 2028, by end of day to 31 Mar 2029, by end of day',
 };
 
 function modelOf(pkg: Json): Procurement {
@@ -208,7 +208,14 @@ describe('refreshCycle: the sweep finds what changed', () => {
     expect(fts.requests).toHaveLength(4);
     expect(report).toMatchObject({ sweepPages: 3, recordRequests: 1, failed: [] });
     expect(report.stoppedBecause).toBeUndefined();
-    expect(report.refreshed).toEqual([{ ocid: A, changes: [{ kind: 'keyDate', text: EXPECTED[A], foundAt: expect.any(String) }] }]);
+    expect(report.refreshed).toEqual([
+      {
+        ocid: A,
+        changes: [
+          { field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: EXPECTED[A], before: '2026-07-01T22:59:59.000Z', after: '2026-07-15T22:59:59.000Z', foundAt: expect.any(String) },
+        ],
+      },
+    ]);
 
     const a = (await entry(A))!;
     expect(a.unseenChanges).toEqual(report.refreshed[0]!.changes);
@@ -268,9 +275,10 @@ describe('refreshCycle: the sweep finds what changed', () => {
       'Amendment: Submission deadline extended to 7 November 2025 and clarification deadline to 31 October 2025 following supplier requests for more time to arrange site visits.',
       'New notice: UK4: Tender notice, published 29 Oct 2025, 09:05',
       'Amendment: notice 069512-2025 changed the procurement',
-      'Title changed to “Highways Drainage, Gully Cleansing and CCTV Survey Services”',
+      'Title changed from “Highways Drainage and Gully Cleansing Services” to “Highways Drainage, Gully Cleansing and CCTV Survey Services”',
       'Enquiry deadline moved from 17 Oct 2025, 17:00 to 31 Oct 2025, 17:00',
       EXPECTED[B],
+      'Document added: Invitation to tender pack, version 2 (adds CCTV drainage survey schedule)',
     ]);
     expect((await entry(B))!.title).toBe('Highways Drainage, Gully Cleansing and CCTV Survey Services');
   });

@@ -1,13 +1,16 @@
 /**
- * What a notice changed: the merged state before it compared with the state after it,
- * field by field, in plain language. FTS's own amendment lists are incomplete, so this
- * comparison — not the amendment list — is the record of what changed.
+ * What changed, in one model and one wording for every place that tells it. The timeline
+ * compares the merged state before each notice with the state after it (`diffStates`: FTS's
+ * own amendment lists are incomplete, so this comparison is the record of what changed);
+ * the watchlist compares two reads of a watched procurement (`diffProcurements`). Both are
+ * made of the same comparisons below, and every sentence comes from `changeSentence`.
  */
 import { formatDateTime, parseInstant } from '../dates';
-import { formatMoney, specifiedMoney } from '../money';
-import type { Amendment, Release } from '../ocds/schema';
-import { extractKeyDates, KEY_DATE_LABELS, lotsText, type KeyDateCandidate } from './key-dates';
-import type { Change } from './types';
+import { formatMoney, specifiedMoney, type Money } from '../money';
+import type { Amendment, Release, Value } from '../ocds/schema';
+import type { Procurement, ProcurementValue } from '../procurement';
+import { extractKeyDates, KEY_DATE_LABELS, lotsText } from './key-dates';
+import type { Change, ChangeKind, KeyDateType } from './types';
 
 const SHORT = 120;
 
@@ -17,15 +20,37 @@ function shorten(text: string): string {
   return flat.length > SHORT ? `${flat.slice(0, SHORT)}…` : flat;
 }
 
-function textChange(field: string, label: string, before: string | null | undefined, after: string | null | undefined): Change | undefined {
+/** The verbs of a sentence: a value is added or changed; a date is set, moved or brought forward. */
+interface Verbs {
+  added: string;
+  changed: string;
+}
+const VALUE_VERBS: Verbs = { added: 'added', changed: 'changed' };
+const DATE_VERBS: Verbs = { added: 'set', changed: 'moved' };
+const EARLIER_VERBS: Verbs = { added: 'set', changed: 'brought forward' };
+
+/**
+ * The one sentence of a change, from the words shown for the value before and after:
+ * "Title added: “…”", "Title removed (was “…”)", "Lot 3 (Roads) removed",
+ * "Value (excluding VAT) changed from … to …", "Submission deadline moved from … to …".
+ */
+export function changeSentence(subject: string, kind: ChangeKind, before?: string, after?: string, verbs: Verbs = VALUE_VERBS): string {
+  if (kind === 'added') return `${subject} ${verbs.added}${after === undefined ? '' : `: ${after}`}`;
+  if (kind === 'removed') return `${subject} removed${before === undefined ? '' : ` (was ${before})`}`;
+  return `${subject} ${verbs.changed} from ${before} to ${after}`;
+}
+
+const kindOf = (before: unknown, after: unknown): ChangeKind => (before === undefined ? 'added' : after === undefined ? 'removed' : 'changed');
+
+/** Free text that changed, quoted and shortened; `subject` is what the sentence names, if more than the label. */
+function textChange(field: string, label: string, before: string | null | undefined, after: string | null | undefined, subject = label): Change[] {
   const was = before ?? undefined;
   const now = after ?? undefined;
-  if (was === now) return undefined;
+  if (was === now) return [];
   const a = was === undefined ? undefined : shorten(was);
   const b = now === undefined ? undefined : shorten(now);
-  if (a === undefined) return { field, label, text: `${label} added: “${b}”`, after: b };
-  if (b === undefined) return { field, label, text: `${label} removed (was “${a}”)`, before: a };
-  return { field, label, text: `${label} changed from “${a}” to “${b}”`, before: a, after: b };
+  const kind = kindOf(a, b);
+  return [{ field, label, kind, text: changeSentence(subject, kind, a && `“${a}”`, b && `“${b}”`), before: a, after: b }];
 }
 
 function dateText(raw: string): string {
@@ -33,26 +58,103 @@ function dateText(raw: string): string {
   return at ? formatDateTime(at) : raw;
 }
 
+/** A date as a change keeps it: the ISO instant, or the text where it names none. */
+function dateValue(raw: string): string {
+  return parseInstant(raw)?.toISOString() ?? raw;
+}
 
-type KeyDatesByLot = Map<string, { candidate: KeyDateCandidate; lot: string | undefined; time: number | undefined }>;
+/** Whether `after` is an earlier instant than `before`. */
+function isEarlier(before: string, after: string): boolean {
+  const a = parseInstant(before);
+  const b = parseInstant(after);
+  return a !== undefined && b !== undefined && b.getTime() < a.getTime();
+}
 
-// Each state is compared twice (with the one before and the one after): read it once.
-const byLotCache = new WeakMap<Release, KeyDatesByLot>();
+/** One date that changed: set, removed, moved, or brought forward (marked, since it leaves less time). */
+function dateChange(field: string, label: string, subject: string, before: string | undefined, after: string | undefined): Change {
+  const earlier = before !== undefined && after !== undefined && isEarlier(before, after);
+  const kind = kindOf(before, after);
+  const text = changeSentence(subject, kind, before && dateText(before), after && dateText(after), earlier ? EARLIER_VERBS : DATE_VERBS);
+  const change: Change = { field, label, kind, text, before: before && dateValue(before), after: after && dateValue(after) };
+  if (earlier) change.broughtForward = true;
+  return change;
+}
 
-/** Key dates by type and lot, so that one lot's date moving is one change. */
-function keyDatesByLot(state: Release): KeyDatesByLot {
-  const cached = byLotCache.get(state);
+function moneyChange(field: string, label: string, was: Money | undefined, now: Money | undefined): Change[] {
+  if (was?.amount === now?.amount && was?.currency === now?.currency) return [];
+  const before = was && formatMoney(was);
+  const after = now && formatMoney(now);
+  // "not specified" is what FTS's 0 or nothing means: the sentence says so rather than "added".
+  return [{ field, label, kind: kindOf(before, after), text: changeSentence(label, 'changed', formatMoney(was), formatMoney(now)), before, after }];
+}
+
+function valueChanges(before: ProcurementValue, after: ProcurementValue): Change[] {
+  return [
+    ...moneyChange('value.amount', 'Value (excluding VAT)', before.net, after.net),
+    ...moneyChange('value.amountGross', 'Value (including VAT)', before.gross, after.gross),
+  ];
+}
+
+/** A tender's value as the procurement model reads it ("not specified" for 0 or nothing). */
+function valueOf(value: Value | null | undefined): ProcurementValue {
+  return { net: specifiedMoney(value?.amount, value?.currency), gross: specifiedMoney(value?.amountGross, value?.currency) };
+}
+
+/** A key date as both comparisons read it: its type, its lots, and the date text. */
+interface DatedFact {
+  type: KeyDateType;
+  lots: readonly string[];
+  raw: string;
+}
+
+/** One key date for one lot, keyed `type|lot|n`: the n-th of that type for that lot in time order. */
+type KeyDateIndex = Map<string, { fact: DatedFact; lot: string | undefined; time: number | undefined }>;
+
+// Each state is compared twice (with the one before and the one after): index it once.
+const indexCache = new WeakMap<object, KeyDateIndex>();
+
+/**
+ * Key dates by type and lot, so that one lot's date moving is one change; several of one
+ * type for one lot (two engagement events) are told apart by their order in time, so a
+ * second event is "set", not the first one "moved".
+ */
+function indexKeyDates(owner: object, read: () => readonly DatedFact[]): KeyDateIndex {
+  const cached = indexCache.get(owner);
   if (cached) return cached;
-  const map: KeyDatesByLot = new Map();
-  for (const candidate of extractKeyDates(state)) {
-    const lots = candidate.lots.length ? candidate.lots : [undefined];
-    for (const lot of lots) {
-      const key = `${candidate.type}|${lot ?? ''}|${candidate.type === 'milestone' || candidate.type === 'engagement' ? candidate.steps.map((s) => JSON.stringify(s)).join('/') : ''}`;
-      map.set(key, { candidate, lot, time: parseInstant(candidate.raw)?.getTime() });
+  const timed = read().map((fact) => ({ fact, time: parseInstant(fact.raw)?.getTime() }));
+  timed.sort((x, y) => (x.time ?? Infinity) - (y.time ?? Infinity));
+  const index: KeyDateIndex = new Map();
+  for (const { fact, time } of timed) {
+    for (const lot of fact.lots.length ? fact.lots : [undefined]) {
+      let ordinal = 1;
+      while (index.has(`${fact.type}|${lot ?? ''}|${ordinal}`)) ordinal++;
+      index.set(`${fact.type}|${lot ?? ''}|${ordinal}`, { fact, lot, time });
     }
   }
-  byLotCache.set(state, map);
-  return map;
+  indexCache.set(owner, index);
+  return index;
+}
+
+/** Every key date before compared with after; identical moves across lots are one change naming the lots. */
+function compareKeyDates(was: KeyDateIndex, now: KeyDateIndex): Change[] {
+  const grouped = new Map<string, { type: KeyDateType; before?: string; after?: string; lots: string[] }>();
+  const note = (type: KeyDateType, before: string | undefined, after: string | undefined, lot: string | undefined) => {
+    const key = `${type}|${before ?? ''}|${after ?? ''}`;
+    const entry = grouped.get(key) ?? { type, before, after, lots: [] };
+    if (lot !== undefined) entry.lots.push(lot);
+    grouped.set(key, entry);
+  };
+  for (const [key, { fact, lot, time }] of now) {
+    const old = was.get(key);
+    if (old?.time !== time) note(fact.type, old?.fact.raw, fact.raw, lot);
+  }
+  for (const [key, { fact, lot }] of was) {
+    if (!now.has(key)) note(fact.type, fact.raw, undefined, lot);
+  }
+  return [...grouped.values()].map(({ type, before, after, lots }) => {
+    const label = KEY_DATE_LABELS[type];
+    return dateChange(`keyDate:${type}`, label, lots.length ? `${label} (${lotsText(lots)})` : label, before, after);
+  });
 }
 
 /** Whether anything a key date is read from differs (merged states share what did not change). */
@@ -143,141 +245,146 @@ function keyDateChanges(fullBefore: Release, fullAfter: Release): Change[] {
   return narrowed(fullBefore, fullAfter).flatMap(([before, after]) => keyDateChangesBetween(before, after));
 }
 
+const stateKeyDates = (state: Release) => indexKeyDates(state, () => extractKeyDates(state));
+
 /** Every key date of `before` compared with `after`, without narrowing (exported to test the narrowing against). */
 export function keyDateChangesBetween(before: Release, after: Release): Change[] {
-  const was = keyDatesByLot(before);
-  const now = keyDatesByLot(after);
-  // Group identical moves across lots into one sentence.
-  const grouped = new Map<string, { type: KeyDateCandidate['type']; before?: string; after?: string; lots: string[] }>();
-  const note = (type: KeyDateCandidate['type'], b: string | undefined, a: string | undefined, lot: string | undefined) => {
-    const key = `${type}|${b ?? ''}|${a ?? ''}`;
-    const entry = grouped.get(key) ?? { type, before: b, after: a, lots: [] };
-    if (lot !== undefined) entry.lots.push(lot);
-    grouped.set(key, entry);
-  };
-  for (const [key, { candidate, lot, time }] of now) {
-    const old = was.get(key);
-    if (old?.time !== time) note(candidate.type, old?.candidate.raw, candidate.raw, lot);
-  }
-  for (const [key, { candidate, lot }] of was) {
-    if (!now.has(key)) note(candidate.type, candidate.raw, undefined, lot);
-  }
-  return [...grouped.values()].map(({ type, before: b, after: a, lots }) => {
-    const label = KEY_DATE_LABELS[type];
-    const where = lots.length ? ` (${lotsText(lots)})` : '';
-    const field = `keyDate:${type}`;
-    if (b === undefined) return { field, label, text: `${label}${where} set: ${dateText(a!)}`, after: a };
-    if (a === undefined) return { field, label, text: `${label}${where} removed (was ${dateText(b)})`, before: b };
-    return { field, label, text: `${label}${where} moved from ${dateText(b)} to ${dateText(a)}`, before: b, after: a };
-  });
-}
-
-function valueChanges(before: Release, after: Release): Change[] {
-  const changes: Change[] = [];
-  const parts = [
-    ['amount', 'Value (excluding VAT)'],
-    ['amountGross', 'Value (including VAT)'],
-  ] as const;
-  for (const [key, label] of parts) {
-    const was = specifiedMoney(before.tender?.value?.[key], before.tender?.value?.currency);
-    const now = specifiedMoney(after.tender?.value?.[key], after.tender?.value?.currency);
-    if (was?.amount === now?.amount && was?.currency === now?.currency) continue;
-    changes.push({
-      field: `value.${key}`,
-      label,
-      text: `${label} changed from ${formatMoney(was)} to ${formatMoney(now)}`,
-      before: was ? formatMoney(was) : undefined,
-      after: now ? formatMoney(now) : undefined,
-    });
-  }
-  return changes;
+  return compareKeyDates(stateKeyDates(before), stateKeyDates(after));
 }
 
 /** Award and contract values, matched by id (a contract change notice often raises one). */
 function awardedValueChanges(before: Release, after: Release): Change[] {
-  const changes: Change[] = [];
   const lists = [
-    ['awards', 'Award value', before.awards, after.awards],
-    ['contracts', 'Contract value', before.contracts, after.contracts],
+    ['awards', 'Award value', 'award', before.awards, after.awards],
+    ['contracts', 'Contract value', 'contract', before.contracts, after.contracts],
   ] as const;
-  for (const [field, label, was, now] of lists) {
-    for (const item of now ?? []) {
+  return lists.flatMap(([field, label, noun, was, now]) =>
+    (now ?? []).flatMap((item) => {
       const old = (was ?? []).find((w) => w.id != null && w.id === item.id);
-      if (!old) continue;
-      const a = specifiedMoney(old.value?.amount, old.value?.currency);
-      const b = specifiedMoney(item.value?.amount, item.value?.currency);
-      if (a?.amount === b?.amount && a?.currency === b?.currency) continue;
-      const name = (now ?? []).length > 1 ? `${label} (${field === 'awards' ? 'award' : 'contract'} ${item.id})` : label;
-      changes.push({ field: `${field}.value`, label: name, text: `${name} changed from ${formatMoney(a)} to ${formatMoney(b)}`, before: a && formatMoney(a), after: b && formatMoney(b) });
-    }
-  }
-  return changes;
+      if (!old) return [];
+      const name = (now ?? []).length > 1 ? `${label} (${noun} ${item.id})` : label;
+      return moneyChange(`${field}.value`, name, specifiedMoney(old.value?.amount, old.value?.currency), specifiedMoney(item.value?.amount, item.value?.currency));
+    }),
+  );
 }
 
-function lotChanges(before: Release, after: Release): Change[] {
-  if (before.tender?.lots === after.tender?.lots) return [];
-  const was = new Map((before.tender?.lots ?? []).filter((l) => l.id != null).map((l) => [l.id!, l]));
-  const now = new Map((after.tender?.lots ?? []).filter((l) => l.id != null).map((l) => [l.id!, l]));
-  const changes: Change[] = [];
-  for (const [id, lot] of now) {
-    if (!was.has(id)) changes.push({ field: 'lots', label: 'Lots', text: `Lot ${id} added${lot.title ? `: ${shorten(lot.title)}` : ''}`, after: id });
-  }
-  for (const [id, lot] of was) {
-    if (!now.has(id)) changes.push({ field: 'lots', label: 'Lots', text: `Lot ${id} removed${lot.title ? `: ${shorten(lot.title)}` : ''}`, before: id });
-  }
-  return changes;
+type Named = { id?: string | null; title?: string | null };
+
+/** Lots added or removed, by id. */
+function lotChanges(before: readonly Named[], after: readonly Named[]): Change[] {
+  const ids = (lots: readonly Named[]) => new Map(lots.filter((l) => l.id != null).map((l) => [l.id!, l]));
+  const was = ids(before);
+  const now = ids(after);
+  const change = (id: string, lot: Named, kind: 'added' | 'removed'): Change => {
+    const subject = `Lot ${id}${lot.title ? ` (${shorten(lot.title)})` : ''}`;
+    return { field: 'lots', label: 'Lots', kind, text: changeSentence(subject, kind), ...(kind === 'added' ? { after: id } : { before: id }) };
+  };
+  return [
+    ...[...now].filter(([id]) => !was.has(id)).map(([id, lot]) => change(id, lot, 'added')),
+    ...[...was].filter(([id]) => !now.has(id)).map(([id, lot]) => change(id, lot, 'removed')),
+  ];
 }
 
-function allDocuments(state: Release) {
+/** Documents new since before, by id (a notice's own document is the notice, told as such). */
+function documentChanges(before: readonly Named[], after: readonly Named[]): Change[] {
+  const known = new Set(before.map((d) => d.id));
+  return after
+    .filter((d) => d.id != null && !known.has(d.id))
+    .map((d) => {
+      const name = shorten(d.title ?? d.id!);
+      return { field: 'documents', label: 'Documents', kind: 'added', text: changeSentence('Document', 'added', undefined, name), after: name };
+    });
+}
+
+/** A state's attachments, named as the procurement model names them. */
+function attachments(state: Release): Named[] {
   return [
     ...(state.planning?.documents ?? []),
     ...(state.tender?.documents ?? []),
     ...(state.awards ?? []).flatMap((a) => a.documents ?? []),
     ...(state.contracts ?? []).flatMap((c) => c.documents ?? []),
-  ];
+  ]
+    .filter((d) => !d.noticeType)
+    .map((d) => ({ id: d.id, title: d.title ?? d.description ?? d.documentType }));
 }
 
-function documentChanges(before: Release, after: Release): Change[] {
-  const same =
+function sameDocuments(before: Release, after: Release): boolean {
+  return (
     before.planning?.documents === after.planning?.documents &&
     before.tender?.documents === after.tender?.documents &&
     before.awards === after.awards &&
-    before.contracts === after.contracts;
-  if (same) return [];
-  const known = new Set(allDocuments(before).map((d) => d.id));
-  // A notice's own document is the notice itself, shown as such; others are attachments.
-  return allDocuments(after)
-    .filter((d) => d.id != null && !known.has(d.id) && !d.noticeType)
-    .map((d) => {
-      const name = shorten(d.title ?? d.description ?? d.documentType ?? d.id!);
-      return { field: 'documents', label: 'Documents', text: `Document added: ${name}`, after: name };
+    before.contracts === after.contracts
+  );
+}
+
+/** Every change from `before` to `after` (two merged states) that a bid manager would want to know about. */
+export function diffStates(before: Release, after: Release): Change[] {
+  return [
+    ...textChange('title', 'Title', before.tender?.title, after.tender?.title),
+    ...textChange('description', 'Description', before.tender?.description, after.tender?.description),
+    ...textChange('status', 'Status', before.tender?.status, after.tender?.status),
+    ...textChange('submissionMethodDetails', 'How to submit', before.tender?.submissionMethodDetails, after.tender?.submissionMethodDetails),
+    ...valueChanges(valueOf(before.tender?.value), valueOf(after.tender?.value)),
+    ...awardedValueChanges(before, after),
+    ...keyDateChanges(before, after),
+    ...(before.tender?.lots === after.tender?.lots ? [] : lotChanges(before.tender?.lots ?? [], after.tender?.lots ?? [])),
+    ...(sameDocuments(before, after) ? [] : documentChanges(attachments(before), attachments(after))),
+  ];
+}
+
+const procurementKeyDates = (procurement: Procurement) =>
+  indexKeyDates(procurement.keyDates, () => procurement.keyDates.map((k) => ({ type: k.type, lots: k.lots, raw: k.at })));
+
+/** New notices, each followed by the amendment it made, in the buyer's words where given. */
+function noticeChanges(before: Procurement, after: Procurement): Change[] {
+  const known = new Set(before.notices.map((n) => n.id));
+  return after.notices
+    .filter((notice) => !known.has(notice.id))
+    .flatMap((notice): Change[] => {
+      const published = notice.publishedAt ? `, published ${dateText(notice.publishedAt)}` : '';
+      const added: Change = { field: 'notice', label: 'Notice', kind: 'added', text: `New notice: ${notice.name}${published}`, after: notice.id };
+      if (!notice.amendment) return [added];
+      const description = notice.amendment.description ?? `notice ${notice.id} changed the procurement`;
+      return [added, { field: 'amendment', label: 'Amendment', kind: 'added', text: `Amendment: ${description}`, after: description }];
     });
 }
 
-/** Every change from `before` to `after` that a bid manager would want to know about. */
-export function diffStates(before: Release, after: Release): Change[] {
+/**
+ * What changed between two reads of one procurement (a watchlist snapshot and a fresh
+ * read): new notices and their amendments, then the same comparisons as `diffStates`.
+ */
+export function diffProcurements(before: Procurement, after: Procurement): Change[] {
   return [
-    textChange('title', 'Title', before.tender?.title, after.tender?.title),
-    textChange('description', 'Description', before.tender?.description, after.tender?.description),
-    textChange('status', 'Status', before.tender?.status, after.tender?.status),
-    textChange('submissionMethodDetails', 'How to submit', before.tender?.submissionMethodDetails, after.tender?.submissionMethodDetails),
-    ...valueChanges(before, after),
-    ...awardedValueChanges(before, after),
-    ...keyDateChanges(before, after),
-    ...lotChanges(before, after),
-    ...documentChanges(before, after),
-  ].filter((change): change is Change => change !== undefined);
+    ...noticeChanges(before, after),
+    ...textChange('title', 'Title', before.title, after.title),
+    ...textChange('description', 'Description', before.description, after.description),
+    ...textChange('status', 'Status', before.status, after.status),
+    ...textChange('submissionMethodDetails', 'How to submit', before.submission?.text, after.submission?.text),
+    ...(before.stage === after.stage ? [] : [{ field: 'stage', label: 'Stage', kind: 'changed', text: changeSentence('Stage', 'changed', before.stage, after.stage), before: before.stage, after: after.stage } satisfies Change]),
+    ...valueChanges(before.value, after.value),
+    ...compareKeyDates(procurementKeyDates(before), procurementKeyDates(after)),
+    ...lotChanges(before.lots, after.lots),
+    ...documentChanges(before.documents, after.documents),
+  ];
+}
+
+/** Brought-forward key dates first (they leave less time than planned), the rest in their order. */
+export function broughtForwardFirst<T extends Change>(changes: readonly T[]): T[] {
+  return [...changes.filter((c) => c.broughtForward), ...changes.filter((c) => !c.broughtForward)];
 }
 
 /** Old-regime corrigenda (F14) state their changes as text and dates, not as new values. */
 export function statedChanges(amendment: Amendment): Change[] {
   return (amendment.unstructuredChanges ?? []).flatMap((change): Change[] => {
     const where = change.where?.label ?? change.where?.section;
-    const was = change.oldValue?.date ? dateText(change.oldValue.date) : change.oldValue?.text;
-    const now = change.newValue?.date ? dateText(change.newValue.date) : change.newValue?.text;
-    if (!where || (was == null && now == null)) return [];
+    if (!where) return [];
     const label = shorten(where);
-    const section = change.where?.section && change.where.label ? ` (section ${change.where.section})` : '';
-    return [{ field: 'stated', label, text: `${label}${section} changed from ${was ? `“${shorten(was)}”` : 'nothing'} to ${now ? `“${shorten(now)}”` : 'nothing'}`, before: was ?? undefined, after: now ?? undefined }];
+    const subject = change.where?.section && change.where.label ? `${label} (section ${change.where.section})` : label;
+    const oldDate = change.oldValue?.date ?? undefined;
+    const newDate = change.newValue?.date ?? undefined;
+    const oldText = change.oldValue?.text ?? undefined;
+    const newText = change.newValue?.text ?? undefined;
+    if ((oldDate || newDate) && !(oldText && !oldDate) && !(newText && !newDate)) return [dateChange('stated', label, subject, oldDate, newDate)];
+    return textChange('stated', label, oldDate ? dateText(oldDate) : oldText, newDate ? dateText(newDate) : newText, subject);
   });
 }

@@ -28,17 +28,32 @@ export type EventKind = 'notice' | 'amendment' | 'keyDate';
  */
 export type KeyDateStatus = 'past' | 'next' | 'upcoming' | 'void';
 
-/** One field that a notice changed, compared with the state before it. */
+/**
+ * One thing that changed about a procurement, in one model for every place that tells it:
+ * a notice's changes in the timeline, "changed since you last looked" in the popup and the
+ * panel, and change notifications. `lib/timeline/changes.ts` makes every one.
+ */
 export interface Change {
-  /** What changed, e.g. `title`, `value.amount`, `keyDate:submissionDeadline`, `lots`, `documents`. */
+  /**
+   * What changed, e.g. `title`, `value.amount`, `keyDate:submissionDeadline`, `lots`,
+   * `documents`, `stage`, `notice` (a new notice), `amendment`, `stated` (a corrigendum's own words).
+   */
   field: string;
   /** The field's name for people, e.g. "Submission deadline". */
   label: string;
-  /** Plain-language sentence, e.g. "Submission deadline moved from 1 Jul 2026 to 15 Jul 2026". */
+  /** `added`: there was nothing before; `removed`: there is nothing now; `changed`: from `before` to `after`. */
+  kind: ChangeKind;
+  /** Plain-language sentence, e.g. "Submission deadline moved from 1 Jul 2026, 12:00 to 15 Jul 2026, 12:00". */
   text: string;
+  /** The value before, as shown (a key date's: the ISO instant, or the date text where it names none). */
   before?: string;
   after?: string;
+  /** A key date moved earlier: less time than planned for, so it is told first and marked. */
+  broughtForward?: true;
 }
+
+export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 interface EventBase {
   /** Stable id: the same event read again gets the same id. */

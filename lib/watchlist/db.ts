@@ -5,7 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Problem } from '../ocds/problems';
 import type { Procurement } from '../procurement';
-import type { WatchedProcurement } from './entry';
+import { isLegacyChange, upgradeLegacyChange, type LegacyDetectedChange, type WatchedProcurement } from './entry';
 
 /** A procurement as read at one moment; a bounded history is kept for each watched one. */
 export interface Snapshot {
@@ -82,6 +82,18 @@ export const MIGRATIONS: Migration[] = [
         // The data shown when it was watched becomes its first snapshot, where it is still cached.
         const cached = await cache.get(old.ocid);
         if (cached) await tx.objectStore('snapshots').put({ ocid: old.ocid, takenAt: cached.fetchedAt, procurement: cached.procurement });
+      }
+    },
+  },
+  {
+    version: 3,
+    name: 'unseen changes in the one model of what changed',
+    async run(_db, tx) {
+      const watchlist = tx.objectStore('watchlist');
+      for (let cursor = await watchlist.openCursor(); cursor; cursor = await cursor.continue()) {
+        const stored = cursor.value.unseenChanges as Array<WatchedProcurement['unseenChanges'][number] | LegacyDetectedChange>;
+        if (!stored.some(isLegacyChange)) continue;
+        await cursor.update({ ...cursor.value, unseenChanges: stored.map((c) => (isLegacyChange(c) ? upgradeLegacyChange(c) : c)) });
       }
     },
   },

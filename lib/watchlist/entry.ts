@@ -1,6 +1,7 @@
 /** A watched procurement as stored in the watchlist, and how the popup orders it. */
 import type { Stage } from '../ocds/notice-types';
 import type { KeyDate, Procurement, ProcurementValue } from '../procurement';
+import type { Change } from '../timeline/types';
 
 /** Where the user's own bid stands. */
 export const BID_STATUSES = ['watching', 'preparing', 'submitted', 'won', 'lost', 'noBid'] as const;
@@ -14,13 +15,35 @@ export const BID_STATUS_LABELS: Record<BidStatus, string> = {
   noBid: 'No bid',
 };
 
-/** A change found when a watched procurement was read again. */
-export interface DetectedChange {
+/** A change found when a watched procurement was read again: the one `Change` model, and when it was found. */
+export interface DetectedChange extends Change {
   /** ISO instant it was found. */
   foundAt: string;
-  kind: 'notice' | 'amendment' | 'keyDate' | 'field';
-  /** Plain language: "Submission deadline moved from 1 Jul 2026 to 15 Jul 2026". */
+}
+
+/** An unseen change as database version 2 and backup format 1 stored it, before changes had one model. */
+export interface LegacyDetectedChange {
+  foundAt: string;
+  kind: (typeof LEGACY_CHANGE_KINDS)[number];
   text: string;
+}
+export const LEGACY_CHANGE_KINDS = ['notice', 'amendment', 'keyDate', 'field'] as const;
+
+const LEGACY_FIELDS: Record<LegacyDetectedChange['kind'], Pick<Change, 'field' | 'label'>> = {
+  notice: { field: 'notice', label: 'Notice' },
+  amendment: { field: 'amendment', label: 'Amendment' },
+  keyDate: { field: 'keyDate', label: 'Key date' },
+  field: { field: 'field', label: 'Details' },
+};
+
+export function isLegacyChange(change: DetectedChange | LegacyDetectedChange): change is LegacyDetectedChange {
+  return !('field' in change);
+}
+
+/** The one model from the old shape: its sentence kept word for word, the kind read from the sentence's verb. */
+export function upgradeLegacyChange({ foundAt, kind, text }: LegacyDetectedChange): DetectedChange {
+  const added = kind === 'notice' || kind === 'amendment' || / set: /.test(text);
+  return { ...LEGACY_FIELDS[kind], kind: added ? 'added' : / removed \(was /.test(text) ? 'removed' : 'changed', text, foundAt };
 }
 
 export interface WatchedProcurement {

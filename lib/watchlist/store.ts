@@ -2,7 +2,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Problem } from '../ocds/problems';
 import type { Procurement } from '../procurement';
-import { compareProcurements } from './compare';
+import { diffProcurements } from '../timeline/changes';
 import type { CachedProcurement, Snapshot, TenderTimelineDB } from './db';
 import { sortWatchlist, summarise, type BidStatus, type DetectedChange, type WatchedProcurement } from './entry';
 
@@ -62,7 +62,8 @@ export async function applyRefresh(db: DB, procurement: Procurement, now: Date):
   }
   const history = (await snapshots.index('byOcid').getAll(procurement.ocid)).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const previous = history.at(-1);
-  const changes = previous ? compareProcurements(previous.procurement, procurement, now) : [];
+  const foundAt = now.toISOString();
+  const changes: DetectedChange[] = previous ? diffProcurements(previous.procurement, procurement).map((change) => ({ ...change, foundAt })) : [];
   if (!previous || changes.length > 0) {
     await snapshots.put({ ocid: procurement.ocid, takenAt: now.toISOString(), procurement });
     for (const old of history.slice(0, Math.max(0, history.length + 1 - SNAPSHOTS_KEPT))) await snapshots.delete([old.ocid, old.takenAt]);

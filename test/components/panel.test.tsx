@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps, type PanelState } from '../../components/Panel';
 import type { Procurement } from '../../lib/procurement';
-import type { TimelineEvent } from '../../lib/timeline/types';
+import type { Change, TimelineEvent } from '../../lib/timeline/types';
 import { allHrefs, analyseFixture, type FixtureName } from './support';
 
 afterEach(cleanup);
@@ -189,11 +189,11 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
 
   it('lists what an amendment changed', () => {
     const { procurement, events, problems } = analyseFixture('ocds-h6vhtk-067b89', now);
-    const changes = [{ field: 'keyDate:submissionDeadline', label: 'Submission deadline', text: 'Submission deadline moved from 1 Jul 2026 to 15 Jul 2026' }];
+    const changes: Change[] = [{ field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day' }];
     const withChanges: TimelineEvent[] = events.map((e) => (e.kind === 'amendment' && e.noticeId === '045280-2026' ? { ...e, changes } : e));
     renderPanel({ state: { status: 'ready', procurement, events: withChanges, problems }, now });
     const list = screen.getByRole('list', { name: 'What changed' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Submission deadline moved from 1 Jul 2026 to 15 Jul 2026']);
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day']);
   });
 });
 

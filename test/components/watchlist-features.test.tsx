@@ -15,8 +15,8 @@ const WEST_MIDLANDS = 'West Midlands First Contact Assessment and Referral, Rest
 const VICTIM_SUPPORT = 'Victim Support & Restorative Practice';
 const STAFFORDSHIRE = 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service';
 
-const deadlineMoved: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', kind: 'keyDate', text: 'Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00' };
-const newNotice: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', kind: 'notice', text: 'New notice: UK12: Procurement termination notice' };
+const deadlineMoved: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00' };
+const newNotice: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK12: Procurement termination notice' };
 
 function callbacks() {
   return {
@@ -47,7 +47,7 @@ describe('a row', () => {
   it('shows "Changed" and the plain-language list of what changed, as text', () => {
     const entries = [
       watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, {
-        unseenChanges: [deadlineMoved, newNotice, { foundAt: '2025-11-09T08:00:00Z', kind: 'field', text: 'Title changed to <img src=x onerror=alert(1)>' }],
+        unseenChanges: [deadlineMoved, newNotice, { foundAt: '2025-11-09T08:00:00Z', field: 'title', label: 'Title', kind: 'changed', text: 'Title changed from “Out of court” to “<img src=x onerror=alert(1)>”' }],
       }),
       watchedEntry('ocds-h6vhtk-06a838', watchedAt),
     ];
@@ -59,7 +59,7 @@ describe('a row', () => {
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00',
       'New notice: UK12: Procurement termination notice',
-      'Title changed to <img src=x onerror=alert(1)>',
+      'Title changed from “Out of court” to “<img src=x onerror=alert(1)>”',
     ]);
     expect(container.querySelector('img')).toBeNull();
     // The title button is named by the title alone, whatever changed.
