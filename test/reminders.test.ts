@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
 import { noticeUrl } from '../lib/fts/urls';
 import type { KeyDate } from '../lib/procurement';
-import { dueReminders, reminderId, reminderLeads, reminderMoment, type Reminder } from '../lib/reminders';
+import { changeNotification, dueReminders, reminderId, reminderLeads, reminderMoment, type Reminder } from '../lib/reminders';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { diffProcurements } from '../lib/timeline/changes';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
 import { readReal } from './support/fixtures';
 
@@ -229,5 +230,48 @@ describe('several procurements and settings', () => {
 
   it('skips a key date whose instant cannot be read', () => {
     expect(due([withKeyDates([deadline('soon')])], '2026-06-30T23:00:00Z')).toEqual([]);
+  });
+});
+
+describe('changeNotification', () => {
+  /** What a refresh of the real 067b89 finds when its submission deadline (1 Jul 2026 23:59:59 BST) moves to `endDate`. */
+  function refreshFinds(endDate: string) {
+    const read = (edit: (doc: any) => void) => {
+      const doc = JSON.parse(readReal(`${OCID}.json`));
+      edit(doc);
+      const result = analyseOcds(JSON.stringify(doc), new Date('2026-05-20T09:00:00Z'));
+      if (!result.ok) throw new Error(result.message);
+      return result.procurements[0]!.procurement;
+    };
+    const before = read(() => undefined);
+    const after = read((doc) => {
+      doc.tender.title = 'Victims Services';
+      doc.tender.tenderPeriod.endDate = endDate;
+    });
+    return diffProcurements(before, after).map((change) => ({ ...change, foundAt: '2026-05-21T06:00:00.000Z' }));
+  }
+
+  it('a deadline brought forward names the notification and comes first', () => {
+    expect(changeNotification(realEntry(), refreshFinds('2026-06-24T12:00:00+01:00'))).toEqual({
+      title: `Date brought forward: ${TITLE}`,
+      message: [
+        'Submission deadline brought forward from 1 Jul 2026, by end of day to 24 Jun 2026, 12:00',
+        `Title changed from “${TITLE}” to “Victims Services”`,
+      ].join('\n'),
+    });
+  });
+
+  it('otherwise "Changed:", the changes in the order found', () => {
+    expect(changeNotification(realEntry(), refreshFinds('2026-07-15T23:59:59+01:00'))).toEqual({
+      title: `Changed: ${TITLE}`,
+      message: [`Title changed from “${TITLE}” to “Victims Services”`, 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day'].join('\n'),
+    });
+  });
+
+  it('a procurement without a title is named by its ocid; line breaks in a change stay on its line', () => {
+    const changes = refreshFinds('2026-07-15T23:59:59+01:00').map((c) => ({ ...c, text: c.text.replace(' to ', '\nto ') }));
+    const { title, message } = changeNotification({ ocid: OCID }, changes);
+    expect(title).toBe(`Changed: ${OCID}`);
+    expect(message.split('\n')).toHaveLength(2);
   });
 });
