@@ -1,7 +1,8 @@
-import type { DetectedChange } from '../lib/watchlist/entry';
+import { broughtForwardFirst } from '../lib/timeline/changes';
+import type { Change } from '../lib/timeline/types';
 
 interface Props {
-  changes: readonly DetectedChange[];
+  changes: readonly Change[];
   /** The list's accessible name. */
   label: string;
   className?: string;
@@ -9,17 +10,26 @@ interface Props {
   limit?: number;
 }
 
-/** Changes found when a watched procurement was read again, in plain language, oldest first. Text only. */
+function Item({ change }: { change: Change }) {
+  // The sentence says "brought forward"; the class only adds weight to it.
+  return <li className={change.broughtForward ? 'tt-changes__item tt-changes__item--earlier' : 'tt-changes__item'}>{change.text}</li>;
+}
+
+/**
+ * What changed, in plain language, as text only: a notice's changes in the timeline, and
+ * what changed since the user last looked. Key dates brought forward come first; the rest
+ * keep their order.
+ */
 export function ChangeList({ changes, label, className, limit = Infinity }: Props) {
-  const shown = changes.length > limit ? changes.slice(0, limit) : changes;
-  const rest = changes.slice(shown.length);
+  if (changes.length === 0) return null;
+  const ordered = broughtForwardFirst(changes);
+  const shown = ordered.slice(0, limit);
+  const rest = ordered.slice(shown.length);
   return (
     <div className={className ? `tt-changes ${className}` : 'tt-changes'}>
       <ul className="tt-changes__list" aria-label={label}>
         {shown.map((change, index) => (
-          <li key={`${change.foundAt}|${index}`} className="tt-changes__item">
-            {change.text}
-          </li>
+          <Item key={`${change.field}|${index}`} change={change} />
         ))}
       </ul>
       {rest.length > 0 ? (
@@ -27,9 +37,7 @@ export function ChangeList({ changes, label, className, limit = Infinity }: Prop
           <summary>{rest.length === 1 ? '1 more change' : `${rest.length} more changes`}</summary>
           <ul className="tt-changes__list">
             {rest.map((change, index) => (
-              <li key={`${change.foundAt}|${index}`} className="tt-changes__item">
-                {change.text}
-              </li>
+              <Item key={`${change.field}|${index}`} change={change} />
             ))}
           </ul>
         </details>

@@ -1,6 +1,7 @@
 import { formatDate } from '../lib/dates';
 import { VOID_TEXT } from '../lib/timeline/key-dates';
-import type { AmendmentEvent, Change, KeyDateEvent, NoticeEvent, TimelineEvent } from '../lib/timeline/types';
+import type { AmendmentEvent, KeyDateEvent, NoticeEvent, TimelineEvent } from '../lib/timeline/types';
+import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
 import { ExternalLink } from './ExternalLink';
@@ -13,17 +14,6 @@ interface Props {
   currentNoticeId?: string;
 }
 
-function Changes({ changes }: { changes: Change[] }) {
-  if (changes.length === 0) return null;
-  return (
-    <ul className="tt-changes" aria-label="What changed">
-      {changes.map((change, index) => (
-        <li key={`${change.field}:${index}`}>{change.text}</li>
-      ))}
-    </ul>
-  );
-}
-
 function NoticeBody({ event, current, showChanges }: { event: NoticeEvent; current: boolean; showChanges: boolean }) {
   return (
     <>
@@ -34,7 +24,7 @@ function NoticeBody({ event, current, showChanges }: { event: NoticeEvent; curre
       <p className="tt-event__detail">
         <ExternalLink href={event.url}>Notice {event.noticeId}</ExternalLink>
       </p>
-      {showChanges ? <Changes changes={event.changes} /> : null}
+      {showChanges ? <ChangeList changes={event.changes} label="What changed" /> : null}
     </>
   );
 }
@@ -44,7 +34,7 @@ function AmendmentBody({ event }: { event: AmendmentEvent }) {
     <>
       <p className="tt-event__label">{event.label}</p>
       {event.description ? <LongText className="tt-event__detail" text={event.description} /> : null}
-      <Changes changes={event.changes} />
+      <ChangeList changes={event.changes} label="What changed" />
     </>
   );
 }

@@ -81,6 +81,22 @@ describe('a row', () => {
     expect([...more.querySelectorAll('li')].map(text)).toEqual(['Change 4', 'Change 5']);
   });
 
+  it('a key date brought forward is listed first, in bold, even when found last', () => {
+    const broughtForward: DetectedChange = {
+      ...deadlineMoved,
+      text: 'Submission deadline brought forward from 1 Dec 2025, 14:00 to 24 Nov 2025, 14:00',
+      before: '2025-12-01T14:00:00.000Z',
+      after: '2025-11-24T14:00:00.000Z',
+      broughtForward: true,
+    };
+    const changes = [...Array.from({ length: 4 }, (_, i) => ({ ...newNotice, text: `Change ${i + 1}` })), broughtForward];
+    renderList({ entries: [watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { unseenChanges: changes })] });
+    const visible = within(rowOf(OUT_OF_COURT)).getByRole('list', { name: `Changes to ${OUT_OF_COURT}` });
+    const items = within(visible).getAllByRole('listitem');
+    expect(items.map(text)).toEqual([broughtForward.text, 'Change 1', 'Change 2']);
+    expect(items.map((li) => li.classList.contains('tt-changes__item--earlier'))).toEqual([true, false, false]);
+  });
+
   it('says when it was last checked, in UK time, and why the last check failed while keeping the last good data', () => {
     const entries = [
       watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, {
