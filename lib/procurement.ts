@@ -6,7 +6,7 @@
 import { parseInstant } from './dates';
 import { specifiedMoney, type Money } from './money';
 import { asCompiledRelease, mergeRelease } from './ocds/merge';
-import { noticeTitle, noticeTypeInfo, type Stage } from './ocds/notice-types';
+import { nameNotice, noticeTypeInfo, type NoticeName, type Stage } from './ocds/notice-types';
 import type { Problem } from './ocds/problems';
 import { resolveSource } from './ocds/resolve-source';
 import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/schema';
@@ -136,23 +136,19 @@ function noticeTypeIn(release: Release, noticeId: string): string | undefined {
   return documentsOf(release).find(({ doc }) => doc.id === noticeId && doc.noticeType)?.doc.noticeType ?? undefined;
 }
 
-/** Without a notice type, the release tag is the best the data says about the stage. */
-function stageFromTags(tags: string[]): Stage {
-  if (tags.includes('tenderCancellation')) return 'cancelled';
-  if (tags.some((t) => t.startsWith('contract'))) return 'contract';
-  if (tags.some((t) => t.startsWith('award'))) return 'award';
-  if (tags.some((t) => t.startsWith('tender'))) return 'tender';
-  if (tags.some((t) => t.startsWith('planning'))) return 'planning';
-  return 'unknown';
+/** What the data says a release's notice is: its own notice type, else (old regime) its legal basis, and its tags. */
+function releaseNoticeName(release: Release, current: Release): NoticeName {
+  const id = release.id ?? '';
+  const tags = release.tag ?? [];
+  return nameNotice(noticeTypeIn(release, id) ?? noticeTypeIn(current, id), release.tender?.legalBasis ?? current.tender?.legalBasis, tags);
 }
 
-function makeNotice(id: string, noticeType: string | undefined, publishedRaw: string | null | undefined, source: string, tags: string[]): Notice {
-  const info = noticeTypeInfo(noticeType);
+function makeNotice(id: string, named: NoticeName, publishedRaw: string | null | undefined, source: string, tags: string[]): Notice {
   return {
     id,
-    noticeType: info?.code ?? noticeType,
-    name: noticeTitle(noticeType),
-    stage: info?.stage ?? stageFromTags(tags),
+    noticeType: named.noticeType,
+    name: named.name,
+    stage: named.stage,
     publishedAt: toInstant(publishedRaw),
     source,
     // FTS's own page for the id: a document's `url` may name any host.
@@ -269,7 +265,7 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
       problems.push({ path, message: 'this release has no id, so its notice cannot be named; it was left out of the timeline' });
       return [];
     }
-    const notice = makeNotice(release.id, noticeTypeIn(release, release.id) ?? noticeTypeIn(current, release.id), release.date, `${path}.date`, release.tag ?? []);
+    const notice = makeNotice(release.id, releaseNoticeName(release, current), release.date, `${path}.date`, release.tag ?? []);
     if (!notice.publishedAt) problems.push({ path: `${path}.date`, message: `notice ${release.id} has no publication date` });
     if (index > 0) notice.changes = diffStates(states[index - 1]!, states[index]!);
     return [notice];
@@ -278,7 +274,7 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
   for (const { doc, steps } of documentsOf(current)) {
     if (!doc.noticeType || doc.id == null || notices.some((n) => n.id === doc.id)) continue;
     const where = resolveSource(origins, [...steps, 'datePublished'], doc.datePublished ?? '');
-    notices.push(makeNotice(doc.id, doc.noticeType, doc.datePublished, where ?? `${source.compiled?.path ?? '$'}`, []));
+    notices.push(makeNotice(doc.id, nameNotice(doc.noticeType, undefined, []), doc.datePublished, where ?? `${source.compiled?.path ?? '$'}`, []));
   }
   notices.sort((a, b) => (a.publishedAt ?? '\uffff').localeCompare(b.publishedAt ?? '\uffff'));
 

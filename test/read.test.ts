@@ -47,10 +47,10 @@ describe('every shape FTS serves', () => {
     expect(procurement.title).toBe('Out of Court Resolution');
   });
 
-  it('names a notice without a notice type plainly, with its stage from the release tag', () => {
+  it('names a notice without a notice type by its release tag, never a bare "Notice"', () => {
     const release = { ...tenderRelease(), tender: { ...tenderRelease().tender, documents: [] } };
     const { procurement } = readOne(release);
-    expect(procurement.notices.map((n) => [n.id, n.noticeType, n.name, n.stage])).toEqual([['066750-2025', undefined, 'Notice', 'tender']]);
+    expect(procurement.notices.map((n) => [n.id, n.noticeType, n.name, n.stage])).toEqual([['066750-2025', undefined, 'Tender notice', 'tender']]);
   });
 
   it('reads a single release', () => {
