@@ -162,7 +162,8 @@ export const awardSchema = z.looseObject({
   suppliers: opt(z.array(organisationReferenceSchema)),
   relatedLots: opt(z.array(id)),
   contractPeriod: opt(periodSchema),
-  standstillPeriod: opt(periodSchema),
+  /** A period; in FTS award updates, a list of periods (the standstill as first published and as corrected). */
+  standstillPeriod: opt(z.union([periodSchema, z.array(periodSchema)])),
   milestones: opt(z.array(milestoneSchema)),
   documents: opt(z.array(documentSchema)),
   amendments: opt(z.array(amendmentSchema)),

@@ -11,10 +11,34 @@ const MAX_ROUNDS = 20;
 
 type Container = Record<string | number, unknown>;
 
-function expectedText(issue: z.core.$ZodIssue): string {
+type Issue = z.core.$ZodIssue;
+
+/** The value itself has the wrong type (not one of its fields). */
+const isTypeMismatch = (issue: Issue): issue is z.core.$ZodIssueInvalidType => issue.code === 'invalid_type' && issue.path.length === 0;
+
+/** What a failed union wanted: "text or a number" (an id), "object or array" (a period or a list of them). */
+function unionExpected(issue: z.core.$ZodIssueInvalidUnion): string {
+  const expected = issue.errors.flatMap((branch) => branch.filter(isTypeMismatch).map((i) => i.expected));
+  if (expected.length === 2 && expected.includes('string') && expected.includes('number')) return 'expected text or a number';
+  return `expected ${expected.join(' or ')}`;
+}
+
+function expectedText(issue: Issue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected === 'nonoptional' ? 'a value' : issue.expected}`;
-  if (issue.code === 'invalid_union') return 'expected text or a number';
+  if (issue.code === 'invalid_union') return unionExpected(issue);
   return issue.message;
+}
+
+/**
+ * A union whose input has the type of exactly one of its options (a list where a period
+ * or a list of periods is allowed) fails on that option's own fields: report those, so
+ * that only they are left out.
+ */
+function leafIssues(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const matching = issue.errors.filter((branch) => !branch.some(isTypeMismatch));
+  if (matching.length !== 1) return [issue];
+  return matching[0]!.flatMap((inner) => leafIssues({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 /**
@@ -32,7 +56,7 @@ export function validateKeepingValid<S extends z.ZodType>(
     const result = schema.safeParse(input);
     if (result.success) return result.data;
     const removals: Array<{ parent: Container; key: PathSegment; wantsObject: boolean }> = [];
-    for (const issue of result.error.issues) {
+    for (const issue of result.error.issues.flatMap(leafIssues)) {
       const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
       let found: unknown = input;
       let parent: Container | undefined;

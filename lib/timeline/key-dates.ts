@@ -181,8 +181,13 @@ export function extractKeyDates(release: Release): KeyDateCandidate[] {
     const lots = (award.relatedLots ?? []).map(String);
     const cancelled = CANCELLED_STATUSES.has(award.status ?? '');
     if (award.date && !cancelled) out.push({ type: 'awardDate', raw: award.date, steps: ['awards', at, 'date'], lots });
-    if (award.standstillPeriod?.endDate) {
-      out.push({ type: 'standstillEnd', raw: award.standstillPeriod.endDate, steps: ['awards', at, 'standstillPeriod', 'endDate'], lots });
+    // FTS award updates give a list of periods: one key date per end (grouped later when equal).
+    const standstill = award.standstillPeriod;
+    const standstills: Array<{ period: Period | null | undefined; steps: LogicalStep[] }> = Array.isArray(standstill)
+      ? standstill.map((period, index) => ({ period, steps: ['standstillPeriod', { index }] }))
+      : [{ period: standstill, steps: ['standstillPeriod'] }];
+    for (const { period, steps } of standstills) {
+      if (period?.endDate) out.push({ type: 'standstillEnd', raw: period.endDate, steps: ['awards', at, ...steps, 'endDate'], lots });
     }
     milestones(award.milestones, ['awards', at, 'milestones'], lots, (m) => (m.type === 'futureSignatureDate' ? 'signatureExpected' : undefined), out);
     if (cancelled && award.finalStatusDate) {
