@@ -21,3 +21,11 @@ export function realRecord(name = 'ocds-h6vhtk-05cfd9.json'): Record<string, any
 
 /** OCP's reference data: ocdsmerge's fixtures and the fictional example (see its README). */
 export const referenceDir = fileURLToPath(new URL('../fixtures/reference/', import.meta.url));
+
+/** Real FTS API answers, recorded (see test/fixtures/fts/README.md, `api/`). */
+export const ftsApiDir = fileURLToPath(new URL('../fixtures/fts/api/', import.meta.url));
+
+/** One recorded FTS API answer as text, e.g. `whole-stream/page-050.json`. */
+export function readFtsApi(name: string): string {
+  return readFileSync(`${ftsApiDir}${name}`, 'utf8');
+}
