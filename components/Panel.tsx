@@ -19,13 +19,15 @@ import './panel.css';
 export type PanelState =
   | { status: 'loading' }
   | { status: 'error'; message: string; canRetry: boolean }
-  | { status: 'ready'; procurement: Procurement; events: TimelineEvent[]; problems: Problem[]; currentNoticeId?: string };
+  | { status: 'ready'; procurement: Procurement; events: TimelineEvent[]; problems: Problem[]; currentNoticeId?: string; cutOff?: boolean };
 
 export interface PanelProps {
   state: PanelState;
   /** undefined while not known yet. */
   watched: boolean | undefined;
   onWatchToggle(): void;
+  /** Why the last Watch or Unwatch did not happen, if it did not. */
+  watchError?: string;
   onRetry(): void;
   collapsed: boolean;
   onCollapsedChange(collapsed: boolean): void;
@@ -135,11 +137,12 @@ function Ready({
   state,
   watched,
   onWatchToggle,
+  watchError,
   now,
   unseenChanges,
   onMarkSeen,
-}: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'now' | 'unseenChanges' | 'onMarkSeen'>) {
-  const { procurement, events, problems, currentNoticeId } = state;
+}: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'watchError' | 'now' | 'unseenChanges' | 'onMarkSeen'>) {
+  const { procurement, events, problems, currentNoticeId, cutOff } = state;
   const ids = { next: useId(), act: useId(), timeline: useId() };
   return (
     <>
@@ -160,8 +163,13 @@ function Ready({
           ) : null}
         </dl>
         <WatchButton watched={watched} onToggle={onWatchToggle} />
+        {watchError ? (
+          <p className="tt-watch-error" role="alert">
+            {watchError}
+          </p>
+        ) : null}
         {watched && unseenChanges && unseenChanges.length > 0 ? <UnseenChanges changes={unseenChanges} onMarkSeen={onMarkSeen} /> : null}
-        <ProblemsNote problems={problems} />
+        <ProblemsNote problems={problems} cutOff={cutOff} />
       </div>
 
       <section className="tt-section" aria-labelledby={ids.next}>
@@ -215,7 +223,7 @@ function Ready({
  * The overlay beside an FTS notice. Fed by props only: no browser API, fetching or storage
  * here, so the content script owns all of that and this renders the same in tests.
  */
-export function Panel({ state, watched, onWatchToggle, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen }: PanelProps) {
+export function Panel({ state, watched, onWatchToggle, watchError, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen }: PanelProps) {
   const bodyId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
@@ -266,7 +274,7 @@ export function Panel({ state, watched, onWatchToggle, onRetry, collapsed, onCol
             ) : null}
           </div>
         ) : (
-          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} now={now} unseenChanges={unseenChanges} onMarkSeen={onMarkSeen} />
+          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} watchError={watchError} now={now} unseenChanges={unseenChanges} onMarkSeen={onMarkSeen} />
         )}
       </div>
     </aside>

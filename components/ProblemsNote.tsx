@@ -1,11 +1,16 @@
 import type { Problem } from '../lib/ocds/problems';
 
-/** What could not be read from the data: one line, the details on request. */
-export function ProblemsNote({ problems }: { problems: Problem[] }) {
+/** What could not be read from the data: one line (a warning first when it was cut off), the details on request. */
+export function ProblemsNote({ problems, cutOff = false }: { problems: Problem[]; cutOff?: boolean }) {
   if (problems.length === 0) return null;
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return (
     <div className="tt-problems">
+      {cutOff ? (
+        <p className="tt-problems__warning">
+          <strong>Warning: this data arrived cut off.</strong> Notices and key dates after the cut are missing; reload the page to read it again.
+        </p>
+      ) : null}
       <p>Some of this notice's data could not be read ({count})</p>
       <details className="tt-problems__details">
         <summary>What could not be read</summary>

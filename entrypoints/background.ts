@@ -108,7 +108,8 @@ export default defineBackground(() => {
     setSettings: (settings) => settingsItem.setValue(settings),
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => service.handle(message));
+  // The sender's URL is the browser's word for where a message came from, not the message's.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { url: sender.url }));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) {

@@ -24,6 +24,8 @@ export interface TimelineResponse {
   /** ISO instant the data was read from FTS. */
   fetchedAt: string;
   fromCache: boolean;
+  /** The data ended early: what came after the cut (notices, key dates) is missing. */
+  cutOff: boolean;
 }
 
 export interface ResponseMap {

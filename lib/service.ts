@@ -5,24 +5,25 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { FtsError, type FtsClient } from './fts/client';
-import { recordPackageUrl, recordUrl, releasePackageUrl } from './fts/urls';
+import { isFtsUrl, recordPackageUrl, recordUrl, releasePackageUrl } from './fts/urls';
 import { requestSchema, type Request } from './message-schemas';
 import type { ErrorKind, ErrorResponse, ResponseMap, TimelineResponse } from './messages';
 import type { Problem } from './ocds/problems';
-import { readOcds, type ProcurementRead } from './ocds/read';
+import { isCutOff, readOcds, type ProcurementRead } from './ocds/read';
 import type { Procurement } from './procurement';
 import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
 import { describeImportReport, makeBackup, mergeBackup, readBackup } from './backup';
 import { csvFileName, watchlistToCsv } from './export/csv';
 import { icsFileName, watchlistToIcs } from './export/ics';
-import { addPendingReads, refreshCycle, type CycleReport } from './refresh/cycle';
+import { addPendingReads, CUT_OFF_MESSAGE, readRecord, refreshCycle, type CycleReport } from './refresh/cycle';
 import type { Settings } from './settings';
 import { nextKeyDate, watchEntry } from './watchlist/entry';
 import {
   allSnapshots,
   cacheByNoticeId,
   cacheByOcid,
+  cachedFtsRead,
   CACHE_TTL_MS,
   cachePut,
   getEntry,
@@ -51,6 +52,11 @@ export interface ServiceDeps {
 }
 
 export const LAST_BACKUP_KEY = 'lastBackupAt';
+
+/** Who sent a message, as the browser (not the message) says: the page's URL, for content scripts. */
+export interface Sender {
+  url?: string;
+}
 
 class ReadError extends Error {
   constructor(
@@ -99,12 +105,14 @@ export function createService(deps: ServiceDeps) {
   }
 
   function respond(procurement: Procurement, problems: Problem[], fetchedAt: string, fromCache: boolean): TimelineResponse {
-    return { ok: true, procurement, events: buildTimeline(procurement, deps.now()), problems, fetchedAt, fromCache };
+    return { ok: true, procurement, events: buildTimeline(procurement, deps.now()), problems, fetchedAt, fromCache, cutOff: isCutOff({ problems }) };
   }
 
+  /** Caches a read of FTS's data; one cut off is not the procurement's state and is not kept. */
   async function remember(db: DB, read: ProcurementRead, noticeIds: string[]): Promise<void> {
+    if (isCutOff(read)) return;
     try {
-      await cachePut(db, read.procurement, read.problems, noticeIds, deps.now());
+      await cachePut(db, read, noticeIds, deps.now());
     } catch {
       // A cache that cannot be written costs a request next time, nothing more.
     }
@@ -135,7 +143,25 @@ export function createService(deps: ServiceDeps) {
     }
   }
 
-  const handlers: { [T in Request['type']]: (payload: Extract<Request, { type: T }>['payload']) => Promise<ResponseMap[T]> } = {
+  /**
+   * The procurement as FTS has it, for Watch to store: FTS's cached read whatever its age
+   * (what an FTS page showed), else a read from FTS now. A page's own data is never stored.
+   */
+  async function ftsRead(db: DB, ocid: string, noticeId: string | undefined): Promise<ProcurementRead & { fetchedAt: string }> {
+    const cached = await cachedFtsRead(db, ocid);
+    if (cached) return cached;
+    try {
+      const read = noticeId ? await fetchForNotice(db, noticeId) : await readRecord(deps.client, ocid);
+      if (read.procurement.ocid !== ocid) throw new Error(`notice ${noticeId} belongs to ${read.procurement.ocid}`);
+      return { ...read, fetchedAt: deps.now().toISOString() };
+    } catch (error) {
+      const kind = error instanceof FtsError || error instanceof ReadError ? error.kind : 'notOcds';
+      const why = error instanceof Error ? error.message : String(error);
+      throw new ReadError(kind, `Not watched: Tender Timeline stores only what Find a Tender publishes, and Find a Tender could not be read for this procurement. ${why}`, kind !== 'notFound');
+    }
+  }
+
+  const handlers: { [T in Request['type']]: (payload: Extract<Request, { type: T }>['payload'], sender: Sender) => Promise<ResponseMap[T]> } = {
     async 'timeline:forNotice'({ noticeId }) {
       const db = await deps.db();
       const cached = await cacheByNoticeId(db, noticeId, deps.now());
@@ -145,9 +171,10 @@ export function createService(deps: ServiceDeps) {
       await remember(db, read, [noticeId]);
       return respond(read.procurement, read.problems, fetchedAt, false);
     },
-    async 'timeline:fromText'({ text, noticeId }) {
+    async 'timeline:fromText'({ text, noticeId }, sender) {
       const read = pick(text, noticeId);
-      await remember(await deps.db(), read, noticeId ? [noticeId] : []);
+      // Data read from a page is shown on that page only: FTS's own pages alone feed the cache.
+      if (isFtsUrl(sender.url)) await remember(await deps.db(), read, noticeId ? [noticeId] : []);
       return respond(read.procurement, read.problems, deps.now().toISOString(), false);
     },
     async 'watchlist:status'({ ocid }) {
@@ -156,14 +183,17 @@ export function createService(deps: ServiceDeps) {
     },
     async 'watchlist:watch'({ ocid, noticeId, pageUrl }) {
       const db = await deps.db();
-      // The data the page showed came through here: the cache has it, whatever its age.
-      const cached = await db.get('procurementCache', ocid);
-      const read = cached ?? (noticeId ? { ...(await fetchForNotice(db, noticeId)), fetchedAt: deps.now().toISOString() } : undefined);
-      if (!read) throw new ReadError('notFound', 'This procurement is not known yet; reload the notice and try again.', true);
-      const entry = { ...watchEntry(read.procurement, { noticeId, url: pageUrl }, deps.now()), lastCheckedAt: read.fetchedAt };
-      await watch(db, entry, { ocid, takenAt: read.fetchedAt, procurement: read.procurement });
-      // A page left open for days showed old data, and sweeps only look forward: read it again.
-      if (deps.now().getTime() - new Date(read.fetchedAt).getTime() >= CACHE_TTL_MS) await addPendingReads(db, [ocid]);
+      const read = await ftsRead(db, ocid, noticeId);
+      const entry = watchEntry(read.procurement, { noticeId, url: pageUrl }, deps.now());
+      if (isCutOff(read)) {
+        // Not the procurement's state: no snapshot and no check time, and a whole read is queued.
+        await watch(db, { ...entry, lastCheckError: CUT_OFF_MESSAGE }, undefined);
+        await addPendingReads(db, [ocid]);
+      } else {
+        await watch(db, { ...entry, lastCheckedAt: read.fetchedAt }, { ocid, takenAt: read.fetchedAt, procurement: read.procurement });
+        // A page left open for days showed old data, and sweeps only look forward: read it again.
+        if (deps.now().getTime() - new Date(read.fetchedAt).getTime() >= CACHE_TTL_MS) await addPendingReads(db, [ocid]);
+      }
       await deps.onWatchChange(ocid, true);
       await deps.onWatchlistChanged();
       return { ok: true, watched: true };
@@ -248,8 +278,8 @@ export function createService(deps: ServiceDeps) {
   return {
     /** One refresh of the watchlist (the alarm's and "Refresh now"'s); never two at once. */
     refresh,
-    /** Answers one message; never throws. Invalid messages are refused and change nothing. */
-    async handle(message: unknown): Promise<ResponseMap[Request['type']] | ErrorResponse> {
+    /** Answers one message from `sender`; never throws. Invalid messages are refused and change nothing. */
+    async handle(message: unknown, sender: Sender = {}): Promise<ResponseMap[Request['type']] | ErrorResponse> {
       const parsed = requestSchema.safeParse(message);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -257,7 +287,7 @@ export function createService(deps: ServiceDeps) {
       }
       const request = parsed.data as Request;
       try {
-        return await (handlers[request.type] as (payload: unknown) => Promise<ResponseMap[Request['type']]>)(request.payload);
+        return await (handlers[request.type] as (payload: unknown, sender: Sender) => Promise<ResponseMap[Request['type']]>)(request.payload, sender);
       } catch (error) {
         return asFailure(error);
       }

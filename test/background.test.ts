@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
 import { WATCH_CHANGE_KEY } from '../lib/messages';
-import { SWEEP_KEY } from '../lib/refresh/cycle';
+import { CUT_OFF_MESSAGE, SWEEP_KEY } from '../lib/refresh/cycle';
 import { openTenderTimelineDB } from '../lib/watchlist/db';
 import { nextKeyDate } from '../lib/watchlist/entry';
 import { realOcdsDir } from './support/fixtures';
@@ -20,8 +20,11 @@ const OCID = 'ocds-h6vhtk-05cfd9';
 let requests: string[];
 let answers: Map<string, () => Response>;
 
-async function send(message: unknown): Promise<any> {
-  const [answer] = await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined);
+const FTS_PAGE = { url: 'https://www.find-tender.service.gov.uk/Notice/066750-2025' };
+
+/** A message as the browser delivers it: from a content script on `sender`'s page (an FTS notice page unless told). */
+async function send(message: unknown, sender: { url?: string } = FTS_PAGE): Promise<any> {
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
   return answer;
 }
 
@@ -173,6 +176,100 @@ describe('background, keeping data true', () => {
     expect(imported).toEqual({ ok: true, summary: `1 skipped: already up to date (${OCID}).` });
     // Every open notice tab and popup listens to this key: an import that adds nothing must not stir them.
     expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toEqual(before);
+  });
+});
+
+describe('background, where data comes from', () => {
+  const D3_PAGE = { url: `https://d3tenders.com/contract/?ocid=${OCID}` };
+  const recordPackageUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`;
+  /** A republished copy of the real record with a made-up deadline and portal, as a hostile page could print it. */
+  function poisoned(): string {
+    const copy = JSON.parse(record);
+    copy.tender.tenderPeriod.endDate = '2025-11-21T09:00:00Z';
+    copy.tender.submissionMethodDetails = 'https://portal.example/submit';
+    return JSON.stringify(copy);
+  }
+  const submissionDeadline = (answer: any) => answer.procurement.keyDates.find((k: { type: string }) => k.type === 'submissionDeadline')?.at;
+
+  it('a page’s data is shown on that page only: the FTS notice page then reads FTS', async () => {
+    const onPage = await send({ type: 'timeline:fromText', payload: { text: poisoned(), pageUrl: D3_PAGE.url } }, D3_PAGE);
+    expect(submissionDeadline(onPage)).toBe('2025-11-21T09:00:00.000Z');
+    answers.set(recordUrl, () => new Response(record));
+    const onFts = await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    // The real record's tender.tenderPeriod.endDate and submissionMethodDetails.
+    expect(onFts).toMatchObject({ ok: true, fromCache: false });
+    expect(submissionDeadline(onFts)).toBe('2025-11-24T14:00:00.000Z');
+    expect(onFts.procurement.submission.url).toBe('https://sell2.in-tend.co.uk/blpd/publictenders');
+    expect(requests).toEqual([recordUrl]);
+  });
+
+  it('FTS’s own JSON views feed the cache like FTS’s answers', async () => {
+    const jsonView = { url: recordUrl };
+    await send({ type: 'timeline:fromText', payload: { text: record, noticeId: '066750-2025', pageUrl: recordUrl } }, jsonView);
+    expect(await send({ type: 'timeline:forNotice', payload: { noticeId: '077802-2025' } })).toMatchObject({ ok: true, fromCache: true });
+    expect(requests).toEqual([]);
+  });
+
+  it('Watch from another site stores what FTS says, read from FTS, not the page’s copy', async () => {
+    await send({ type: 'timeline:fromText', payload: { text: poisoned(), pageUrl: D3_PAGE.url } }, D3_PAGE);
+    answers.set(recordPackageUrl, () => new Response(JSON.stringify({ records: [{ ocid: OCID, compiledRelease: JSON.parse(record) }] })));
+    expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, pageUrl: D3_PAGE.url } }, D3_PAGE)).toEqual({ ok: true, watched: true });
+    expect(requests).toEqual([recordPackageUrl]);
+    const db = await openTenderTimelineDB();
+    const entry = (await db.get('watchlist', OCID))!;
+    expect(entry.keyDates.find((k) => k.type === 'submissionDeadline')?.at).toBe('2025-11-24T14:00:00.000Z');
+    expect(entry.watchedFromUrl).toBe(D3_PAGE.url);
+    const [snapshot] = await db.getAllFromIndex('snapshots', 'byOcid', OCID);
+    expect(snapshot!.procurement.submission?.url).toBe('https://sell2.in-tend.co.uk/blpd/publictenders');
+  });
+
+  it('Watch from another site says so, and stores nothing, when FTS cannot be read', async () => {
+    await send({ type: 'timeline:fromText', payload: { text: poisoned(), pageUrl: D3_PAGE.url } }, D3_PAGE);
+    const answer = await send({ type: 'watchlist:watch', payload: { ocid: OCID, pageUrl: D3_PAGE.url } }, D3_PAGE);
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        kind: 'notFound',
+        message: 'Not watched: Tender Timeline stores only what Find a Tender publishes, and Find a Tender could not be read for this procurement. Find a Tender has no data for this notice.',
+        canRetry: false,
+      },
+    });
+    expect(requests).toEqual([recordPackageUrl]);
+    expect((await send({ type: 'watchlist:list', payload: {} })).entries).toEqual([]);
+    expect(await (await openTenderTimelineDB()).count('snapshots')).toBe(0);
+  });
+
+  it('a cached read of unknown origin (written by an earlier version) is never used', async () => {
+    const db = await openTenderTimelineDB();
+    const procurement = (await send({ type: 'timeline:fromText', payload: { text: poisoned() } }, D3_PAGE)).procurement;
+    await db.put('procurementCache', { ocid: OCID, noticeIds: ['066750-2025'], procurement, problems: [], fetchedAt: new Date().toISOString() } as any);
+    answers.set(recordUrl, () => new Response(record));
+    expect(submissionDeadline(await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }))).toBe('2025-11-24T14:00:00.000Z');
+  });
+});
+
+describe('background, a read cut off', () => {
+  // The real record cut just before tender.awardPeriod: only the enquiry and submission deadlines remain.
+  const cutOff = record.slice(0, record.indexOf('"awardPeriod"'));
+
+  it('is shown with its problem, is not cached, and Watch stores no snapshot and queues a whole read', async () => {
+    answers.set(recordUrl, () => new Response(cutOff));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const shown = await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    expect(shown).toMatchObject({ ok: true, cutOff: true });
+    expect(shown.procurement.keyDates.map((k: { type: string }) => k.type).sort()).toEqual(['enquiryDeadline', 'submissionDeadline']);
+    expect(shown.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringMatching(/^The document is cut off \(truncated\)/));
+    // Not cached as good: opening the notice again asks FTS again.
+    expect(await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }))).toMatchObject({ ok: true, fromCache: false });
+    expect(requests).toEqual([recordUrl, recordUrl]);
+
+    expect(await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }))).toEqual({ ok: true, watched: true });
+    const db = await openTenderTimelineDB();
+    expect(await db.count('snapshots')).toBe(0);
+    const entry = (await db.get('watchlist', OCID))!;
+    expect(entry.lastCheckedAt).toBeUndefined();
+    expect(entry.lastCheckError).toBe(CUT_OFF_MESSAGE);
+    expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [OCID] });
   });
 });
 

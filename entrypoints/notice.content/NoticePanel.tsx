@@ -27,6 +27,7 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
   const [state, setState] = useState<PanelState>({ status: 'loading' });
   const [ocid, setOcid] = useState<string>();
   const [watched, setWatched] = useState<boolean>();
+  const [watchError, setWatchError] = useState<string>();
   const [unseenChanges, setUnseenChanges] = useState<DetectedChange[]>([]);
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < NARROW_PX);
   const [attempt, setAttempt] = useState(0);
@@ -43,7 +44,7 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
         setState({ status: 'error', message: answer.error.message, canRetry: answer.error.canRetry });
         return;
       }
-      setState({ status: 'ready', procurement: answer.procurement, events: answer.events, problems: answer.problems, currentNoticeId: noticeIdFromUrl(location) });
+      setState({ status: 'ready', procurement: answer.procurement, events: answer.events, problems: answer.problems, currentNoticeId: noticeIdFromUrl(location), cutOff: answer.cutOff });
       setOcid(answer.procurement.ocid);
     });
     return () => {
@@ -84,10 +85,14 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
     if (!ocid || watched === undefined) return;
     const wasWatched = watched;
     setWatched(undefined);
+    setWatchError(undefined);
     const request = wasWatched
       ? ask(send, 'watchlist:unwatch', { ocid })
       : ask(send, 'watchlist:watch', { ocid, noticeId: noticeIdFromUrl(location), pageUrl: location.href });
-    void request.then((answer) => setWatched(answer.ok ? answer.watched : wasWatched));
+    void request.then((answer) => {
+      setWatched(answer.ok ? answer.watched : wasWatched);
+      setWatchError(answer.ok ? undefined : answer.error.message);
+    });
   }, [ocid, watched, location]);
 
   const onCollapsedChange = useCallback((value: boolean) => {
@@ -116,6 +121,7 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
       state={state}
       watched={watched}
       onWatchToggle={onWatchToggle}
+      watchError={watchError}
       onRetry={onRetry}
       collapsed={collapsed}
       onCollapsedChange={onCollapsedChange}

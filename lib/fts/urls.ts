@@ -24,6 +24,16 @@ export function safeHttpsUrl(text: string | null | undefined): string | undefine
   }
 }
 
+/** Whether a URL is on Find a Tender itself (its pages, JSON views and API): FTS's own data. */
+export function isFtsUrl(text: string | undefined): boolean {
+  if (!text) return false;
+  try {
+    return new URL(text).origin === FTS_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
 /** The notice id of an FTS page, from its URL path only (FTS pages also come in Welsh). */
 export function noticeIdFromUrl(location: Pick<URL, 'hostname' | 'pathname'>): string | undefined {
   if (location.hostname !== 'www.find-tender.service.gov.uk') return undefined;

@@ -2,7 +2,7 @@
  * The reader: text from FTS (or a page that republishes it) → validated procurements.
  * Never throws; only input with no OCDS in it at all is an error.
  */
-import { parseJsonText } from './json-text';
+import { isTruncation, parseJsonText } from './json-text';
 import type { Problem } from './problems';
 import { collectProcurements, type ProcurementSource } from './shapes';
 import { buildProcurement, type Procurement } from '../procurement';
@@ -71,4 +71,9 @@ export function readSources(text: string): SourcesResult {
 
 export function readOcds(text: string): ReadResult {
   return buildAll(readSources(text));
+}
+
+/** Whether the text ended early: what came after the cut (notices, key dates) is missing. */
+export function isCutOff(read: { problems: Problem[] }): boolean {
+  return read.problems.some(isTruncation);
 }

@@ -8,7 +8,7 @@
 import type { IDBPDatabase } from 'idb';
 import { FtsError } from '../fts/client';
 import { recordPackageUrl } from '../fts/urls';
-import { readOcds } from '../ocds/read';
+import { isCutOff, readOcds, type ProcurementRead } from '../ocds/read';
 import type { TenderTimelineDB } from '../watchlist/db';
 import type { DetectedChange, WatchedProcurement } from '../watchlist/entry';
 import { applyRefresh, getMeta, recordRefreshError, setMeta } from '../watchlist/store';
@@ -104,12 +104,9 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
     }
     try {
       report.recordRequests++;
-      const read = readOcds(await client.getText(recordPackageUrl(ocid)));
-      if (!read.ok) throw new Error(read.message);
-      const found = read.procurements.find((p) => p.procurement.ocid === ocid);
-      if (!found) throw new Error(`FTS's record did not hold ${ocid}`);
+      const found = await readRecord(client, ocid);
       // A record cut short would look like dates removed: keep the last good one instead.
-      if (found.problems.some((problem) => problem.message.includes('(truncated)'))) throw new Error("FTS's record arrived cut short");
+      if (isCutOff(found)) throw new Error(CUT_OFF_MESSAGE);
       report.refreshed.push({ ocid, changes: await applyRefresh(db, found.procurement, now()) });
       done.add(ocid);
       await save();
@@ -130,6 +127,18 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
     }
   }
   return report;
+}
+
+/** Why a read was not taken as the procurement's state. */
+export const CUT_OFF_MESSAGE = "Find a Tender's record arrived cut off; it will be read again at the next refresh.";
+
+/** FTS's record of one procurement, read (it may be cut off). Throws when there is none, or it is not OCDS. */
+export async function readRecord(client: TextClient, ocid: string): Promise<ProcurementRead> {
+  const read = readOcds(await client.getText(recordPackageUrl(ocid)));
+  if (!read.ok) throw new Error(read.message);
+  const found = read.procurements.find((p) => p.procurement.ocid === ocid);
+  if (!found) throw new Error(`FTS's record did not hold ${ocid}`);
+  return found;
 }
 
 /** Asks the next refresh to read these procurements (e.g. restored from a backup without a recent read). */

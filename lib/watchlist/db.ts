@@ -29,9 +29,15 @@ export interface FiredReminder {
 
 export const DB_NAME = 'tender-timeline';
 
-/** A read procurement kept for a few minutes, so reopening a notice costs no request. */
+/**
+ * A read procurement kept for a few minutes, so reopening a notice costs no request. Only
+ * FTS's own data is kept (from FTS or one of its pages, never another site's copy), since
+ * what is cached is shown on FTS's pages and stored when a procurement is watched.
+ */
 export interface CachedProcurement {
   ocid: string;
+  /** Where the data came from: FTS's origin. Entries without it (older versions cached any page's data) are not used. */
+  origin: string;
   noticeIds: string[];
   procurement: Procurement;
   problems: Problem[];

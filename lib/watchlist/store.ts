@@ -1,6 +1,7 @@
 /** Watchlist and cache operations on the extension's database. */
 import type { IDBPDatabase } from 'idb';
-import type { Problem } from '../ocds/problems';
+import { FTS_ORIGIN } from '../fts/urls';
+import type { ProcurementRead } from '../ocds/read';
 import type { Procurement } from '../procurement';
 import { diffProcurements } from '../timeline/changes';
 import type { CachedProcurement, Snapshot, TenderTimelineDB } from './db';
@@ -14,17 +15,18 @@ export const CACHE_TTL_MS = 10 * 60 * 1000;
 /** How many reads of each watched procurement are kept. */
 export const SNAPSHOTS_KEPT = 5;
 
-export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapshot): Promise<void> {
+/**
+ * Watches a procurement. Without a snapshot (its read was cut off, so it is not the
+ * procurement's state) the entry is stored only when none was: it waits for a whole read.
+ */
+export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapshot | undefined): Promise<void> {
   const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
   const watchlist = tx.objectStore('watchlist');
   const known = await watchlist.get(entry.ocid);
+  if (!known) await watchlist.put(entry);
   // Watching again refreshes the data but keeps the user's own work on it.
-  await watchlist.put(
-    known
-      ? { ...entry, watchedAt: known.watchedAt, note: known.note, tags: known.tags, bidStatus: known.bidStatus, unseenChanges: known.unseenChanges }
-      : entry,
-  );
-  await tx.objectStore('snapshots').put(snapshot);
+  else if (snapshot) await watchlist.put({ ...entry, watchedAt: known.watchedAt, note: known.note, tags: known.tags, bidStatus: known.bidStatus, unseenChanges: known.unseenChanges });
+  if (snapshot) await tx.objectStore('snapshots').put(snapshot);
   await tx.done;
 }
 
@@ -155,15 +157,22 @@ export async function listWatchlist(db: DB, now: Date): Promise<WatchedProcureme
   return sortWatchlist(await db.getAll('watchlist'), now);
 }
 
-export async function cachePut(db: DB, procurement: Procurement, problems: Problem[], noticeIds: string[], now: Date): Promise<void> {
+/** Keeps a read of FTS's data (the caller vouches that it came from FTS and is whole). */
+export async function cachePut(db: DB, read: ProcurementRead, noticeIds: string[], now: Date): Promise<void> {
+  const { procurement, problems } = read;
   const ids = [...new Set([...noticeIds, ...procurement.notices.map((n) => n.id)])];
-  await db.put('procurementCache', { ocid: procurement.ocid, noticeIds: ids, procurement, problems, fetchedAt: now.toISOString() });
+  await db.put('procurementCache', { ocid: procurement.ocid, origin: FTS_ORIGIN, noticeIds: ids, procurement, problems, fetchedAt: now.toISOString() });
+}
+
+/** The cached read when it is FTS's: entries of unknown origin are never used. */
+function fromFts(entry: CachedProcurement | undefined): CachedProcurement | undefined {
+  return entry?.origin === FTS_ORIGIN ? entry : undefined;
 }
 
 function fresh(entry: CachedProcurement | undefined, now: Date): CachedProcurement | undefined {
-  if (!entry) return undefined;
-  const age = now.getTime() - new Date(entry.fetchedAt).getTime();
-  return age >= 0 && age < CACHE_TTL_MS ? entry : undefined;
+  const ours = fromFts(entry);
+  const age = ours ? now.getTime() - new Date(ours.fetchedAt).getTime() : -1;
+  return age >= 0 && age < CACHE_TTL_MS ? ours : undefined;
 }
 
 export async function cacheByNoticeId(db: DB, noticeId: string, now: Date): Promise<CachedProcurement | undefined> {
@@ -172,6 +181,11 @@ export async function cacheByNoticeId(db: DB, noticeId: string, now: Date): Prom
 
 export async function cacheByOcid(db: DB, ocid: string, now: Date): Promise<CachedProcurement | undefined> {
   return fresh(await db.get('procurementCache', ocid), now);
+}
+
+/** FTS's last cached read of a procurement, whatever its age (what a page left open for days showed). */
+export async function cachedFtsRead(db: DB, ocid: string): Promise<CachedProcurement | undefined> {
+  return fromFts(await db.get('procurementCache', ocid));
 }
 
 /** Drops stale cache entries so the cache does not grow without end. */

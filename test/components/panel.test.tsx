@@ -240,6 +240,14 @@ describe('Panel watch button', () => {
     expect(watchButton().getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('says why a Watch did not happen, as an alert beside the button', () => {
+    const message = 'Not watched: Tender Timeline stores only what Find a Tender publishes, and Find a Tender could not be read for this procurement. Find a Tender is busy; try again in a few minutes.';
+    const { rerenderWith } = renderPanel({ state: state(), now, watched: false, watchError: message });
+    expect(text(screen.getByRole('alert'))).toBe(message);
+    rerenderWith({ watchError: undefined });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('waits, disabled, while the watched state is unknown', () => {
     const { onWatchToggle } = renderPanel({ state: state(), now, watched: undefined });
     expect((watchButton() as HTMLButtonElement).disabled).toBe(true);
@@ -302,6 +310,20 @@ describe('Panel problems line', () => {
     ]);
     // The value left out is not guessed at.
     expect(text(within(panel()).getByText('Value').nextElementSibling)).toBe('£718,186.39 including VAT');
+  });
+});
+
+describe('Panel with data that arrived cut off', () => {
+  it('warns first that notices and key dates after the cut are missing', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    const state = readyState('ocds-h6vhtk-05cfd9', now);
+    const problems = [{ path: '$.tender', message: 'The document is cut off (truncated) inside `$.tender`; what came before it was kept' }];
+    renderPanel({ state: { ...state, problems, cutOff: true } as PanelState, now });
+    const note = panel().querySelector('.tt-problems')!;
+    expect(text(note.firstElementChild)).toBe('Warning: this data arrived cut off. Notices and key dates after the cut are missing; reload the page to read it again.');
+    cleanup();
+    renderPanel({ state: { ...state, problems } as PanelState, now });
+    expect(screen.queryByText(/arrived cut off/)).toBeNull();
   });
 });
 
