@@ -4,6 +4,7 @@ import type { Procurement } from '../lib/procurement';
 import type { KeyDateEvent, TimelineEvent } from '../lib/timeline/types';
 import type { DetectedChange } from '../lib/watchlist/entry';
 import { ChangeList } from './ChangeList';
+import { keyDateStyle } from '../lib/timeline/key-dates';
 import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
 import { ExternalLink } from './ExternalLink';
@@ -105,8 +106,8 @@ function NextUp({ events, now }: { events: TimelineEvent[]; now: Date }) {
         <li key={event.id} className="tt-next__item">
           <p className="tt-next__label">{event.label}</p>
           <p className="tt-next__when">
-            <DateTime at={event.at} />
-            <Countdown now={now} at={event.at} type={event.type} separator=" — " />
+            <DateTime at={event.at} style={keyDateStyle(event.type, event.dateOnly)} />
+            <Countdown now={now} at={event.at} type={event.type} dateOnly={event.dateOnly} separator=" — " />
           </p>
           {event.detail ? <LongText className="tt-next__detail tt-secondary" text={event.detail} /> : null}
         </li>

@@ -1,5 +1,5 @@
 import { formatDate } from '../lib/dates';
-import { VOID_TEXT } from '../lib/timeline/key-dates';
+import { isAhead, keyDateStyle, VOID_TEXT } from '../lib/timeline/key-dates';
 import type { AmendmentEvent, KeyDateEvent, NoticeEvent, TimelineEvent } from '../lib/timeline/types';
 import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
@@ -60,7 +60,8 @@ function KeyDateBody({ event }: { event: KeyDateEvent }) {
 export function Timeline({ events, now, currentNoticeId }: Props) {
   const nowMs = now.getTime();
   const amended = new Set(events.filter((e) => e.kind === 'amendment').map((e) => e.noticeId));
-  const firstFuture = events.findIndex((e) => Date.parse(e.at) > nowMs);
+  // A key date is ahead until it has passed (a day published without a time, until that day ends).
+  const firstFuture = events.findIndex((e) => (e.kind === 'keyDate' ? isAhead(e, now) : Date.parse(e.at) > nowMs));
   const todayIndex = firstFuture === -1 ? events.length : firstFuture;
   const today = (
     <li key="tt-today" className="tt-today">
@@ -79,8 +80,14 @@ export function Timeline({ events, now, currentNoticeId }: Props) {
     return (
       <li key={event.id} className={classes.join(' ')} data-kind={event.kind} aria-current={current ? 'page' : undefined}>
         <p className="tt-event__when">
-          <DateTime at={event.at} />
-          {event.kind === 'keyDate' && event.status !== 'void' ? <Countdown now={now} at={event.at} type={event.type} separator=" — " /> : null}
+          {event.kind === 'keyDate' ? (
+            <>
+              <DateTime at={event.at} style={keyDateStyle(event.type, event.dateOnly)} />
+              {event.status !== 'void' ? <Countdown now={now} at={event.at} type={event.type} dateOnly={event.dateOnly} separator=" — " /> : null}
+            </>
+          ) : (
+            <DateTime at={event.at} />
+          )}
         </p>
         {event.kind === 'notice' ? (
           <NoticeBody event={event} current={current} showChanges={!amended.has(event.noticeId)} />

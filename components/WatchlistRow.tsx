@@ -1,5 +1,5 @@
 import { memo, useId, useRef, useState, type FormEvent } from 'react';
-import { keyDateLabel } from '../lib/timeline/key-dates';
+import { keyDateLabel, keyDateStyle } from '../lib/timeline/key-dates';
 import { BID_STATUS_LABELS, BID_STATUSES, nextKeyDate, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
 import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
@@ -158,8 +158,8 @@ export const WatchlistRow = memo(function WatchlistRow({ entry, now, onOpen, onU
         <p className="tt-row__next">
           {next ? (
             <>
-              <span className="tt-row__next-label">{keyDateLabel(next)}</span> <DateTime at={next.at} />
-              <Countdown now={now} at={next.at} type={next.type} separator=" — " />
+              <span className="tt-row__next-label">{keyDateLabel(next)}</span> <DateTime at={next.at} style={keyDateStyle(next.type, next.dateOnly)} />
+              <Countdown now={now} at={next.at} type={next.type} dateOnly={next.dateOnly} separator=" — " />
             </>
           ) : (
             <span className="tt-secondary">No upcoming dates</span>

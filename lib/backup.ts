@@ -103,6 +103,7 @@ inStep<Same<z.output<typeof valueSchema>, ProcurementValue>>();
 const keyDateSchema = z.object({
   type: z.enum(KEY_DATE_TYPES),
   at: instant,
+  dateOnly: z.literal(true).optional(),
   lots: z.array(z.string()),
   source: z.string(),
   detail: z.string().optional(),

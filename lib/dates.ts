@@ -133,6 +133,35 @@ export function fromLondonWallClock(
   return new Date(guess);
 }
 
+/** True when the text is a calendar date alone, without a time ("2026-08-25"): it names a whole London day. */
+export function isDateOnlyText(text: string): boolean {
+  const match = DATE_TIME.exec(text.trim());
+  return match !== null && match[4] === undefined;
+}
+
+/** The instant the London day holding `instant` ends: the next London midnight. */
+export function londonDayEnd(instant: Date): Date {
+  const p = londonParts(instant);
+  // Calendar arithmetic on the date alone (a UTC date is only a calendar here).
+  const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+  return fromLondonWallClock(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()) ?? instant;
+}
+
+/**
+ * How a date reads. `dateOnly`: it was published as a day without a time, so it is that
+ * whole London day. `deadline`: something must be done by then, so 23:59 reads "by end
+ * of day" and a midnight deadline keeps its time.
+ */
+export interface DateStyle {
+  dateOnly?: boolean;
+  deadline?: boolean;
+}
+
+/** Until when a date is still ahead: a day alone lasts until the end of that London day. */
+export function lastMoment(at: Date, style: DateStyle = {}): Date {
+  return style.dateOnly ? londonDayEnd(at) : at;
+}
+
 /** A deadline at 23:59 London time means "by the end of that day". */
 export function isEndOfDay(instant: Date): boolean {
   const p = londonParts(instant);
@@ -144,12 +173,22 @@ export function formatDate(instant: Date): string {
   return dayFormat.format(instant);
 }
 
-/** "1 Jul 2026, 15:33", "1 Jul 2026, by end of day", or the date alone at midnight. */
-export function formatDateTime(instant: Date): string {
+/**
+ * "1 Jul 2026, 15:33"; the date alone for a day published without a time, and for
+ * anything but a deadline at midnight; "1 Jul 2026, by end of day" for a deadline at 23:59.
+ */
+export function formatDateTime(instant: Date, style: DateStyle = {}): string {
+  if (style.dateOnly) return formatDate(instant);
   const p = londonParts(instant);
-  if (p.hour === 23 && p.minute === 59) return `${formatDate(instant)}, by end of day`;
-  if (p.hour === 0 && p.minute === 0) return formatDate(instant);
+  if (style.deadline && isEndOfDay(instant)) return `${formatDate(instant)}, by end of day`;
+  if (!style.deadline && p.hour === 0 && p.minute === 0) return formatDate(instant);
   return `${formatDate(instant)}, ${p.time}`;
+}
+
+/** A date as published, for people (`formatDateTime`); the text itself when it names no date. */
+export function formatDateText(raw: string, style: Omit<DateStyle, 'dateOnly'> = {}): string {
+  const at = parseInstant(raw);
+  return at ? formatDateTime(at, { ...style, dateOnly: isDateOnlyText(raw) }) : raw;
 }
 
 /** Whole London calendar days from `now`'s day to `instant`'s day (negative when before). */
@@ -161,13 +200,35 @@ export function londonDaysBetween(now: Date, instant: Date): number {
   return Math.round((dayB - dayA) / 86_400_000);
 }
 
-/** "closed", "closes today", "tomorrow", "3 days left". */
-export function countdown(now: Date, instant: Date): string {
-  if (instant.getTime() <= now.getTime()) return 'closed';
-  const days = londonDaysBetween(now, instant);
-  if (days <= 0) return 'closes today';
-  if (days === 1) return '1 day left';
-  return `${days} days left`;
+/** "today", "tomorrow", "in 3 days": a London calendar-day distance in words. */
+export function inDays(days: number): string {
+  if (days <= 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  return `in ${days} days`;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * How long until a date, in words; undefined when a date that is not a deadline has passed.
+ * Deadlines: "closed", then hours in the last day ("5 hours left", "less than an hour
+ * left"), else London calendar days ("1 day left", "3 days left"). Other dates do not
+ * close: "today", "tomorrow", "in 30 days". A day published without a time counts to the
+ * end of that London day.
+ */
+export function countdown(now: Date, at: Date, style: DateStyle = {}): string | undefined {
+  const left = lastMoment(at, style).getTime() - now.getTime();
+  if (!style.deadline) return left > 0 ? inDays(londonDaysBetween(now, at)) : undefined;
+  if (left <= 0) return 'closed';
+  if (left < HOUR) return 'less than an hour left';
+  if (left < DAY) {
+    const hours = Math.floor(left / HOUR);
+    return `${hours} ${hours === 1 ? 'hour' : 'hours'} left`;
+  }
+  // At least a day left is at least one calendar day, even on the 25-hour day in October.
+  const days = Math.max(1, londonDaysBetween(now, at));
+  return `${days} ${days === 1 ? 'day' : 'days'} left`;
 }
 
 /** Forgets every memoised reading, so that a benchmark times a cold read. */

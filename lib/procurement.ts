@@ -3,7 +3,7 @@
  * every key date, each key date traced back to the JSON it came from. Plain data, so it
  * can cross extension messages and be stored in the watchlist as it is.
  */
-import { parseInstant } from './dates';
+import { isDateOnlyText, parseInstant } from './dates';
 import { specifiedMoney, type Money } from './money';
 import { asCompiledRelease, mergeRelease } from './ocds/merge';
 import { nameNotice, noticeTypeInfo, type NoticeName, type Stage } from './ocds/notice-types';
@@ -64,8 +64,10 @@ export interface Notice {
 
 export interface KeyDate {
   type: KeyDateType;
-  /** ISO instant. */
+  /** ISO instant; for a day published without a time, the start of that London day. */
   at: string;
+  /** Set when the date was published as a day without a time ("2026-08-25"): it lasts the whole London day. */
+  dateOnly?: true;
   /** Lot ids; empty when it applies to the whole procurement. */
   lots: string[];
   source: string;
@@ -194,7 +196,8 @@ type LocatedKeyDate = KeyDateCandidate & Pick<KeyDate, 'source' | 'at' | 'estima
 function groupKeyDates(candidates: LocatedKeyDate[]): KeyDate[] {
   const byKey = new Map<string, KeyDate>();
   for (const candidate of candidates) {
-    const key = `${candidate.type}|${candidate.at}`;
+    const dateOnly = isDateOnlyText(candidate.raw);
+    const key = `${candidate.type}|${candidate.at}|${dateOnly}`;
     const known = byKey.get(key);
     if (known) {
       for (const lot of candidate.lots) if (!known.lots.includes(lot)) known.lots.push(lot);
@@ -204,6 +207,7 @@ function groupKeyDates(candidates: LocatedKeyDate[]): KeyDate[] {
     byKey.set(key, {
       type: candidate.type,
       at: candidate.at,
+      ...(dateOnly ? { dateOnly: true as const } : {}),
       lots: [...candidate.lots],
       source: candidate.source,
       detail: candidate.detail,

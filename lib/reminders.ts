@@ -5,13 +5,15 @@
  *
  * "L days before" a key date is a London calendar rule: the moment London's clocks read
  * the key date's wall-clock time, L calendar days earlier. Across a clock change that is
- * 7 × 24 hours ± 1 hour, never a different London day or time of day.
+ * 7 × 24 hours ± 1 hour, never a different London day or time of day. A day published
+ * without a time has no time of day: its reminders come at 09:00 London time, as a
+ * calendar's alarms do for an all-day event.
  */
-import { formatDateTime, fromLondonWallClock, londonDaysBetween, londonParts } from './dates';
+import { formatDateTime, fromLondonWallClock, inDays, londonDaysBetween, londonParts } from './dates';
 import { noticeUrl, safeHttpsUrl } from './fts/urls';
 import type { Settings } from './settings';
 import { broughtForwardFirst } from './timeline/changes';
-import { keyDateLabel, lotsText } from './timeline/key-dates';
+import { keyDateEnd, keyDateLabel, keyDateStyle, lotsText } from './timeline/key-dates';
 import type { KeyDateType } from './timeline/types';
 import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
 import type { KeyDate } from './procurement';
@@ -60,16 +62,20 @@ export function reminderLeads(leadDays: readonly number[]): number[] {
   return [...new Set(leadDays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 3660))].sort((a, b) => a - b);
 }
 
+/** A reminder of a whole day (or an all-day calendar event's alarm) rings at 09:00 London time. */
+export const ALL_DAY_REMINDER_HOUR = 9;
+
 /**
  * The moment `leadDays` London calendar days before `keyDate`, at the same London
- * wall-clock time. When that time does not exist (the spring-forward hour), the moment
- * London's clocks jump past it.
+ * wall-clock time (at 09:00 for a whole day, `allDay`). When that time does not exist
+ * (the spring-forward hour), the moment London's clocks jump past it.
  */
-export function reminderMoment(keyDate: Date, leadDays: number): Date {
+export function reminderMoment(keyDate: Date, leadDays: number, allDay = false): Date {
   const p = londonParts(keyDate);
   // Calendar arithmetic on the date alone (a UTC date is only a calendar here).
   const day = new Date(Date.UTC(p.year, p.month - 1, p.day - leadDays));
-  const moment = fromLondonWallClock(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), p.hour, p.minute, p.second);
+  const [hour, minute, second] = allDay ? [ALL_DAY_REMINDER_HOUR, 0, 0] : [p.hour, p.minute, p.second];
+  const moment = fromLondonWallClock(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute, second);
   // fromLondonWallClock only fails on an impossible date, which Date.UTC never gives.
   return moment ?? new Date(keyDate.getTime() - leadDays * 86_400_000);
 }
@@ -101,11 +107,10 @@ export function oneLine(text: string): string {
  * "Submission deadline in 7 days: <title>, lot 2 (1 Jul 2026, by end of day)", "… tomorrow: …",
  * "… today: …"; "Submission deadline (expected) in 7 days: …" for a date only planned.
  */
-export function reminderMessage(keyDate: Pick<KeyDate, 'type' | 'lots' | 'estimated'>, at: Date, title: string, now: Date): string {
-  const days = londonDaysBetween(now, at);
-  const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+export function reminderMessage(keyDate: Pick<KeyDate, 'type' | 'lots' | 'estimated' | 'dateOnly'>, at: Date, title: string, now: Date): string {
   const lots = keyDate.lots.length ? `, ${oneLine(lotsText(keyDate.lots))}` : '';
-  return `${keyDateLabel(keyDate)} ${when}: ${title}${lots} (${formatDateTime(at)})`;
+  const when = formatDateTime(at, keyDateStyle(keyDate.type, keyDate.dateOnly));
+  return `${keyDateLabel(keyDate)} ${inDays(londonDaysBetween(now, at))}: ${title}${lots} (${when})`;
 }
 
 /**
@@ -137,11 +142,13 @@ export function dueReminders({ entries, settings, fired, now }: DueRemindersInpu
       // A void key date will not happen: nothing to remind of.
       if (!types.has(keyDate.type) || keyDate.void) continue;
       const time = Date.parse(keyDate.at);
-      if (Number.isNaN(time) || time <= nowTime || time <= watchedTime) continue;
+      if (Number.isNaN(time)) continue;
+      const ends = keyDateEnd(keyDate).getTime();
+      if (ends <= nowTime || ends <= watchedTime) continue;
       const at = new Date(time);
       // Leads whose moment has come and had not passed when watched, shortest first.
       const come = leads.filter((lead) => {
-        const moment = reminderMoment(at, lead).getTime();
+        const moment = reminderMoment(at, lead, keyDate.dateOnly).getTime();
         return moment <= nowTime && moment >= watchedTime;
       });
       come.forEach((lead, index) => {

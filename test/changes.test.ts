@@ -70,7 +70,8 @@ describe('what changed', () => {
     // 028104-2026: contracts[0].period.endDate 2026-04-30T23:59:59+01:00 → 2027-04-30T23:59:59+01:00; amount 240000 → 480000.
     expect(changesByNotice('uk10-contract-change.json')['028104-2026']!.changes).toEqual([
       'Contract value changed from £240,000 to £480,000',
-      'Contract ends (lot 1) moved from 30 Apr 2026, by end of day to 30 Apr 2027, by end of day',
+      // Not a deadline: 23:59 is a time of day, not "by end of day".
+      'Contract ends (lot 1) moved from 30 Apr 2026, 23:59 to 30 Apr 2027, 23:59',
     ]);
   });
 });
@@ -157,7 +158,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     const after = structuredClone(before);
     after.tender.enquiryPeriod = { endDate: '2026-06-17T17:00:00+01:00' };
     delete after.tender.communication.futureNoticeDate;
-    expect(texts(model(before), model(after))).toEqual(['Enquiry deadline set: 17 Jun 2026, 17:00', 'Next notice expected removed (was 1 Jun 2026, by end of day)']);
+    expect(texts(model(before), model(after))).toEqual(['Enquiry deadline set: 17 Jun 2026, 17:00', 'Next notice expected removed (was 1 Jun 2026, 23:59)']);
   });
 
   it('a new notice that amends the procurement → the notice, then the amendment in the buyer’s words', () => {
@@ -228,14 +229,14 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     const after = structuredClone(before);
     expect(after.releases[0].tender.lots[1].contractPeriod.endDate).toBe('2028-07-31T23:59:59+01:00');
     after.releases[0].tender.lots[1].contractPeriod.endDate = '2029-03-31T23:59:59+01:00';
-    expect(texts(model(before), model(after))).toEqual(['Contract ends (lot 2) moved from 31 Jul 2028, by end of day to 31 Mar 2029, by end of day']);
+    expect(texts(model(before), model(after))).toEqual(['Contract ends (lot 2) moved from 31 Jul 2028, 23:59 to 31 Mar 2029, 23:59']);
   });
 
   it('one lot of three that shared a date moves: only that lot; all three move: one change naming the three', () => {
     const before = realRecord(WEST_MIDLANDS);
     const one = structuredClone(before);
     one.tender.lots[1].contractPeriod.endDate = '2032-03-31T23:59:59+01:00';
-    expect(texts(model(before), model(one))).toEqual(['Contract ends (lot 2) moved from 31 Mar 2031, by end of day to 31 Mar 2032, by end of day']);
+    expect(texts(model(before), model(one))).toEqual(['Contract ends (lot 2) moved from 31 Mar 2031, 23:59 to 31 Mar 2032, 23:59']);
     const all = structuredClone(before);
     for (const lot of all.tender.lots) lot.contractPeriod.startDate = '2027-05-01T00:00:00+01:00';
     expect(texts(model(before), model(all))).toEqual(['Contract starts (lots 1, 2, 3) moved from 1 Apr 2027 to 1 May 2027']);
@@ -249,7 +250,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     delete before.records[0].versionedRelease;
     const changes = texts(model(before), model(after));
     expect(changes[0]).toMatch(/^New notice: UK10: Contract change notice, published /);
-    expect(changes).toContain('Contract ends (lot 1) moved from 30 Apr 2026, by end of day to 30 Apr 2027, by end of day');
+    expect(changes).toContain('Contract ends (lot 1) moved from 30 Apr 2026, 23:59 to 30 Apr 2027, 23:59');
   });
 
   describe('value', () => {
@@ -306,14 +307,14 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
 
     // A second event of the same type is new, not the first one moved.
     it('a second event added → "set", not "moved"', () => {
-      expect(texts(model(base()), model(withSecond()))).toEqual(['Market engagement set: 22 Jun 2026, by end of day']);
+      expect(texts(model(base()), model(withSecond()))).toEqual(['Market engagement set: 22 Jun 2026, 23:59']);
     });
 
     // Moving the first of two events of the same type is reported.
     it('the first of two events moving is reported', () => {
       const after = withSecond();
       after.planning.milestones[0].dueDate = '2026-06-09T23:59:59+01:00';
-      expect(texts(model(withSecond()), model(after))).toEqual(['Market engagement moved from 8 Jun 2026, by end of day to 9 Jun 2026, by end of day']);
+      expect(texts(model(withSecond()), model(after))).toEqual(['Market engagement moved from 8 Jun 2026, 23:59 to 9 Jun 2026, 23:59']);
     });
   });
 });
@@ -351,8 +352,8 @@ describe('one model: the timeline (two merged states) and the watchlist (two rea
     after.tender.documents = [{ id: 'itt-1', documentType: 'biddingDocuments', title: 'Invitation to tender' }];
     expect(texts(model(before), model(after))).toEqual([
       'Contract starts (lot 3) removed (was 1 Apr 2027)',
-      'Contract ends (lot 3) removed (was 31 Mar 2031, by end of day)',
-      'Contract ends if fully extended (lot 3) removed (was 31 Mar 2036, by end of day)',
+      'Contract ends (lot 3) removed (was 31 Mar 2031, 23:59)',
+      'Contract ends if fully extended (lot 3) removed (was 31 Mar 2036, 23:59)',
       'Lot 3 (Hate Crime Services) removed',
       'Document added: Invitation to tender',
     ]);

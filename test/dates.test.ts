@@ -46,7 +46,9 @@ describe('London wall-clock time', () => {
     expect(isEndOfDay(at('2025-12-01T23:59:00Z'))).toBe(true);
     // 23:59 UTC in summer is 00:59 London the next day: not an end-of-day deadline.
     expect(isEndOfDay(at('2026-07-01T23:59:59Z'))).toBe(false);
-    expect(formatDateTime(at('2026-07-01T23:59:59+01:00'))).toBe('1 Jul 2026, by end of day');
+    expect(formatDateTime(at('2026-07-01T23:59:59+01:00'), { deadline: true })).toBe('1 Jul 2026, by end of day');
+    // Only a deadline: an event at 23:59 (a market engagement session, say) keeps its time.
+    expect(formatDateTime(at('2026-07-01T23:59:59+01:00'))).toBe('1 Jul 2026, 23:59');
   });
 
   it('formats dates and times for people', () => {
@@ -91,10 +93,14 @@ describe('countdowns in London calendar days', () => {
   });
   it.each([
     ['2026-07-02T09:00:00+01:00', '2026-07-01T23:59:59+01:00', 'closed'],
-    ['2026-07-01T09:00:00+01:00', '2026-07-01T23:59:59+01:00', 'closes today'],
+    ['2026-07-01T09:00:00+01:00', '2026-07-01T23:59:59+01:00', '14 hours left'],
+    ['2026-07-01T23:00:00+01:00', '2026-07-01T23:59:59+01:00', 'less than an hour left'],
+    // 23 h 59 min 59 s away: hours, rounded down.
+    ['2026-07-01T00:00:00+01:00', '2026-07-01T23:59:59+01:00', '23 hours left'],
+    // 24 h 59 min 59 s away, the next London day.
     ['2026-06-30T23:00:00+01:00', '2026-07-01T23:59:59+01:00', '1 day left'],
     ['2026-06-28T09:00:00+01:00', '2026-07-01T23:59:59+01:00', '3 days left'],
   ])('at %s, a deadline %s reads %j', (now, deadline, text) => {
-    expect(countdown(at(now), at(deadline))).toBe(text);
+    expect(countdown(at(now), at(deadline), { deadline: true })).toBe(text);
   });
 });

@@ -73,7 +73,7 @@ const AFTER: Record<string, Json> = {
 const EXPECTED: Record<string, string> = {
   [A]: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day',
   [B]: 'Submission deadline moved from 24 Oct 2025, 12:00 to 7 Nov 2025, 12:00',
-  [C]: 'Contract ends (lot 2) moved from 31 Jul 2028, by end of day to 31 Mar 2029, by end of day',
+  [C]: 'Contract ends (lot 2) moved from 31 Jul 2028, 23:59 to 31 Mar 2029, 23:59',
 };
 
 function modelOf(pkg: Json): Procurement {

@@ -125,7 +125,7 @@ export function watchlistRow(entry: WatchedProcurement, now: Date): string[] {
     BID_STATUS_LABELS[entry.bidStatus] ?? entry.bidStatus,
     next ? keyDateLabel(next) : '',
     nextAt ? ukDate(nextAt) : '',
-    nextAt ? londonParts(nextAt).time : '',
+    nextAt && !next?.dateOnly ? londonParts(nextAt).time : '',
     nextAt ? String(londonDaysBetween(now, nextAt)) : '',
     amountCell(entry.value.net),
     amountCell(entry.value.gross),

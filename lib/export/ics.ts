@@ -3,9 +3,9 @@
  * Calendar, Apple Calendar and Thunderbird. Pure: entries, settings and `now` in, text out.
  *
  * - One VEVENT per key date, past ones included.
- * - A key date at 23:59 London time ("by end of day"), or a non-deadline at 00:00 (a date
- *   given without a time, e.g. "contract starts 1 Apr 2027"), is an all-day event on its
- *   London date: it sits at the top of the day in every view instead of as a zero-length
+ * - A day published without a time ("2026-08-25"), a key date at 23:59 London time, or a
+ *   non-deadline at 00:00 (a date given as midnight, e.g. "contract starts 1 Apr 2027"),
+ *   is an all-day event (`VALUE=DATE`) on its London date: it sits at the top of the day in every view instead of as a zero-length
  *   entry at midnight, and the description still gives the UK time. Every other key date
  *   is a timed event at its UTC instant (`DTSTART:20261027T140000Z`), right in any time
  *   zone by construction. A deadline at 00:00 stays timed: "by 00:00 on 2 Jul" must not
@@ -24,19 +24,17 @@
  * - Every piece of text from the data is escaped as TEXT (or checked as an https URL),
  *   so a title holding CR/LF and `BEGIN:VEVENT` stays text inside one property.
  */
-import { formatDateTime, fromLondonWallClock, londonParts, type LondonParts } from '../dates';
+import { formatDateTime, inDays, londonParts, type LondonParts } from '../dates';
 import type { KeyDate } from '../procurement';
-import { entryNoticeUrl, oneLine, reminderLeads, reminderMoment } from '../reminders';
+import { ALL_DAY_REMINDER_HOUR, entryNoticeUrl, oneLine, reminderLeads, reminderMoment } from '../reminders';
 import type { Settings } from '../settings';
-import { DEADLINE_TYPES, keyDateLabel, lotsText, VOID_TEXT } from '../timeline/key-dates';
+import { DEADLINE_TYPES, keyDateLabel, keyDateStyle, lotsText, VOID_TEXT } from '../timeline/key-dates';
 import type { KeyDateType } from '../timeline/types';
 import type { WatchedProcurement } from '../watchlist/entry';
 
 export const ICS_PRODID = '-//Tender Timeline//Key dates export//EN';
 const UID_DOMAIN = 'tender-timeline';
 const SEQUENCE_EPOCH = Date.UTC(2025, 0, 1);
-/** An all-day event's alarms ring at 09:00 on the day, as calendar apps do for all-day events. */
-const ALL_DAY_ALARM_HOUR = 9;
 const MAX_LINE_OCTETS = 75;
 const CRLF = '\r\n';
 
@@ -93,7 +91,8 @@ export function eventUid(ocid: string, keyDate: Pick<KeyDate, 'type' | 'lots'>, 
 }
 
 /** True when the key date is exported as an all-day event on its London date. */
-export function isAllDayKeyDate(type: KeyDateType, at: Date): boolean {
+export function isAllDayKeyDate(type: KeyDateType, at: Date, dateOnly = false): boolean {
+  if (dateOnly) return true;
   const p = londonParts(at);
   if (p.hour === 23 && p.minute === 59) return true;
   return p.hour === 0 && p.minute === 0 && p.second === 0 && !DEADLINE_TYPES.has(type);
@@ -169,11 +168,11 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
   const title = entry.title && oneLine(entry.title) ? entry.title : entry.ocid;
   const lots = lotsText(keyDate.lots);
   const url = entryNoticeUrl(entry);
-  const allDay = isAllDayKeyDate(keyDate.type, at);
+  const allDay = isAllDayKeyDate(keyDate.type, at, keyDate.dateOnly);
   const london = londonParts(at);
 
   const description = [
-    `${label}: ${formatDateTime(at)} (UK time)`,
+    `${label}: ${formatDateTime(at, keyDateStyle(keyDate.type, keyDate.dateOnly))} (UK time)`,
     keyDate.void ? `${VOID_TEXT}: cancelled or terminated before this date` : undefined,
     `Procurement: ${title}`,
     entry.buyer ? `Buyer: ${entry.buyer}` : undefined,
@@ -204,12 +203,12 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
     for (const lead of [...context.leads].reverse()) {
       // An alarm whose moment has passed would ring as "missed" on import: left out,
       // as the extension's own reminders leave out a lead already past when watched.
-      if (alarmMoment(at, lead, allDay, london).getTime() < context.now.getTime()) continue;
+      if (reminderMoment(at, lead, allDay).getTime() < context.now.getTime()) continue;
       lines.push(
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
         `TRIGGER:${allDay ? allDayTrigger(lead) : `-P${lead}D`}`,
-        `DESCRIPTION:${escapeText(`${label} ${lead === 1 ? 'tomorrow' : `in ${lead} days`}: ${title}`)}`,
+        `DESCRIPTION:${escapeText(`${label} ${inDays(lead)}: ${title}`)}`,
         'END:VALARM',
       );
     }
@@ -218,16 +217,9 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
   return lines;
 }
 
-/** When the alarm rings, in London terms, to leave out alarms already past. */
-function alarmMoment(at: Date, lead: number, allDay: boolean, london: LondonParts): Date {
-  if (!allDay) return reminderMoment(at, lead);
-  const day = new Date(Date.UTC(london.year, london.month - 1, london.day - lead));
-  return fromLondonWallClock(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), ALL_DAY_ALARM_HOUR) ?? at;
-}
-
 /** An all-day event starts at 00:00: L days before at 09:00 is L×24−9 hours before it. */
 function allDayTrigger(lead: number): string {
-  const hours = lead * 24 - ALL_DAY_ALARM_HOUR;
+  const hours = lead * 24 - ALL_DAY_REMINDER_HOUR;
   const days = Math.floor(hours / 24);
   const rest = hours % 24;
   return `-P${days > 0 ? `${days}D` : ''}T${rest}H`;

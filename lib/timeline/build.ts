@@ -1,16 +1,18 @@
 /** The timeline: every notice, amendment and key date of a procurement, in time order, against `now`. */
-import { londonDaysBetween, londonParts } from '../dates';
+import { isEndOfDay, londonDaysBetween, londonParts } from '../dates';
 import type { Procurement } from '../procurement';
-import { keyDateLabel, lotsText } from './key-dates';
+import { isAhead, keyDateLabel, keyDateStyle, lotsText } from './key-dates';
 import { KEY_DATE_TYPES, type KeyDateEvent, type TimelineEvent } from './types';
 
 const KIND_ORDER = { notice: 0, amendment: 1, keyDate: 2 } as const;
 const TYPE_ORDER = new Map(KEY_DATE_TYPES.map((type, index) => [type, index]));
 
-function when(at: string) {
+/** When an event is, in London; a day published without a time has no time of day. */
+function when(at: string, { dateOnly = false, deadline = false } = {}) {
   const instant = new Date(at);
   const parts = londonParts(instant);
-  return { at: instant.toISOString(), date: parts.date, time: parts.time, endOfDay: parts.hour === 23 && parts.minute === 59 };
+  if (dateOnly) return { at: instant.toISOString(), date: parts.date, dateOnly: true as const, endOfDay: false };
+  return { at: instant.toISOString(), date: parts.date, time: parts.time, endOfDay: deadline && isEndOfDay(instant) };
 }
 
 function lotsDetail(lots: string[]): string | undefined {
@@ -60,8 +62,8 @@ export function buildTimeline(procurement: Procurement, now: Date): TimelineEven
     }
   }
   const keyDates: KeyDateEvent[] = procurement.keyDates.map((keyDate) => {
-    const moment = when(keyDate.at);
-    const future = new Date(keyDate.at).getTime() > now.getTime();
+    const moment = when(keyDate.at, keyDateStyle(keyDate.type, keyDate.dateOnly));
+    const future = isAhead(keyDate, now);
     return {
       id: `keyDate:${keyDate.type}:${moment.at}`,
       kind: 'keyDate',

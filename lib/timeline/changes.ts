@@ -5,11 +5,11 @@
  * the watchlist compares two reads of a watched procurement (`diffProcurements`). Both are
  * made of the same comparisons below, and every sentence comes from `changeSentence`.
  */
-import { formatDateTime, parseInstant } from '../dates';
+import { formatDateText, londonParts, parseInstant } from '../dates';
 import { formatMoney, specifiedMoney, type Money } from '../money';
 import type { Amendment, Release, Value } from '../ocds/schema';
 import type { Procurement, ProcurementValue } from '../procurement';
-import { extractKeyDates, KEY_DATE_LABELS, lotsText } from './key-dates';
+import { extractKeyDates, KEY_DATE_LABELS, keyDateStyle, lotsText } from './key-dates';
 import type { Change, ChangeKind, KeyDateType } from './types';
 
 const SHORT = 120;
@@ -53,9 +53,8 @@ function textChange(field: string, label: string, before: string | null | undefi
   return [{ field, label, kind, text: changeSentence(subject, kind, a && `“${a}”`, b && `“${b}”`), before: a, after: b }];
 }
 
-function dateText(raw: string): string {
-  const at = parseInstant(raw);
-  return at ? formatDateTime(at) : raw;
+function dateText(raw: string, type?: KeyDateType): string {
+  return formatDateText(raw, keyDateStyle(type));
 }
 
 /** A date as a change keeps it: the ISO instant, or the text where it names none. */
@@ -71,10 +70,10 @@ function isEarlier(before: string, after: string): boolean {
 }
 
 /** One date that changed: set, removed, moved, or brought forward (marked, since it leaves less time). */
-function dateChange(field: string, label: string, subject: string, before: string | undefined, after: string | undefined): Change {
+function dateChange(field: string, label: string, subject: string, before: string | undefined, after: string | undefined, type?: KeyDateType): Change {
   const earlier = before !== undefined && after !== undefined && isEarlier(before, after);
   const kind = kindOf(before, after);
-  const text = changeSentence(subject, kind, before && dateText(before), after && dateText(after), earlier ? EARLIER_VERBS : DATE_VERBS);
+  const text = changeSentence(subject, kind, before && dateText(before, type), after && dateText(after, type), earlier ? EARLIER_VERBS : DATE_VERBS);
   const change: Change = { field, label, kind, text, before: before && dateValue(before), after: after && dateValue(after) };
   if (earlier) change.broughtForward = true;
   return change;
@@ -153,7 +152,7 @@ function compareKeyDates(was: KeyDateIndex, now: KeyDateIndex): Change[] {
   }
   return [...grouped.values()].map(({ type, before, after, lots }) => {
     const label = KEY_DATE_LABELS[type];
-    return dateChange(`keyDate:${type}`, label, lots.length ? `${label} (${lotsText(lots)})` : label, before, after);
+    return dateChange(`keyDate:${type}`, label, lots.length ? `${label} (${lotsText(lots)})` : label, before, after, type);
   });
 }
 
@@ -333,7 +332,7 @@ export function diffStates(before: Release, after: Release): Change[] {
 }
 
 const procurementKeyDates = (procurement: Procurement) =>
-  indexKeyDates(procurement.keyDates, () => procurement.keyDates.map((k) => ({ type: k.type, lots: k.lots, raw: k.at })));
+  indexKeyDates(procurement.keyDates, () => procurement.keyDates.map((k) => ({ type: k.type, lots: k.lots, raw: k.dateOnly ? londonParts(new Date(k.at)).date : k.at })));
 
 /** New notices, each followed by the amendment it made, in the buyer's words where given. */
 function noticeChanges(before: Procurement, after: Procurement): Change[] {

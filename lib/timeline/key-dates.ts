@@ -2,6 +2,7 @@
  * Where each key date lives in OCDS, as data. Only structured fields are read: a date
  * written in free text (a description) is never guessed at.
  */
+import { lastMoment, type DateStyle } from '../dates';
 import type { Award, Contract, Milestone, Period, Release } from '../ocds/schema';
 import type { KeyDateType } from './types';
 
@@ -54,12 +55,27 @@ export function lotsText(lots: readonly string[]): string {
   return lots.length === 0 ? '' : `${lots.length === 1 ? 'lot' : 'lots'} ${lots.join(', ')}`;
 }
 
-/** Deadlines a bidder acts on (reminders and "closes today" wording apply to these). */
+/** Deadlines a bidder acts on: reminders, "3 days left" / "5 hours left" / "closed", and "by end of day" at 23:59 apply to these. */
 export const DEADLINE_TYPES: ReadonlySet<KeyDateType> = new Set([
   'enquiryDeadline',
   'expressionOfInterestDeadline',
   'submissionDeadline',
 ]);
+
+/** How a key date of `type` reads and counts down: deadlines close; a day published without a time is the whole London day. */
+export function keyDateStyle(type: KeyDateType | undefined, dateOnly?: boolean): DateStyle {
+  return { deadline: type !== undefined && DEADLINE_TYPES.has(type), dateOnly: dateOnly === true };
+}
+
+/** When a key date has passed: its instant, or for a day published without a time the end of that London day. */
+export function keyDateEnd(keyDate: { at: string; dateOnly?: boolean }): Date {
+  return lastMoment(new Date(keyDate.at), { dateOnly: keyDate.dateOnly });
+}
+
+/** True while a key date is ahead of `now`. */
+export function isAhead(keyDate: { at: string; dateOnly?: boolean }, now: Date): boolean {
+  return keyDateEnd(keyDate).getTime() > now.getTime();
+}
 
 /** Statuses of a tender, lot or award that mean it will not go ahead. */
 export const CANCELLED_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'unsuccessful', 'withdrawn']);

@@ -63,9 +63,11 @@ interface EventBase {
   at: string;
   /** London-local calendar date, YYYY-MM-DD. */
   date: string;
-  /** London-local time, HH:MM. */
-  time: string;
-  /** True when the London-local time is 23:59: it reads "by end of day". */
+  /** London-local time, HH:MM; absent for a day published without a time. */
+  time?: string;
+  /** True for a day published without a time ("2026-08-25"): the whole of that London day. */
+  dateOnly?: true;
+  /** True for a deadline at 23:59 London time: it reads "by end of day". */
   endOfDay: boolean;
   label: string;
   detail?: string;

@@ -2,6 +2,7 @@
 import type { Stage } from '../ocds/notice-types';
 import type { KeyDate, Procurement, ProcurementValue } from '../procurement';
 import type { Change } from '../timeline/types';
+import { isAhead } from '../timeline/key-dates';
 
 /** Where the user's own bid stands. */
 export const BID_STATUSES = ['watching', 'preparing', 'submitted', 'won', 'lost', 'noBid'] as const;
@@ -102,12 +103,11 @@ export function watchEntry(procurement: Procurement, from: { noticeId?: string; 
   };
 }
 
-/** The soonest key date after `now` that will happen (void ones never do), if any. */
+/** The soonest key date still ahead of `now` that will happen (void ones never do), if any. */
 export function nextKeyDate(entry: Pick<WatchedProcurement, 'keyDates'>, now: Date): KeyDate | undefined {
-  const nowIso = now.toISOString();
   let next: KeyDate | undefined;
   for (const keyDate of entry.keyDates) {
-    if (!keyDate.void && keyDate.at > nowIso && (!next || keyDate.at < next.at)) next = keyDate;
+    if (!keyDate.void && isAhead(keyDate, now) && (!next || keyDate.at < next.at)) next = keyDate;
   }
   return next;
 }

@@ -1,21 +1,28 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Countdown, countdownWords } from '../../components/Countdown';
+import { Countdown } from '../../components/Countdown';
 import { StageBadge, stageLabel } from '../../components/StageBadge';
 import { isHttpsHref, titleText, valueText } from '../../components/format';
+import { countdown } from '../../lib/dates';
+import { keyDateStyle } from '../../lib/timeline/key-dates';
 import type { KeyDateType } from '../../lib/timeline/types';
 
 afterEach(cleanup);
 
 const now = new Date('2026-03-27T12:00:00Z');
 
-describe('countdownWords', () => {
+describe('countdown of a key date', () => {
   it.each<[string, KeyDateType | undefined, string | undefined]>([
     ['2026-03-27T11:00:00Z', 'submissionDeadline', 'closed'],
     ['2026-03-27T12:00:00Z', 'submissionDeadline', 'closed'],
-    ['2026-03-27T23:59:00Z', 'submissionDeadline', 'closes today'],
-    ['2026-03-28T09:00:00Z', 'enquiryDeadline', '1 day left'],
+    // The last day counts in hours (now is 12:00 GMT on 27 Mar).
+    ['2026-03-27T12:59:59Z', 'submissionDeadline', 'less than an hour left'],
+    ['2026-03-27T13:00:00Z', 'submissionDeadline', '1 hour left'],
+    ['2026-03-27T23:59:00Z', 'submissionDeadline', '11 hours left'],
+    ['2026-03-28T09:00:00Z', 'enquiryDeadline', '21 hours left'],
+    ['2026-03-28T11:59:59Z', 'enquiryDeadline', '23 hours left'],
+    ['2026-03-28T12:00:00Z', 'enquiryDeadline', '1 day left'],
     // Across the change to BST (29 Mar 2026): London calendar days, not 24-hour blocks.
     ['2026-03-30T22:59:00Z', 'expressionOfInterestDeadline', '3 days left'],
     ['2026-03-27T11:00:00Z', 'contractStart', undefined],
@@ -24,7 +31,7 @@ describe('countdownWords', () => {
     ['2026-04-26T12:00:00Z', 'futureNotice', 'in 30 days'],
     ['2026-04-26T12:00:00Z', undefined, 'in 30 days'],
   ])('%s (%s) reads %s', (at, type, words) => {
-    expect(countdownWords(now, new Date(at), type)).toBe(words);
+    expect(countdown(now, new Date(at), keyDateStyle(type))).toBe(words);
   });
 });
 

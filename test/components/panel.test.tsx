@@ -115,10 +115,10 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
     renderPanel({ state: state(), now });
     const voided = [...section('Timeline').querySelectorAll('li[data-kind="keyDate"].tt-event--void')];
     expect(voided.map((li) => [text(li.querySelector('s')), text(li.querySelector('.tt-event__void')), text(li.querySelector('time'))])).toEqual([
-      ['Award period ends', 'No longer happening', '1 Jan 2026, by end of day'],
+      ['Award period ends', 'No longer happening', '1 Jan 2026, 23:59'],
       ['Contract starts', 'No longer happening', '1 Apr 2026'],
-      ['Contract ends', 'No longer happening', '31 Mar 2028, by end of day'],
-      ['Contract ends if fully extended', 'No longer happening', '31 Mar 2029, by end of day'],
+      ['Contract ends', 'No longer happening', '31 Mar 2028, 23:59'],
+      ['Contract ends if fully extended', 'No longer happening', '31 Mar 2029, 23:59'],
     ]);
   });
 
@@ -159,12 +159,13 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
     // and the three lots' contractPeriod (all +01:00). Only UK3 planned procurement notices
     // gave them, so each is expected (the next notice's date is an expectation by its name).
     expect(renderedKeyDates()).toEqual([
-      ['Next notice expected', '1 Jun 2026, by end of day'],
+      // Only a deadline at 23:59 reads "by end of day"; other dates at 23:59 keep their time.
+      ['Next notice expected', '1 Jun 2026, 23:59'],
       ['Submission deadline (expected)', '1 Jul 2026, by end of day'],
-      ['Award period ends (expected)', '15 Jul 2026, by end of day'],
+      ['Award period ends (expected)', '15 Jul 2026, 23:59'],
       ['Contract starts (expected)', '1 Apr 2027'],
-      ['Contract ends (expected)', '31 Mar 2031, by end of day'],
-      ['Contract ends if fully extended (expected)', '31 Mar 2036, by end of day'],
+      ['Contract ends (expected)', '31 Mar 2031, 23:59'],
+      ['Contract ends if fully extended (expected)', '31 Mar 2036, 23:59'],
     ]);
     const contractStart = section('Timeline').querySelectorAll('li[data-kind="keyDate"]')[3]!;
     expect(text(contractStart.querySelector('.tt-event__detail'))).toBe('Lots 1, 2, 3');
@@ -172,7 +173,7 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
 
   it('shows the next key date in words that fit a date that is not a deadline', () => {
     renderPanel({ state: state(), now });
-    expect(text(section('Next up').querySelector('.tt-next__when'))).toBe('1 Jun 2026, by end of day — in 12 days');
+    expect(text(section('Next up').querySelector('.tt-next__when'))).toBe('1 Jun 2026, 23:59 — in 12 days');
   });
 
   it('shows amendments with their description, and the submission text without a link', () => {

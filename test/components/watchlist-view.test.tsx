@@ -62,13 +62,15 @@ describe('WatchlistView', () => {
     const planned = rowOf('West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services');
     expect(text(planned.querySelector('.tt-row__value'))).toBe('Value: not specified');
     expect(text(planned.querySelector('.tt-tag'))).toBe('Planning');
-    expect(text(planned.querySelector('.tt-row__next'))).toBe('Next notice expected 1 Jun 2026, by end of day — in 203 days');
+    expect(text(planned.querySelector('.tt-row__next'))).toBe('Next notice expected 1 Jun 2026, 23:59 — in 203 days');
   });
 
   it.each([
     ['2025-11-21T12:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 3 days left'],
     ['2025-11-23T12:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 1 day left'],
-    ['2025-11-24T09:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — closes today'],
+    // The last day counts in hours: 09:00 to 14:00 GMT.
+    ['2025-11-24T09:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 5 hours left'],
+    ['2025-11-24T13:30:00Z', 'Submission deadline 24 Nov 2025, 14:00 — less than an hour left'],
     ['2025-11-24T14:30:00Z', 'Procurement cancelled 27 Nov 2025 — in 3 days'],
     // Terminated by the UK12 of 27 Nov 2025: the award period end (1 Jan 2026) and lot 1's contract never come.
     ['2025-11-28T12:00:00Z', 'No upcoming dates'],

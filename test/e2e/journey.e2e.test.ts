@@ -34,14 +34,15 @@ import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, json, rawJso
  * tenderPeriod.endDate 2025-11-07T12:00:00Z, awardPeriod.endDate 2025-12-19T23:59:59Z, and
  * lot 1's contractPeriod 2026-04-01T00:00:00+01:00 to 2030-03-31T23:59:59+01:00, extendable
  * to 2032-03-31T23:59:59+01:00. The countdown after " — " changes daily and is left out.
+ * Only a deadline at 23:59 reads "by end of day"; other dates keep their time.
  */
 const EXPECTED_KEY_DATE_LINES = [
   '31 Oct 2025, 17:00 | Enquiry deadline',
   '7 Nov 2025, 12:00 | Submission deadline',
-  '19 Dec 2025, by end of day | Award period ends',
+  '19 Dec 2025, 23:59 | Award period ends',
   '1 Apr 2026 | Contract starts',
-  '31 Mar 2030, by end of day | Contract ends',
-  '31 Mar 2032, by end of day | Contract ends if fully extended',
+  '31 Mar 2030, 23:59 | Contract ends',
+  '31 Mar 2032, 23:59 | Contract ends if fully extended',
 ];
 
 let server: FtsServer;
