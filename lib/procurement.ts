@@ -13,7 +13,7 @@ import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/s
 import type { ProcurementSource, SourcedRelease } from './ocds/shapes';
 import { safeHttpsUrl, noticeUrl } from './fts/urls';
 import { diffStates, statedChanges } from './timeline/changes';
-import { markVoid, stopsOf } from './timeline/cancellation';
+import { markVoid, stopsOf, type Stops } from './timeline/cancellation';
 import { extractKeyDates, listStep, type KeyDateCandidate, type LogicalStep } from './timeline/key-dates';
 import type { Change, KeyDateType } from './timeline/types';
 
@@ -168,12 +168,14 @@ function regimeOf(state: Release, notices: Notice[]): Regime {
   return info?.regime ?? 'unknown';
 }
 
-function stageOf(state: Release, notices: Notice[], keyDates: ReadonlyArray<Pick<KeyDate, 'type'>>): Stage {
+function stageOf(state: Release, notices: Notice[], keyDates: ReadonlyArray<Pick<KeyDate, 'type'>>, stops: Stops): Stage {
   if (keyDates.some((k) => k.type === 'terminated')) return 'termination';
-  if (keyDates.some((k) => k.type === 'cancelled') && !(state.awards ?? []).some((a) => a.status === 'active' || a.status === 'pending')) {
+  if (stops.whole !== undefined) return 'cancelled';
+  // Some lots cancelled while others go on: the procurement is where its live lots are.
+  if (!stops.partial && keyDates.some((k) => k.type === 'cancelled') && !(state.awards ?? []).some((a) => a.status === 'active' || a.status === 'pending')) {
     return 'cancelled';
   }
-  const latest = [...notices].reverse().find((n) => n.stage !== 'unknown' && n.stage !== 'corrigendum');
+  const latest = [...notices].reverse().find((n) => n.stage !== 'unknown' && n.stage !== 'corrigendum' && !(stops.partial && n.stage === 'cancelled'));
   if (latest) return latest.stage;
   switch (state.tender?.status) {
     case 'planning':
@@ -308,10 +310,11 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     if (!at || !where) continue;
     located.push({ ...candidate, at, source: where });
   }
-  const stage = stageOf(current, notices, located);
+  const stops = stopsOf(current, notices);
+  const stage = stageOf(current, notices, located, stops);
   const isEstimate = estimator(releases, notices, stage);
   for (const candidate of located) if (isEstimate(candidate)) candidate.estimated = true;
-  const keyDates = markVoid(groupKeyDates(located), stopsOf(current, notices));
+  const keyDates = markVoid(groupKeyDates(located), stops);
 
   const tender = current.tender;
   const buyerParty = current.parties?.find((p) => (current.buyer?.id != null && p.id === current.buyer.id) || p.roles?.includes('buyer'));

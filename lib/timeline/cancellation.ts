@@ -5,7 +5,8 @@
  *
  * What stops the whole procurement: a UK12 procurement termination notice or a
  * `tenderCancellation` release (whatever `tender.status` says: FTS's cancellation stubs
- * often contradict their tag), `tender.status` cancelled / withdrawn / unsuccessful, a
+ * often contradict their tag) — unless it cancels some lots while others go on, when it
+ * stops those lots alone —, `tender.status` cancelled / withdrawn / unsuccessful, a
  * terminated contract for the whole procurement, a UK11 contract termination notice whose
  * contract names no lots, or every lot stopping.
  */
@@ -18,11 +19,13 @@ import { CANCELLED_STATUSES } from './key-dates';
 const STOP_TYPES: ReadonlySet<string> = new Set(['cancelled', 'terminated']);
 const LIVE_AWARD_STATUSES: ReadonlySet<string> = new Set(['active', 'pending']);
 
-interface Stops {
+export interface Stops {
   /** Epoch ms the whole procurement stopped; undefined while it goes on. */
   whole?: number;
   /** Epoch ms each stopped lot stopped. */
   lots: Map<string, number>;
+  /** True when a cancellation named some lots while others go on: it stopped those lots alone. */
+  partial: boolean;
 }
 
 const earliest = (a: number | undefined, b: number): number => (a === undefined ? b : Math.min(a, b));
@@ -36,14 +39,30 @@ export function stopsOf(state: Release, notices: readonly Notice[]): Stops {
   const published = notices.flatMap((n) => (n.publishedAt ? [Date.parse(n.publishedAt)] : []));
   // A stop the data gives no date for happened by the latest notice (the one that said so, or later).
   const fallback = published.reduce((latest, at) => Math.max(latest, at), -Infinity);
-  const stops: Stops = { lots: new Map() };
+  const stops: Stops = { lots: new Map(), partial: false };
   const stopWhole = (at: number) => (stops.whole = earliest(stops.whole, at));
   const stopLots = (lots: readonly string[], at: number) => {
     for (const lot of lots) stops.lots.set(lot, earliest(stops.lots.get(lot), at));
   };
 
+  const tender = state.tender;
   const awards = state.awards ?? [];
   const lotsOfAward = (awardID: string | null | undefined) => (awards.find((a) => a.id != null && a.id === awardID)?.relatedLots ?? []).map(String);
+
+  for (const award of awards) {
+    if (CANCELLED_STATUSES.has(award.status ?? '')) stopLots((award.relatedLots ?? []).map(String), instantOf(award.finalStatusDate) ?? fallback);
+  }
+  for (const lot of tender?.lots ?? []) {
+    if (lot.id != null && CANCELLED_STATUSES.has(lot.status ?? '')) stopLots([lot.id], fallback);
+  }
+  const lotIds = (tender?.lots ?? []).flatMap((lot) => (lot.id != null ? [lot.id] : []));
+  // A cancellation that names some lots while others go on stops those lots alone.
+  stops.partial = stops.lots.size > 0 && lotIds.some((id) => !stops.lots.has(id));
+  // A lot with a live award goes on (FTS marks old-regime awarded lots `cancelled`, and a
+  // cancelled award can be followed by a new one).
+  for (const award of awards) {
+    if (LIVE_AWARD_STATUSES.has(award.status ?? '')) for (const lot of award.relatedLots ?? []) stops.lots.delete(String(lot));
+  }
   let terminatedLots = false;
   for (const contract of state.contracts ?? []) {
     if (contract.status !== 'terminated') continue;
@@ -55,27 +74,14 @@ export function stopsOf(state: Release, notices: readonly Notice[]): Stops {
       stopLots(lots, at);
     }
   }
+
   for (const notice of notices) {
     if (notice.publishedAt === undefined) continue;
-    const cancels = notice.noticeType === 'UK12' || notice.tags.includes('tenderCancellation');
+    const cancels = (notice.noticeType === 'UK12' || notice.tags.includes('tenderCancellation')) && !stops.partial;
     // A UK11 ends one contract: the whole procurement only when that contract names no lots.
     if (cancels || (notice.noticeType === 'UK11' && !terminatedLots)) stopWhole(Date.parse(notice.publishedAt));
   }
-  const tender = state.tender;
   if (CANCELLED_STATUSES.has(tender?.status ?? '')) stopWhole(instantOf(tender?.finalStatusDate) ?? fallback);
-
-  for (const award of awards) {
-    if (CANCELLED_STATUSES.has(award.status ?? '')) stopLots((award.relatedLots ?? []).map(String), instantOf(award.finalStatusDate) ?? fallback);
-  }
-  for (const lot of tender?.lots ?? []) {
-    if (lot.id != null && CANCELLED_STATUSES.has(lot.status ?? '')) stopLots([lot.id], fallback);
-  }
-  // A lot with a live award goes on (FTS marks old-regime awarded lots `cancelled`, and a
-  // cancelled award can be followed by a new one).
-  for (const award of awards) {
-    if (LIVE_AWARD_STATUSES.has(award.status ?? '')) for (const lot of award.relatedLots ?? []) stops.lots.delete(String(lot));
-  }
-  const lotIds = (tender?.lots ?? []).flatMap((lot) => (lot.id != null ? [lot.id] : []));
   if (lotIds.length > 0 && lotIds.every((id) => stops.lots.has(id))) stopWhole(lotIds.reduce((last, id) => Math.max(last, stops.lots.get(id)!), -Infinity));
   return stops;
 }

@@ -7,6 +7,7 @@ import { expected as uk6AwardStandstill } from './uk6-award-standstill.ts';
 import { expected as uk7ContractSigned } from './uk7-contract-signed.ts';
 import { expected as uk10ContractChange } from './uk10-contract-change.ts';
 import { expected as uk12TerminationStub } from './uk12-termination-stub.ts';
+import { expected as uk12LotCancelled } from './uk12-lot-cancelled.ts';
 import { expected as oldRegimeF02F03F14 } from './old-regime-f02-f03-f14.ts';
 import { expected as framework20Lots } from './framework-20-lots.ts';
 import { expected as real05cfd9 } from './ocds-h6vhtk-05cfd9.ts';
@@ -65,6 +66,11 @@ export const fixtures: Record<string, FixtureCase> = {
     file: own('uk12-termination-stub.json'),
     expected: uk12TerminationStub,
     procurement: { ocid: 'ocds-h6vhtk-05b3f0' },
+  },
+  'uk12-lot-cancelled.json': {
+    file: own('uk12-lot-cancelled.json'),
+    expected: uk12LotCancelled,
+    procurement: { ocid: 'ocds-h6vhtk-066f21', title: 'Highways Winter Maintenance Services', buyer: 'Norfolk County Council' },
   },
   'old-regime-f02-f03-f14.json': {
     file: own('old-regime-f02-f03-f14.json'),
