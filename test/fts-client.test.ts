@@ -8,14 +8,14 @@ const PACKAGE = 'https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackag
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 
 /** One scripted answer of the fake FTS: a response, or a failure of fetch itself. */
-type Answer = { status?: number; headers?: Record<string, string>; body?: string; tookMs?: number } | { fail: Error; tookMs?: number };
+type Answer = { status?: number; headers?: Record<string, string>; body?: string; tookMs?: number; url?: string } | { fail: Error; tookMs?: number };
 
 interface Call {
   url: string;
   /** Virtual time at which fetch was called, relative to T0. */
   at: number;
   settledAt?: number;
-  init: { signal: AbortSignal; headers: Record<string, string> };
+  init: { signal: AbortSignal; headers: Record<string, string>; redirect: string };
 }
 
 /**
@@ -45,7 +45,10 @@ function fakeFts(script: Answer[], options: Partial<FtsClientOptions> = {}) {
         for (let i = 0; i < 5; i++) await Promise.resolve();
         clock += answer.tookMs ?? 0;
         if ('fail' in answer) throw answer.fail;
-        return new Response(answer.body ?? '', { status: answer.status ?? 200, headers: answer.headers });
+        const response = new Response(answer.body ?? '', { status: answer.status ?? 200, headers: answer.headers });
+        // Where fetch ended up after any redirects (a Response made here has no URL of its own).
+        if (answer.url) Object.defineProperty(response, 'url', { value: answer.url });
+        return response;
       } finally {
         call.settledAt = clock - T0;
         inFlight--;
@@ -155,6 +158,7 @@ describe('createFtsClient: one request at a time, spaced', () => {
     const fts = fakeFts([]);
     await fts.client.getText(RECORD);
     expect(fts.calls[0]!.init.headers).toEqual({ Accept: 'application/json' });
+    expect(fts.calls[0]!.init.redirect).toBe('follow');
     expect(fts.calls[0]!.init.signal).toBeInstanceOf(AbortSignal);
     expect(fts.calls[0]!.init.signal.aborted).toBe(false);
   });
@@ -287,6 +291,42 @@ describe('createFtsClient: retries', () => {
   });
 });
 
+describe('createFtsClient: one deadline for the whole request', () => {
+  it('a Retry-After that would end past the deadline is not waited for: busy, at once', async () => {
+    const busy = { status: 503, headers: { 'Retry-After': '45' } };
+    const fts = fakeFts([busy, busy], { spacingMs: 0, deadlineMs: 60_000 });
+    const error = await failure(fts.client.getText(RECORD));
+    expect(error.kind).toBe('busy');
+    // 45 s fits in the 60 s deadline once; a second 45 s would not.
+    expect(fts.calls.map((c) => c.at)).toEqual([0, 45_000]);
+    expect(fts.elapsed()).toBe(45_000);
+  });
+
+  it('a back-off that would end past the deadline is not waited for', async () => {
+    const down = { fail: new TypeError('Failed to fetch'), tookMs: 25_000 };
+    const fts = fakeFts([down, down, down], { spacingMs: 0, baseBackoffMs: 10_000, deadlineMs: 60_000 });
+    const error = await failure(fts.client.getText(RECORD));
+    expect(error.kind).toBe('network');
+    // 25 s, 10 s of back-off, 25 s: the next 20 s back-off would pass 60 s.
+    expect(fts.calls.map((c) => c.at)).toEqual([0, 35_000]);
+  });
+});
+
+describe('createFtsClient: only FTS answers', () => {
+  it('an answer that a redirect brought from another site is refused, not retried', async () => {
+    const fts = fakeFts([{ status: 200, body: '{"records":[{"ocid":"ocds-h6vhtk-05cfd9"}]}', url: 'https://find-tender.example/records/1' }]);
+    const error = await failure(fts.client.getText(RECORD));
+    expect(error.kind).toBe('http');
+    expect(error.message).toBe('Find a Tender redirected the request to another site; its answer was not used.');
+    expect(fts.calls).toHaveLength(1);
+  });
+
+  it('a redirect within FTS is followed', async () => {
+    const fts = fakeFts([{ status: 200, body: '{"records":[]}', url: `${PACKAGE}?moved=1` }]);
+    await expect(fts.client.getText(RECORD)).resolves.toBe('{"records":[]}');
+  });
+});
+
 describe('createFtsClient: answers that are not retried', () => {
   it('404 → FtsError notFound, at once, no retry', async () => {
     const fts = fakeFts([{ status: 404, body: '<!DOCTYPE html><title>Page not found</title>' }]);
@@ -386,8 +426,8 @@ describe('createFtsClient: real time-outs (20 ms)', () => {
     expect(signals[0]!.aborted).toBe(true);
   });
 
-  // The time-out covers the body too: a stalled 20 MB record package must not hold the queue for ever.
-  it('times out a response whose body stalls, instead of hanging the queue', async () => {
+  // The deadline covers the body too: a stalled 20 MB record package must not hold the queue for ever.
+  it('gives up a response whose body stalls at the deadline, instead of hanging the queue', async () => {
     const client = createFtsClient({
       fetch: async (_url, init) =>
         new Response(
@@ -399,6 +439,7 @@ describe('createFtsClient: real time-outs (20 ms)', () => {
           }),
         ),
       timeoutMs: 20,
+      deadlineMs: 40,
       maxAttempts: 1,
       spacingMs: 0,
       sleep: async () => {},
@@ -411,6 +452,49 @@ describe('createFtsClient: real time-outs (20 ms)', () => {
       new Promise((resolve) => setTimeout(() => resolve('still pending'), 500)),
     ]);
     expect(outcome).toBeInstanceOf(FtsError);
+  });
+
+  // A record package that answers at once but takes longer than timeoutMs to arrive is read, once.
+  it('reads a body that arrives slowly, within the deadline, from one request', async () => {
+    let calls = 0;
+    const client = createFtsClient({
+      fetch: async (_url, init) => {
+        calls++;
+        return new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"records": ['));
+              const done = setTimeout(() => {
+                controller.enqueue(new TextEncoder().encode(']}'));
+                controller.close();
+              }, 80);
+              init.signal.addEventListener('abort', () => {
+                clearTimeout(done);
+                controller.error(init.signal.reason);
+              });
+            },
+          }),
+        );
+      },
+      timeoutMs: 20,
+      deadlineMs: 1_000,
+      spacingMs: 0,
+      sleep: async () => {},
+    });
+    await expect(client.getText(RECORD)).resolves.toBe('{"records": []}');
+    expect(calls).toBe(1);
+  });
+
+  it('a server that never answers is given up at the deadline, every attempt included', async () => {
+    const signals: AbortSignal[] = [];
+    const client = createFtsClient({ fetch: hangingFetch(signals), timeoutMs: 40, deadlineMs: 60, maxAttempts: 4, spacingMs: 0, baseBackoffMs: 10 });
+    const started = performance.now();
+    const error = await failure(client.getText(RECORD));
+    expect(error.message).toBe('Find a Tender could not be reached in time; try again in a few minutes.');
+    // Four attempts of 40 ms and their back-offs would take 230 ms.
+    expect(performance.now() - started).toBeLessThan(150);
+    expect(signals).toHaveLength(2);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
 
   // A connection dropped mid-body is a network failure like any other: retried, then an FtsError.
