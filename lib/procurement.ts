@@ -10,7 +10,7 @@ import { nameNotice, noticeTypeInfo, type NoticeName, type Stage } from './ocds/
 import type { Problem } from './ocds/problems';
 import { resolveSource } from './ocds/resolve-source';
 import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/schema';
-import type { ProcurementSource, SourcedRelease } from './ocds/shapes';
+import { pathIn, type ProcurementSource, type SourcedRelease } from './ocds/shapes';
 import { safeHttpsUrl, noticeUrl } from './fts/urls';
 import { diffStates, statedChanges } from './timeline/changes';
 import { markVoid, stopsOf, type Stops } from './timeline/cancellation';
@@ -266,13 +266,14 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
   // Where a current value can be found in the input: the compiled release, else the latest release that set it.
   const origins: SourcedRelease[] = [...(source.compiled ? [source.compiled] : []), ...[...releases].reverse()];
 
-  const notices: Notice[] = releases.flatMap(({ release, path }, index): Notice[] => {
+  const notices: Notice[] = releases.flatMap((entry, index): Notice[] => {
+    const { release, path } = entry;
     if (release.id == null) {
       problems.push({ path, message: 'this release has no id, so its notice cannot be named; it was left out of the timeline' });
       return [];
     }
-    const notice = makeNotice(release.id, releaseNoticeName(release, current), release.date, `${path}.date`, release.tag ?? []);
-    if (!notice.publishedAt) problems.push({ path: `${path}.date`, message: `notice ${release.id} has no publication date` });
+    const notice = makeNotice(release.id, releaseNoticeName(release, current), release.date, pathIn(entry, ['date']), release.tag ?? []);
+    if (!notice.publishedAt) problems.push({ path: notice.source, message: `notice ${release.id} has no publication date` });
     if (index > 0) notice.changes = diffStates(states[index - 1]!, states[index]!);
     return [notice];
   });

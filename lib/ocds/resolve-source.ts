@@ -1,7 +1,7 @@
 /** Turns a logical address (lists stepped into by `id`) into a JSONPath into the input. */
 import type { LogicalStep } from '../timeline/key-dates';
-import { appendPath, type PathSegment } from './json-path';
-import type { SourcedRelease } from './shapes';
+import type { PathSegment } from './json-path';
+import { pathIn, type SourcedRelease } from './shapes';
 
 function concreteSegments(node: unknown, steps: LogicalStep[], raw: string): PathSegment[] | undefined {
   if (steps.length === 0) return node === raw ? [] : undefined;
@@ -31,7 +31,7 @@ function concreteSegments(node: unknown, steps: LogicalStep[], raw: string): Pat
 export function resolveSource(candidates: SourcedRelease[], steps: LogicalStep[], raw: string): string | undefined {
   for (const candidate of candidates) {
     const segments = concreteSegments(candidate.release, steps, raw);
-    if (segments) return appendPath(candidate.path, ...segments);
+    if (segments) return pathIn(candidate, segments);
   }
   return undefined;
 }

@@ -1,18 +1,27 @@
 /**
  * Every shape FTS serves — compiled record, record package, release package, single
  * release, a list page of release packages — turned into one list of procurements, each
- * with its validated releases and, where given, its compiled release.
+ * with its validated releases and, where given, its compiled release. A record whose
+ * releases are only links gives them back from its `versionedRelease`.
  */
-import { appendPath } from './json-path';
+import { appendPath, parsePath, type PathSegment } from './json-path';
 import type { Problem } from './problems';
 import { releaseSchema, type Release } from './schema';
 import { validateKeepingValid } from './validate';
+import { releasesFromVersioned, type RebuiltRelease } from './versioned';
 import { parseInstant } from '../dates';
 
 /** A validated release and where it sits in the input document. */
 export interface SourcedRelease {
   release: Release;
   path: string;
+  /** Where its values are in the input, when it was rebuilt from a versioned release rather than read whole at `path`. */
+  locate?: RebuiltRelease['locate'];
+}
+
+/** The input path of the value at `segments` of a release. */
+export function pathIn({ path, locate }: SourcedRelease, segments: PathSegment[]): string {
+  return locate ? locate(segments) : appendPath(path, ...segments);
 }
 
 export interface ProcurementSource {
@@ -42,9 +51,10 @@ class Collector {
     return group;
   }
 
-  addRelease(raw: unknown, path: string, fallbackOcid?: string): void {
-    const problems: Problem[] = [];
-    const release = validateKeepingValid(releaseSchema, raw, path, problems);
+  addRelease(raw: unknown, path: string, fallbackOcid?: string, locate?: RebuiltRelease['locate']): void {
+    const read: Problem[] = [];
+    const release = validateKeepingValid(releaseSchema, raw, path, read);
+    const problems = locate ? read.map((problem) => relocated(problem, path, locate)) : read;
     const ocid = release?.ocid ?? fallbackOcid;
     if (!release || !ocid) {
       const target = fallbackOcid ? this.group(fallbackOcid).problems : this.orphanProblems;
@@ -57,22 +67,42 @@ class Collector {
     if (isCompiled) {
       group.compiled = { release, path };
     } else if (!group.releases.some((known) => known.release.id != null && known.release.id === release.id)) {
-      group.releases.push({ release, path });
+      group.releases.push(locate ? { release, path, locate } : { release, path });
     }
+  }
+
+  /** Adds the releases a versioned release was merged from (those not already read whole); returns them. */
+  addVersioned(versioned: Json, path: string, ocid: string | undefined): Json[] {
+    const problems: Problem[] = [];
+    const rebuilt = releasesFromVersioned(versioned, path, ocid, problems);
+    const fallbackOcid = ocid ?? (typeof versioned.ocid === 'string' ? versioned.ocid : undefined);
+    if (fallbackOcid) this.group(fallbackOcid).problems.push(...problems);
+    for (const { release, locate } of rebuilt) this.addRelease(release, path, fallbackOcid, locate);
+    return rebuilt.map(({ release }) => release);
   }
 
   addRecord(record: Json, path: string): void {
     const ocid = typeof record.ocid === 'string' ? record.ocid : undefined;
+    // A linked release (url, date, tag only) carries no content to read.
+    const links: Array<{ link: Json; path: string }> = [];
     if (Array.isArray(record.releases)) {
       record.releases.forEach((raw, index) => {
         const releasePath = appendPath(path, 'releases', index);
-        // A linked release (url, date, tag only) carries no content to read.
-        if (isObject(raw) && !('ocid' in raw) && typeof raw.url === 'string' && !('tender' in raw)) {
-          if (ocid) this.group(ocid).problems.push({ path: releasePath, message: 'this release is only a link; its content is not in the data' });
-          return;
-        }
-        this.addRelease(raw, releasePath, ocid);
+        if (isObject(raw) && !('ocid' in raw) && typeof raw.url === 'string' && !('tender' in raw)) links.push({ link: raw, path: releasePath });
+        else this.addRelease(raw, releasePath, ocid);
       });
+    }
+    const rebuilt =
+      isObject(record.versionedRelease) && (links.length > 0 || !Array.isArray(record.releases))
+        ? this.addVersioned(record.versionedRelease, appendPath(path, 'versionedRelease'), ocid)
+        : [];
+    const rebuiltTimes = new Set(rebuilt.map((release) => releaseTime(release)));
+    for (const { link, path: linkPath } of links) {
+      if (!ocid || rebuiltTimes.has(releaseTime(link))) continue;
+      const message = rebuilt.length
+        ? 'this release is only a link, and the versioned release holds nothing from it; its content is not in the data'
+        : 'this release is only a link; its content is not in the data';
+      this.group(ocid).problems.push({ path: linkPath, message });
     }
     if (isObject(record.compiledRelease)) {
       const compiledPath = appendPath(path, 'compiledRelease');
@@ -89,6 +119,13 @@ class Collector {
       this.group(ocid).problems.push({ path, message: 'this record has neither releases nor a compiled release' });
     }
   }
+}
+
+/** A problem found in a rebuilt release, at the place in the input its value came from. */
+function relocated(problem: Problem, root: string, locate: RebuiltRelease['locate']): Problem {
+  const segments = parsePath(problem.path);
+  const rootLength = parsePath(root)?.length ?? 0;
+  return segments ? { ...problem, path: locate(segments.slice(rootLength)) } : problem;
 }
 
 /** Reads one JSON node of any FTS shape; returns false when it holds nothing OCDS-like. */
@@ -108,7 +145,7 @@ function visit(node: unknown, path: string, collector: Collector, depth: number)
     });
     return true;
   }
-  if ('compiledRelease' in node || (Array.isArray(node.releases) && typeof node.ocid === 'string')) {
+  if ('compiledRelease' in node || 'versionedRelease' in node || (Array.isArray(node.releases) && typeof node.ocid === 'string')) {
     collector.addRecord(node, path);
     return true;
   }
@@ -128,8 +165,8 @@ function visit(node: unknown, path: string, collector: Collector, depth: number)
   return found;
 }
 
-function releaseTime(release: Release): number {
-  const at = release.date ? parseInstant(release.date) : undefined;
+function releaseTime(release: { date?: unknown }): number {
+  const at = typeof release.date === 'string' ? parseInstant(release.date) : undefined;
   return at ? at.getTime() : Number.POSITIVE_INFINITY;
 }
 
