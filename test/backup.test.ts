@@ -83,6 +83,24 @@ describe('backup, wipe, restore', () => {
     expect(result.backup).toEqual(data);
   });
 
+  it('keeps which key dates are void (05cfd9, terminated) and which expected (067b89, planned)', () => {
+    const keyDatesOf = (ocid: string) => read(text).backup.watchlist.find((e) => e.ocid === ocid)!.keyDates;
+    expect(keyDatesOf('ocds-h6vhtk-05cfd9').filter((k) => k.void).map((k) => k.type)).toEqual(['awardPeriodEnd', 'contractStart', 'contractEnd', 'contractMaxExtent']);
+    expect(keyDatesOf('ocds-h6vhtk-067b89').filter((k) => k.estimated).map((k) => k.type)).toEqual(['submissionDeadline', 'awardPeriodEnd', 'contractStart', 'contractEnd', 'contractMaxExtent']);
+  });
+
+  it('reads a backup made before key dates were marked void or expected: neither, and no problem', () => {
+    const old = JSON.parse(text);
+    for (const keyDate of old.watchlist.flatMap((entry: WatchedProcurement) => entry.keyDates)) {
+      delete keyDate.void;
+      delete keyDate.estimated;
+    }
+    const result = read(JSON.stringify(old));
+    expect(result.problems).toEqual([]);
+    expect(result.backup.watchlist.flatMap((e) => e.keyDates).filter((k) => 'void' in k || 'estimated' in k)).toEqual([]);
+    expect(result.backup.watchlist).toHaveLength(data.watchlist.length);
+  });
+
   it('restores into an emptied extension everything there was', () => {
     const { merged, report } = mergeBackup(empty(), read(text).backup);
     expect(merged).toEqual(data);

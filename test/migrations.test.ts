@@ -11,7 +11,7 @@ import { analyseOcds } from '../lib/analyse';
 import type { Procurement } from '../lib/procurement';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
 import { summarise } from '../lib/watchlist/entry';
-import { getMeta, latestSnapshot, listWatchlist, setMeta } from '../lib/watchlist/store';
+import { applyRefresh, getMeta, latestSnapshot, listWatchlist, setMeta } from '../lib/watchlist/store';
 import { readReal } from './support/fixtures';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -83,7 +83,16 @@ interface Filled {
 const STORES_AT: Record<number, string[]> = {
   1: ['procurementCache', 'watchlist'],
   2: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
+  3: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
 };
+
+/** A procurement as code before version 4 read it: key dates without `void` or `estimated`. */
+function unmarked(procurement: Procurement): Procurement {
+  return { ...procurement, keyDates: procurement.keyDates.map(({ void: _void, estimated: _estimated, ...keyDate }) => keyDate) };
+}
+
+/** An ocid already queued for a read when the database was upgraded (a backup import, say). */
+const QUEUED = 'ocds-h6vhtk-000000';
 
 const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
   async 1(db) {
@@ -160,6 +169,33 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
       },
     };
     return { entries, cache, want, snapshots };
+  },
+  // Version 3: the same shapes as today, but key dates carried no `void` or `estimated` marks.
+  async 3(db) {
+    const cfd9 = unmarked(procurementOf(`${CFD9}.json`));
+    const b89 = unmarked(procurementOf(`${B89}.json`));
+    const v3 = (procurement: Procurement, watchedAt: string, extra: Record<string, unknown>) => ({
+      ...v1Entry(procurement, watchedAt),
+      note: '',
+      tags: [],
+      bidStatus: 'watching',
+      unseenChanges: [],
+      lastCheckedAt: '2026-03-01T06:00:00.000Z',
+      ...extra,
+    });
+    const entries = [v3(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), v3(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing' })];
+    const cache = [{ ocid: B89, noticeIds: b89.notices.map((n) => n.id), procurement: b89, problems: [], fetchedAt: '2026-03-02T09:58:00.000Z' }];
+    const snapshots = [
+      { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
+      { ocid: B89, takenAt: '2026-03-01T06:00:00.000Z', procurement: b89 },
+    ];
+    const tx = db.transaction(['watchlist', 'procurementCache', 'snapshots', 'meta'], 'readwrite');
+    for (const entry of entries) await tx.objectStore('watchlist').put(entry);
+    for (const cached of cache) await tx.objectStore('procurementCache').put(cached);
+    for (const snapshot of snapshots) await tx.objectStore('snapshots').put(snapshot);
+    await tx.objectStore('meta').put({ key: 'sweep', value: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [QUEUED] } });
+    await tx.done;
+    return { entries, cache, want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
   },
 };
 
@@ -273,6 +309,31 @@ describe('migrations', () => {
       expect(listed).toHaveLength(filled.entries.length);
       for (const entry of listed) expect(entry.unseenChanges).toEqual(filled.want[entry.ocid]!.unseenChanges);
     });
+  });
+
+  it('from version 3: every watched procurement is queued to be read again, and that read marks its key dates', async () => {
+    const old = await openTenderTimelineDB(3);
+    await FILL[3]!(old);
+    old.close();
+    const db = await openAt();
+    // What was queued stays queued; the sweep's progress is kept.
+    expect(await getMeta(db, 'sweep')).toEqual({ sweptTo: '2026-03-01T06:00:00.000Z', pending: [QUEUED, CFD9, B89] });
+    // Stored before the marks, the terminated 05cfd9 still reads as going on…
+    const stored = (await db.get('watchlist', CFD9))!;
+    expect(stored.keyDates.some((k) => k.void)).toBe(false);
+    // …until the queued read: its award period end and lot 1's contract dates come after its UK12.
+    await applyRefresh(db, procurementOf(`${CFD9}.json`), NOW);
+    const read = (await db.get('watchlist', CFD9))!;
+    expect(read.keyDates.filter((k) => k.void).map((k) => k.type)).toEqual(['awardPeriodEnd', 'contractStart', 'contractEnd', 'contractMaxExtent']);
+    expect(read.note).toBe('Call Sarah');
+  });
+
+  it('from version 1: the watched procurements are queued too (the meta store is new there)', async () => {
+    const old = await openTenderTimelineDB(1);
+    const filled = await FILL[1]!(old);
+    old.close();
+    const db = await openAt();
+    expect(await getMeta(db, 'sweep')).toEqual({ pending: filled.entries.map((e) => e.ocid as string).sort() });
   });
 
   it('a migration that fails aborts the whole upgrade: the database stays at the old version with its data', async () => {

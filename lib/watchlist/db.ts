@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Problem } from '../ocds/problems';
 import type { Procurement } from '../procurement';
+import { SWEEP_KEY, type SweepState } from '../refresh/cycle';
 import { isLegacyChange, upgradeLegacyChange, type LegacyDetectedChange, type WatchedProcurement } from './entry';
 
 /** A procurement as read at one moment; a bounded history is kept for each watched one. */
@@ -101,6 +102,19 @@ export const MIGRATIONS: Migration[] = [
         if (!stored.some(isLegacyChange)) continue;
         await cursor.update({ ...cursor.value, unseenChanges: stored.map((c) => (isLegacyChange(c) ? upgradeLegacyChange(c) : c)) });
       }
+    },
+  },
+  {
+    version: 4,
+    name: 'read every watched procurement again, for key dates stored before they were marked void or expected',
+    async run(_db, tx) {
+      // Stored key dates without the marks read as happening and firm, which a cancelled or
+      // planned procurement's are not. Only a fresh read knows: the next refresh reads each.
+      const ocids = (await tx.objectStore('watchlist').getAllKeys()) as string[];
+      if (ocids.length === 0) return;
+      const meta = tx.objectStore('meta');
+      const state = ((await meta.get(SWEEP_KEY))?.value as SweepState | undefined) ?? { pending: [] };
+      await meta.put({ key: SWEEP_KEY, value: { ...state, pending: [...new Set([...state.pending, ...ocids])] } satisfies SweepState });
     },
   },
 ];
