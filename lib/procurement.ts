@@ -296,7 +296,9 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     if (!chosen && !isUpdate) continue;
     const dateAt = toInstant(chosen?.date);
     const dateSource = dateAt && chosen?.date ? resolveSource(release ? [release, ...origins] : origins, [...chosen.steps, 'date'], chosen.date) : undefined;
-    if (chosen) notice.changes = [...notice.changes, ...statedChanges(chosen.entry)];
+    // A key date a corrigendum moved may also show in the comparison of states: told once.
+    const told = (stated: Change) => notice.changes.some((c) => c.field === stated.field && c.after === stated.after);
+    if (chosen) notice.changes = [...notice.changes, ...statedChanges(chosen.entry).filter((stated) => !told(stated))];
     notice.amendment = {
       description: chosen?.description ?? undefined,
       at: (dateSource ? dateAt : notice.publishedAt) ?? notice.publishedAt ?? '',

@@ -59,11 +59,14 @@ describe('what changed', () => {
     });
   });
 
-  it('states an old-regime corrigendum’s changes as FTS wrote them', () => {
+  it('states an old-regime corrigendum’s changes as FTS wrote them; its new time limit for tenders is the submission deadline moving', () => {
+    // 020417-2024: IV.2.2 15 Jul 2024 12:00 → 29 Jul 12:00 (BST); IV.2.7 12:30 → 12:30; VI.3 text.
     const amendments = changesByNotice('old-regime-f02-f03-f14.json');
-    expect(amendments['020417-2024']!.changes[0]).toBe(
-      'Time limit for receipt of tenders or requests to participate (section IV.2.2) moved from 15 Jul 2024, 12:00 to 29 Jul 2024, 12:00',
-    );
+    expect(amendments['020417-2024']!.changes).toEqual([
+      'Submission deadline moved from 15 Jul 2024, 12:00 to 29 Jul 2024, 12:00',
+      'Conditions for opening of tenders (section IV.2.7) moved from 15 Jul 2024, 12:30 to 29 Jul 2024, 12:30',
+      'Additional information (section VI.3) changed from “Tenders must be returned by 12:00 on 15 July 2024.” to “Tenders must be returned by 12:00 on 29 July 2024. Clarification questions will be answered until 22 July 2024.”',
+    ]);
   });
 
   it('finds a contract change notice’s new end date and value', () => {

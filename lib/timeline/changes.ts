@@ -9,7 +9,7 @@ import { formatDateText, londonParts, parseInstant } from '../dates';
 import { formatMoney, specifiedMoney, type Money } from '../money';
 import type { Amendment, Release, Value } from '../ocds/schema';
 import type { Procurement, ProcurementValue } from '../procurement';
-import { extractKeyDates, KEY_DATE_LABELS, keyDateStyle, lotsText } from './key-dates';
+import { corrigendumKeyDate, extractKeyDates, KEY_DATE_LABELS, keyDateStyle, lotsText } from './key-dates';
 import type { Change, ChangeKind, KeyDateType } from './types';
 
 const SHORT = 120;
@@ -372,7 +372,10 @@ export function broughtForwardFirst<T extends Change>(changes: readonly T[]): T[
   return [...changes.filter((c) => c.broughtForward), ...changes.filter((c) => !c.broughtForward)];
 }
 
-/** Old-regime corrigenda (F14) state their changes as text and dates, not as new values. */
+/**
+ * Old-regime corrigenda (F14) state their changes as text and dates, not as new values.
+ * A new date for a section that is a key date (`corrigendumKeyDate`) is told as that key date moving.
+ */
 export function statedChanges(amendment: Amendment): Change[] {
   return (amendment.unstructuredChanges ?? []).flatMap((change): Change[] => {
     const where = change.where?.label ?? change.where?.section;
@@ -383,6 +386,8 @@ export function statedChanges(amendment: Amendment): Change[] {
     const newDate = change.newValue?.date ?? undefined;
     const oldText = change.oldValue?.text ?? undefined;
     const newText = change.newValue?.text ?? undefined;
+    const keyDate = corrigendumKeyDate(change);
+    if (keyDate) return [dateChange(`keyDate:${keyDate}`, KEY_DATE_LABELS[keyDate], KEY_DATE_LABELS[keyDate], oldDate, newDate, keyDate)];
     if ((oldDate || newDate) && !(oldText && !oldDate) && !(newText && !newDate)) return [dateChange('stated', label, subject, oldDate, newDate)];
     return textChange('stated', label, oldDate ? dateText(oldDate) : oldText, newDate ? dateText(newDate) : newText, subject);
   });

@@ -2,8 +2,8 @@
  * Where each key date lives in OCDS, as data. Only structured fields are read: a date
  * written in free text (a description) is never guessed at.
  */
-import { lastMoment, type DateStyle } from '../dates';
-import type { Award, Contract, Milestone, Period, Release } from '../ocds/schema';
+import { formatDateText, lastMoment, parseInstant, type DateStyle } from '../dates';
+import type { Amendment, Award, Contract, Milestone, Period, Release } from '../ocds/schema';
 import type { KeyDateType } from './types';
 
 /**
@@ -171,6 +171,60 @@ function contractPeriods(release: Release, out: KeyDateCandidate[]): void {
   }
 }
 
+/**
+ * The sections of the old (TED) forms whose date an F14 corrigendum restates in
+ * `tender.amendments[].unstructuredChanges[]` (`where.section`, `oldValue.date`,
+ * `newValue.date`), and the key date each one is. One row, the one that can be justified:
+ *
+ * | section | TED form label | OCDS for the EU maps it to | key date |
+ * |---|---|---|---|
+ * | IV.2.2 | Time limit for receipt of tenders or requests to participate | `tender.tenderPeriod.endDate` | `submissionDeadline` |
+ *
+ * Left out: IV.2.7 (conditions for opening of tenders, `tender.bidOpening.date`) and IV.2.3
+ * (dispatch of invitations to selected candidates) are not key dates shown here; II.2.7 (a
+ * lot's duration) belongs to a lot, and FTS's `relatedLot` on these entries is free text
+ * ("Award of Contract"), so it cannot be tied to one.
+ */
+export const CORRIGENDUM_SECTIONS: Readonly<Record<string, KeyDateType>> = { 'IV.2.2': 'submissionDeadline' };
+
+/** The key date a corrigendum's stated change moves, if it names a section of the table above and gives a new date. */
+export function corrigendumKeyDate(change: NonNullable<Amendment['unstructuredChanges']>[number]): KeyDateType | undefined {
+  const section = change.where?.section?.trim();
+  return section && change.newValue?.date && Object.hasOwn(CORRIGENDUM_SECTIONS, section) ? CORRIGENDUM_SECTIONS[section] : undefined;
+}
+
+const sameInstant = (a: string, b: string): boolean => parseInstant(a)?.getTime() === parseInstant(b)?.getTime();
+
+/**
+ * Moves the procurement-wide key dates that F14 corrigenda restate, in the order the
+ * amendments are listed: the key date takes the new date, read from the corrigendum's
+ * `newValue.date`, and says what it was. A structured date that is not the one the
+ * corrigendum replaced (`oldValue.date`) came from elsewhere, a later notice say, and is
+ * kept; a corrigendum without `oldValue.date` only gives a date the notices did not.
+ */
+function applyCorrigenda(amendments: Amendment[] | null | undefined, out: KeyDateCandidate[]): void {
+  amendments?.forEach((amendment, index) => {
+    amendment.unstructuredChanges?.forEach((change, changeIndex) => {
+      const type = corrigendumKeyDate(change);
+      const raw = change.newValue?.date;
+      if (!type || !raw || parseInstant(raw) === undefined) return;
+      const at = out.findIndex((c) => c.type === type && c.lots.length === 0);
+      const old = change.oldValue?.date ?? undefined;
+      const current = out[at];
+      if (current && (!old || !sameInstant(current.raw, old))) return;
+      const moved: KeyDateCandidate = {
+        type,
+        raw,
+        steps: ['tender', 'amendments', listStep(amendments, index), 'unstructuredChanges', { index: changeIndex }, 'newValue', 'date'],
+        lots: [],
+        detail: old ? `Moved by a corrigendum from ${formatDateText(old, keyDateStyle(type))}` : 'Given by a corrigendum',
+      };
+      if (current) out[at] = moved;
+      else out.push(moved);
+    });
+  });
+}
+
 /** Every key date in one state of a procurement, in document order. */
 export function extractKeyDates(release: Release): KeyDateCandidate[] {
   const out: KeyDateCandidate[] = [];
@@ -187,6 +241,7 @@ export function extractKeyDates(release: Release): KeyDateCandidate[] {
   add('futureNotice', tender?.communication?.futureNoticeDate, ['tender', 'communication', 'futureNoticeDate']);
   add('awardPeriodStart', tender?.awardPeriod?.startDate, ['tender', 'awardPeriod', 'startDate']);
   add('awardPeriodEnd', tender?.awardPeriod?.endDate, ['tender', 'awardPeriod', 'endDate']);
+  applyCorrigenda(tender?.amendments, out);
   if (tender?.finalStatusDate && CANCELLED_STATUSES.has(tender.status ?? '')) {
     add('cancelled', tender.finalStatusDate, ['tender', 'finalStatusDate'], tender.statusDetails ?? undefined);
   }
