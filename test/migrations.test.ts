@@ -94,6 +94,16 @@ function unmarked(procurement: Procurement): Procurement {
 /** An ocid already queued for a read when the database was upgraded (a backup import, say). */
 const QUEUED = 'ocds-h6vhtk-000000';
 
+/** Writes what a database from version 2 on held: entries, cache, snapshots and the sweep's state. */
+async function putStores(db: IDBPDatabase<any>, data: Pick<Filled, 'entries' | 'cache' | 'snapshots'> & { sweep: unknown }): Promise<void> {
+  const tx = db.transaction(['watchlist', 'procurementCache', 'snapshots', 'meta'], 'readwrite');
+  for (const entry of data.entries) await tx.objectStore('watchlist').put(entry);
+  for (const cached of data.cache) await tx.objectStore('procurementCache').put(cached);
+  for (const snapshot of data.snapshots) await tx.objectStore('snapshots').put(snapshot);
+  await tx.objectStore('meta').put({ key: 'sweep', value: data.sweep });
+  await tx.done;
+}
+
 const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
   async 1(db) {
     const cfd9 = procurementOf(`${CFD9}.json`);
@@ -147,12 +157,7 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
       { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
       { ocid: B89, takenAt: '2026-02-20T06:00:00.000Z', procurement: b89 },
     ];
-    const tx = db.transaction(['watchlist', 'procurementCache', 'snapshots', 'meta'], 'readwrite');
-    for (const entry of entries) await tx.objectStore('watchlist').put(entry);
-    for (const cached of cache) await tx.objectStore('procurementCache').put(cached);
-    for (const snapshot of snapshots) await tx.objectStore('snapshots').put(snapshot);
-    await tx.objectStore('meta').put({ key: 'sweep', value: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
-    await tx.done;
+    await putStores(db, { entries, cache, snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
     const upgraded = (field: string, label: string, kind: string, foundAt: string, text: string) => ({ field, label, kind, text, foundAt });
     const want = {
       [CFD9]: entries[0]!,
@@ -189,12 +194,7 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
       { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
       { ocid: B89, takenAt: '2026-03-01T06:00:00.000Z', procurement: b89 },
     ];
-    const tx = db.transaction(['watchlist', 'procurementCache', 'snapshots', 'meta'], 'readwrite');
-    for (const entry of entries) await tx.objectStore('watchlist').put(entry);
-    for (const cached of cache) await tx.objectStore('procurementCache').put(cached);
-    for (const snapshot of snapshots) await tx.objectStore('snapshots').put(snapshot);
-    await tx.objectStore('meta').put({ key: 'sweep', value: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [QUEUED] } });
-    await tx.done;
+    await putStores(db, { entries, cache, snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [QUEUED] } });
     return { entries, cache, want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
   },
 };

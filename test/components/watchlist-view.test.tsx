@@ -45,6 +45,12 @@ describe('WatchlistView', () => {
     expect(screen.getByText('4 procurements')).toBeTruthy();
   });
 
+  it('says a planned date is expected (067b89: only UK3 notices gave its submission deadline, 1 Jul 2026 23:59:59 BST)', () => {
+    renderList({ entries: [entryOf('ocds-h6vhtk-067b89')], now: new Date('2026-06-05T12:00:00Z') });
+    const row = rowOf('West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services');
+    expect(text(row.querySelector('.tt-row__next'))).toBe('Submission deadline (expected) 1 Jul 2026, by end of day — 26 days left');
+  });
+
   it('puts a cancelled procurement after those with something still to come', () => {
     // 1 Dec 2025: 05cfd9 was terminated on 27 Nov; the others' next key dates are in 2026.
     const now = new Date('2025-12-01T12:00:00Z');
