@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   countdown,
   formatDate,
+  formatDateText,
   formatDateTime,
   fromLondonWallClock,
+  isDateOnlyText,
+  londonDayEnd,
   isEndOfDay,
   londonDaysBetween,
   londonParts,
@@ -102,5 +105,45 @@ describe('countdowns in London calendar days', () => {
     ['2026-06-28T09:00:00+01:00', '2026-07-01T23:59:59+01:00', '3 days left'],
   ])('at %s, a deadline %s reads %j', (now, deadline, text) => {
     expect(countdown(at(now), at(deadline), { deadline: true })).toBe(text);
+  });
+});
+
+describe('a day published without a time', () => {
+  it.each([
+    ['2026-08-25', true],
+    [' 2026-08-25 ', true],
+    ['2026-08-25T00:00:00+01:00', false],
+    ['2026-08-25T00:00:00', false],
+    ['TBC', false],
+  ])('%j is a day alone: %s', (text, dateOnly) => expect(isDateOnlyText(text)).toBe(dateOnly));
+
+  it.each([
+    // BST: the London day runs 23:00Z to 23:00Z.
+    ['2026-08-25', '2026-08-24T23:00:00.000Z', '2026-08-25T23:00:00.000Z'],
+    // 29 Mar 2026, clocks go forward at 01:00 GMT: a 23-hour day.
+    ['2026-03-29', '2026-03-29T00:00:00.000Z', '2026-03-29T23:00:00.000Z'],
+    // 25 Oct 2026, clocks go back at 02:00 BST: a 25-hour day.
+    ['2026-10-25', '2026-10-24T23:00:00.000Z', '2026-10-26T00:00:00.000Z'],
+    // The last day of a year, in GMT.
+    ['2026-12-31', '2026-12-31T00:00:00.000Z', '2027-01-01T00:00:00.000Z'],
+  ])('%s starts at %s and ends at %s', (text, start, end) => {
+    expect(at(text).toISOString()).toBe(start);
+    expect(londonDayEnd(at(text)).toISOString()).toBe(end);
+  });
+
+  it('reads as the date alone, and a deadline at a real midnight keeps its time', () => {
+    expect(formatDateText('2026-08-25', { deadline: true })).toBe('25 Aug 2026');
+    expect(formatDateText('2026-08-25T00:00:00+01:00', { deadline: true })).toBe('25 Aug 2026, 00:00');
+    expect(formatDateText('2026-08-25T00:00:00+01:00')).toBe('25 Aug 2026');
+    expect(formatDateText('TBC')).toBe('TBC');
+  });
+
+  it('counts down to the end of its London day, on the 25-hour day too', () => {
+    const style = { deadline: true, dateOnly: true };
+    // 00:30 BST on 25 Oct: 24 h 30 min of that London day remain.
+    expect(countdown(at('2026-10-24T23:30:00Z'), at('2026-10-25'), style)).toBe('1 day left');
+    // 01:30 GMT (the second one): 22 h 30 min remain.
+    expect(countdown(at('2026-10-25T01:30:00Z'), at('2026-10-25'), style)).toBe('22 hours left');
+    expect(countdown(at('2026-10-26T00:00:00Z'), at('2026-10-25'), style)).toBe('closed');
   });
 });
