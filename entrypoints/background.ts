@@ -5,7 +5,7 @@ import type { CycleReport } from '@/lib/refresh/cycle';
 import { createService } from '@/lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { openTenderTimelineDB } from '@/lib/watchlist/db';
-import { countUnseen, firedReminderIds, markRemindersFired, pruneCache } from '@/lib/watchlist/store';
+import { countUnseen, firedReminderIds, markRemindersFired, pruneCache, pruneFiredReminders } from '@/lib/watchlist/store';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 
@@ -115,6 +115,7 @@ export default defineBackground(() => {
     if (alarm.name === REFRESH_ALARM) {
       await service.refresh();
       await pruneCache(await openDb(), now());
+      await pruneFiredReminders(await openDb(), now());
     }
     if (alarm.name === REFRESH_ALARM || alarm.name === REMINDER_ALARM) await checkReminders();
   });

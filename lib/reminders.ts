@@ -85,6 +85,15 @@ export function reminderId(ocid: string, keyDate: Pick<KeyDate, 'type' | 'lots' 
   return `${ocid}|${keyDate.type}|${lots}|${keyDate.at}|${leadDays}`;
 }
 
+/** A whole day ends within a day of its start: this long after its key date, a reminder can never be due again. */
+const SPENT_AFTER_MS = 2 * 86_400_000;
+
+/** Whether a fired reminder's mark may go: its key date (read back from the id) is over, or unreadable. */
+export function reminderSpent(id: string, now: Date): boolean {
+  const at = Date.parse(id.split('|').at(-2) ?? '');
+  return Number.isNaN(at) || at < now.getTime() - SPENT_AFTER_MS;
+}
+
 /** The notice page to open for a watched procurement: its latest notice on FTS, else where it was watched from. */
 export function entryNoticeUrl(entry: Pick<WatchedProcurement, 'latestNoticeId' | 'watchedFromNoticeId' | 'watchedFromUrl'>): string | undefined {
   return (

@@ -3,6 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { FTS_ORIGIN } from '../fts/urls';
 import type { ProcurementRead } from '../ocds/read';
 import type { Procurement } from '../procurement';
+import { reminderSpent } from '../reminders';
 import { diffProcurements } from '../timeline/changes';
 import type { CachedProcurement, Snapshot, TenderTimelineDB } from './db';
 import { sortWatchlist, summarise, type BidStatus, type DetectedChange, type WatchedProcurement } from './entry';
@@ -14,6 +15,9 @@ export const CACHE_TTL_MS = 10 * 60 * 1000;
 
 /** How many reads of each watched procurement are kept. */
 export const SNAPSHOTS_KEPT = 5;
+
+/** How many unseen changes each watched procurement keeps (the newest). */
+export const UNSEEN_CHANGES_KEPT = 100;
 
 /**
  * Watches a procurement. Without a snapshot (its read was cut off, so it is not the
@@ -73,7 +77,7 @@ export async function applyRefresh(db: DB, procurement: Procurement, now: Date):
   await watchlist.put({
     ...entry,
     ...summarise(procurement),
-    unseenChanges: [...entry.unseenChanges, ...changes],
+    unseenChanges: [...entry.unseenChanges, ...changes].slice(-UNSEEN_CHANGES_KEPT),
     lastCheckedAt: now.toISOString(),
     lastCheckError: undefined,
   });
@@ -138,6 +142,15 @@ export async function firedReminderIds(db: DB): Promise<Set<string>> {
 export async function markRemindersFired(db: DB, ids: string[], now: Date): Promise<void> {
   const tx = db.transaction('firedReminders', 'readwrite');
   for (const id of ids) await tx.store.put({ id, firedAt: now.toISOString() });
+  await tx.done;
+}
+
+/** Forgets fired reminders that can never be due again, so that their list does not grow without end. */
+export async function pruneFiredReminders(db: DB, now: Date): Promise<void> {
+  const tx = db.transaction('firedReminders', 'readwrite');
+  for (let cursor = await tx.store.openKeyCursor(); cursor; cursor = await cursor.continue()) {
+    if (reminderSpent(cursor.key, now)) await tx.store.delete(cursor.key);
+  }
   await tx.done;
 }
 
