@@ -319,6 +319,15 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
       after.planning.milestones[0].dueDate = '2026-06-09T23:59:59+01:00';
       expect(texts(model(withSecond()), model(after))).toEqual(['Market engagement moved from 8 Jun 2026, 23:59 to 9 Jun 2026, 23:59']);
     });
+
+    // Numbered in time order, not document order: an earlier event listed second is the new one.
+    it('an event added before the first in time, listed after it, is "set"; the timeline says the same', () => {
+      const after = base();
+      after.planning.milestones.push({ id: 'engagement-0', type: 'engagement', description: 'Early session', dueDate: '2026-06-01T10:00:00+01:00', status: 'scheduled' });
+      expect(texts(model(base()), model(after))).toEqual(['Market engagement set: 1 Jun 2026, 10:00']);
+      const state = (doc: unknown) => collectProcurements(structuredClone(doc)).procurements[0]!.compiled!.release;
+      expect(diffStates(state(base()), state(after)).map((c) => c.text)).toEqual(['Market engagement set: 1 Jun 2026, 10:00']);
+    });
   });
 });
 

@@ -57,24 +57,21 @@ function dateText(raw: string, type?: KeyDateType): string {
   return formatDateText(raw, keyDateStyle(type));
 }
 
-/** A date as a change keeps it: the ISO instant, or the text where it names none. */
-function dateValue(raw: string): string {
-  return parseInstant(raw)?.toISOString() ?? raw;
-}
-
-/** Whether `after` is an earlier instant than `before`. */
-function isEarlier(before: string, after: string): boolean {
-  const a = parseInstant(before);
-  const b = parseInstant(after);
-  return a !== undefined && b !== undefined && b.getTime() < a.getTime();
+/** A date as a change shows it, and keeps it: the ISO instant, or the text where it names none. */
+function readDate(raw: string | undefined, type: KeyDateType | undefined): { shown: string; kept: string; time?: number } | undefined {
+  if (raw === undefined) return undefined;
+  const at = parseInstant(raw);
+  return { shown: dateText(raw, type), kept: at?.toISOString() ?? raw, time: at?.getTime() };
 }
 
 /** One date that changed: set, removed, moved, or brought forward (marked, since it leaves less time). */
 function dateChange(field: string, label: string, subject: string, before: string | undefined, after: string | undefined, type?: KeyDateType): Change {
-  const earlier = before !== undefined && after !== undefined && isEarlier(before, after);
-  const kind = kindOf(before, after);
-  const text = changeSentence(subject, kind, before && dateText(before, type), after && dateText(after, type), earlier ? EARLIER_VERBS : DATE_VERBS);
-  const change: Change = { field, label, kind, text, before: before && dateValue(before), after: after && dateValue(after) };
+  const was = readDate(before, type);
+  const now = readDate(after, type);
+  const earlier = was?.time !== undefined && now?.time !== undefined && now.time < was.time;
+  const kind = kindOf(was, now);
+  const text = changeSentence(subject, kind, was?.shown, now?.shown, earlier ? EARLIER_VERBS : DATE_VERBS);
+  const change: Change = { field, label, kind, text, before: was?.kept, after: now?.kept };
   if (earlier) change.broughtForward = true;
   return change;
 }
@@ -106,50 +103,83 @@ interface DatedFact {
   raw: string;
 }
 
-/** One key date for one lot, keyed `type|lot|n`: the n-th of that type for that lot in time order. */
-type KeyDateIndex = Map<string, { fact: DatedFact; lot: string | undefined; time: number | undefined }>;
+/** One key date for one lot. */
+interface Dated {
+  fact: DatedFact;
+  lot: string | undefined;
+  time: number | undefined;
+}
+
+/** Key dates by type and lot (`type|lot`), so that one lot's date moving is one change. */
+type KeyDateIndex = Map<string, Dated[]>;
 
 // Each state is compared twice (with the one before and the one after): index it once.
 const indexCache = new WeakMap<object, KeyDateIndex>();
 
-/**
- * Key dates by type and lot, so that one lot's date moving is one change; several of one
- * type for one lot (two engagement events) are told apart by their order in time, so a
- * second event is "set", not the first one "moved".
- */
 function indexKeyDates(owner: object, read: () => readonly DatedFact[]): KeyDateIndex {
   const cached = indexCache.get(owner);
   if (cached) return cached;
-  const timed = read().map((fact) => ({ fact, time: parseInstant(fact.raw)?.getTime() }));
-  timed.sort((x, y) => (x.time ?? Infinity) - (y.time ?? Infinity));
   const index: KeyDateIndex = new Map();
-  for (const { fact, time } of timed) {
+  for (const fact of read()) {
+    const time = parseInstant(fact.raw)?.getTime();
     for (const lot of fact.lots.length ? fact.lots : [undefined]) {
-      let ordinal = 1;
-      while (index.has(`${fact.type}|${lot ?? ''}|${ordinal}`)) ordinal++;
-      index.set(`${fact.type}|${lot ?? ''}|${ordinal}`, { fact, lot, time });
+      const key = `${fact.type}|${lot ?? ''}`;
+      const list = index.get(key);
+      if (list) list.push({ fact, lot, time });
+      else index.set(key, [{ fact, lot, time }]);
     }
   }
   indexCache.set(owner, index);
   return index;
 }
 
+const byTime = (x: Dated, y: Dated) => (x.time ?? Infinity) - (y.time ?? Infinity) || 0;
+
+/**
+ * Several key dates of one type for one lot (two engagement events), before and after:
+ * one at the same instant on both sides is unchanged; the others pair up in time order as
+ * moves, and what is left over was set or removed. So an event added before the first is
+ * "set", never the first "brought forward".
+ */
+function pairUp(before: readonly Dated[], after: readonly Dated[]): Array<[Dated | undefined, Dated | undefined]> {
+  const unmatched = new Map<number | undefined, Dated[]>();
+  for (const dated of before) {
+    const same = unmatched.get(dated.time);
+    if (same) same.push(dated);
+    else unmatched.set(dated.time, [dated]);
+  }
+  const added: Dated[] = [];
+  for (const dated of after) {
+    if (!unmatched.get(dated.time)?.pop()) added.push(dated);
+  }
+  const removed = [...unmatched.values()].flat().sort(byTime);
+  added.sort(byTime);
+  return Array.from({ length: Math.max(removed.length, added.length) }, (_, i) => [removed[i], added[i]]);
+}
+
 /** Every key date before compared with after; identical moves across lots are one change naming the lots. */
 function compareKeyDates(was: KeyDateIndex, now: KeyDateIndex): Change[] {
   const grouped = new Map<string, { type: KeyDateType; before?: string; after?: string; lots: string[] }>();
-  const note = (type: KeyDateType, before: string | undefined, after: string | undefined, lot: string | undefined) => {
+  const note = (old: Dated | undefined, current: Dated | undefined) => {
+    const { type } = (current ?? old)!.fact;
+    const before = old?.fact.raw;
+    const after = current?.fact.raw;
     const key = `${type}|${before ?? ''}|${after ?? ''}`;
     const entry = grouped.get(key) ?? { type, before, after, lots: [] };
+    const lot = (current ?? old)!.lot;
     if (lot !== undefined) entry.lots.push(lot);
     grouped.set(key, entry);
   };
-  for (const [key, { fact, lot, time }] of now) {
+  for (const [key, current] of now) {
     const old = was.get(key);
-    if (old?.time !== time) note(fact.type, old?.fact.raw, fact.raw, lot);
+    if (current.length === 1 && (old?.length ?? 0) <= 1) {
+      // One of its type for this lot on each side: the common case, compared directly.
+      if (old?.[0]?.time !== current[0]!.time) note(old?.[0], current[0]);
+    } else {
+      for (const [a, b] of pairUp(old ?? [], current)) note(a, b);
+    }
   }
-  for (const [key, { fact, lot }] of was) {
-    if (!now.has(key)) note(fact.type, fact.raw, undefined, lot);
-  }
+  for (const [key, old] of was) if (!now.has(key)) for (const dated of old) note(dated, undefined);
   return [...grouped.values()].map(({ type, before, after, lots }) => {
     const label = KEY_DATE_LABELS[type];
     return dateChange(`keyDate:${type}`, label, lots.length ? `${label} (${lotsText(lots)})` : label, before, after, type);
@@ -274,37 +304,43 @@ function lotChanges(before: readonly Named[], after: readonly Named[]): Change[]
   const ids = (lots: readonly Named[]) => new Map(lots.filter((l) => l.id != null).map((l) => [l.id!, l]));
   const was = ids(before);
   const now = ids(after);
-  const change = (id: string, lot: Named, kind: 'added' | 'removed'): Change => {
+  const changes: Change[] = [];
+  const note = (id: string, lot: Named, kind: 'added' | 'removed') => {
     const subject = `Lot ${id}${lot.title ? ` (${shorten(lot.title)})` : ''}`;
-    return { field: 'lots', label: 'Lots', kind, text: changeSentence(subject, kind), ...(kind === 'added' ? { after: id } : { before: id }) };
+    changes.push({ field: 'lots', label: 'Lots', kind, text: changeSentence(subject, kind), ...(kind === 'added' ? { after: id } : { before: id }) });
   };
-  return [
-    ...[...now].filter(([id]) => !was.has(id)).map(([id, lot]) => change(id, lot, 'added')),
-    ...[...was].filter(([id]) => !now.has(id)).map(([id, lot]) => change(id, lot, 'removed')),
-  ];
+  for (const [id, lot] of now) if (!was.has(id)) note(id, lot, 'added');
+  for (const [id, lot] of was) if (!now.has(id)) note(id, lot, 'removed');
+  return changes;
+}
+
+/** A document as both comparisons read it: an OCDS document, or the procurement model's. */
+interface DocumentFact {
+  id?: string | null;
+  title?: string | null;
+  description?: string | null;
+  documentType?: string | null;
+  noticeType?: string | null;
 }
 
 /** Documents new since before, by id (a notice's own document is the notice, told as such). */
-function documentChanges(before: readonly Named[], after: readonly Named[]): Change[] {
+function documentChanges(before: readonly DocumentFact[], after: readonly DocumentFact[]): Change[] {
   const known = new Set(before.map((d) => d.id));
   return after
-    .filter((d) => d.id != null && !known.has(d.id))
+    .filter((d) => d.id != null && !known.has(d.id) && !d.noticeType)
     .map((d) => {
-      const name = shorten(d.title ?? d.id!);
+      const name = shorten(d.title ?? d.description ?? d.documentType ?? d.id!);
       return { field: 'documents', label: 'Documents', kind: 'added', text: changeSentence('Document', 'added', undefined, name), after: name };
     });
 }
 
-/** A state's attachments, named as the procurement model names them. */
-function attachments(state: Release): Named[] {
+function allDocuments(state: Release): DocumentFact[] {
   return [
     ...(state.planning?.documents ?? []),
     ...(state.tender?.documents ?? []),
     ...(state.awards ?? []).flatMap((a) => a.documents ?? []),
     ...(state.contracts ?? []).flatMap((c) => c.documents ?? []),
-  ]
-    .filter((d) => !d.noticeType)
-    .map((d) => ({ id: d.id, title: d.title ?? d.description ?? d.documentType }));
+  ];
 }
 
 function sameDocuments(before: Release, after: Release): boolean {
@@ -327,7 +363,7 @@ export function diffStates(before: Release, after: Release): Change[] {
     ...awardedValueChanges(before, after),
     ...keyDateChanges(before, after),
     ...(before.tender?.lots === after.tender?.lots ? [] : lotChanges(before.tender?.lots ?? [], after.tender?.lots ?? [])),
-    ...(sameDocuments(before, after) ? [] : documentChanges(attachments(before), attachments(after))),
+    ...(sameDocuments(before, after) ? [] : documentChanges(allDocuments(before), allDocuments(after))),
   ];
 }
 
