@@ -294,8 +294,8 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     });
   });
 
-  // Two key dates of one type for the same lot (two market engagement events, say) are told
-  // apart by their order in time: the n-th of that type for that lot.
+  // Two key dates of one type for the same lot (two market engagement events, say): one at the
+  // same instant on both sides is unchanged; the rest pair up in time order.
   describe('several key dates of one type (a second engagement event added to ocds-h6vhtk-06a838)', () => {
     const base = () => realRecord('ocds-h6vhtk-06a838.json');
     const withSecond = () => {
@@ -320,7 +320,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
       expect(texts(model(withSecond()), model(after))).toEqual(['Market engagement moved from 8 Jun 2026, 23:59 to 9 Jun 2026, 23:59']);
     });
 
-    // Numbered in time order, not document order: an earlier event listed second is the new one.
+    // The event still at 8 Jun is unchanged, so the earlier one is new — not the first brought forward.
     it('an event added before the first in time, listed after it, is "set"; the timeline says the same', () => {
       const after = base();
       after.planning.milestones.push({ id: 'engagement-0', type: 'engagement', description: 'Early session', dueDate: '2026-06-01T10:00:00+01:00', status: 'scheduled' });
