@@ -233,11 +233,16 @@ const NEVER_ESTIMATED: ReadonlySet<KeyDateType> = new Set(['engagement', 'future
 function estimator(releases: SourcedRelease[], notices: Notice[], stage: Stage): (candidate: KeyDateCandidate) => boolean {
   const stageById = new Map(notices.map((n) => [n.id, n.stage]));
   const planned = (release: Release) => release.id != null && stageById.get(release.id) === 'planning';
-  const anyPlanned = releases.some((r) => planned(r.release));
-  const latestFirst = [...releases].reverse();
+  const lastPlanned = releases.findLastIndex((r) => planned(r.release));
+  // After the last planning notice, oldest first: the tender notice that restates a plan
+  // usually comes right after it, so the search for a holder ends there.
+  const later = releases.slice(lastPlanned + 1);
+  const earlierLatestFirst = releases.slice(0, lastPlanned + 1).reverse();
   return (candidate) => {
-    if (NEVER_ESTIMATED.has(candidate.type) || (!anyPlanned && stage !== 'planning')) return false;
-    const setter = latestFirst.find((r) => resolveSource([r], candidate.steps, candidate.raw) !== undefined);
+    if (NEVER_ESTIMATED.has(candidate.type) || (lastPlanned < 0 && stage !== 'planning')) return false;
+    const holds = (r: SourcedRelease) => resolveSource([r], candidate.steps, candidate.raw) !== undefined;
+    if (later.some(holds)) return false;
+    const setter = earlierLatestFirst.find(holds);
     return setter ? planned(setter.release) : stage === 'planning';
   };
 }
