@@ -4,14 +4,16 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
-    // The popup and the options page share React in one chunk with a stable name, so that
-    // the web-ext lint check can tell react-dom's own warnings from ours.
+    // The popup and the options page share React in one chunk with a stable name, and zod
+    // (loaded only to make or import a backup) in another, so that the web-ext lint check
+    // can tell react-dom's and zod's own warnings from ours.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'popup' || e.type === 'options')) return;
       const rollupOptions = ((config.build ??= {}).rollupOptions ??= {});
       rollupOptions.output = {
         ...(rollupOptions.output as object),
-        manualChunks: (id: string) => (/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) ? 'react' : undefined),
+        manualChunks: (id: string) =>
+          /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) ? 'react' : /[\\/]node_modules[\\/]zod[\\/]/.test(id) ? 'zod' : undefined,
       };
     },
   },

@@ -1,13 +1,12 @@
 import { createFtsClient } from '@/lib/fts/client';
-import { WATCH_CHANGE_KEY, type WatchChange } from '@/lib/messages';
+import { watchChange } from '@/lib/messages';
 import { changeNotification, dueReminders } from '@/lib/reminders';
 import type { CycleReport } from '@/lib/refresh/cycle';
 import { createService } from '@/lib/service';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { openTenderTimelineDB } from '@/lib/watchlist/db';
+import { settingsItem } from './popup/settings-item';
 import { countUnseen, firedReminderIds, markRemindersFired, pruneCache, pruneFiredReminders } from '@/lib/watchlist/store';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 
 const REFRESH_ALARM = 'refresh';
 /** One periodic check drives every reminder (Chrome allows an extension 500 alarms). */
@@ -99,13 +98,12 @@ export default defineBackground(() => {
     client,
     now,
     // Every open notice page listens to this key, so their Watch buttons follow at once.
-    onWatchChange: (ocid, watched) => browser.storage.local.set({ [WATCH_CHANGE_KEY]: { ocid, watched, at: new Date().toISOString() } satisfies WatchChange }),
+    onWatchChange: (ocid, watched) => browser.storage.local.set(watchChange([ocid], watched, now())),
     onWatchlistChanged: async (report) => {
       await updateBadge();
       if (report) await notifyChanges(report);
     },
     getSettings: () => settingsItem.getValue(),
-    setSettings: (settings) => settingsItem.setValue(settings),
   });
 
   // The sender's URL is the browser's word for where a message came from, not the message's.

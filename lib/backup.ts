@@ -3,54 +3,70 @@
  * watchlist to another browser. Importing merges into what is there; it never overwrites
  * the user's work.
  *
- * Reading is field by field, as with FTS data: a watchlist entry that does not check out is
- * left out and named in `problems`, and the rest is imported. Only a file that is not a
- * backup at all, or one made by a newer version, is refused as a whole.
+ * Any size: the file is written and read in parts, never as one string — written from the
+ * database batch by batch (`exportBackup`, parts of a few MB for the page to make a Blob
+ * of), and read as a stream of text (`importBackup`, through lib/json-stream.ts), each
+ * procurement and snapshot checked and merged in batches. 20,000 watched procurements
+ * with 5 snapshots each run to hundreds of MB, past what one extension message may carry
+ * (64 MiB in Chrome), so the extension page does this itself, on the same database
+ * through the same store code (see README, "Backups").
  *
- * Watchlist entries are checked against a zod schema held to the `WatchedProcurement`
- * interface by the compiler (see `watchedProcurementSchema`): add a field to the
- * interface and this file stops compiling until the schema has it too, so a backup can
- * never silently drop a field.
- *
- * Snapshots (the last full read of each procurement, kept to find what changed) are checked
- * loosely: an object with a string `ocid` (the snapshot's own) and `notices` and `keyDates`
- * lists, everything else kept as it is. A full schema for `Procurement` would be a second
- * description of some eighty fields kept by hand; a snapshot is only ever compared with the
- * next read, so a damaged one costs at most one noisy change list, whereas a damaged
- * watchlist entry would break the popup — those are checked field by field.
+ * Reading is field by field, as with FTS data, and with the schemas of what the watchlist
+ * stores (lib/watchlist/schema.ts, whose editable fields are the message schemas' own): a
+ * watchlist entry or snapshot that does not check out is left out and reported, with why,
+ * and the rest is imported. A date in the future cannot be when something happened: an
+ * entry's `lastCheckedAt` from the future is taken as unknown (it is read again from FTS),
+ * its `watchedAt` and changes' `foundAt` as now, and a snapshot dated in the future is left
+ * out. Only a file that is not a backup at all, or one made by a newer version, is refused
+ * as a whole; a file cut short keeps what came before the cut.
  */
 import { z } from 'zod';
-import type { Money } from './money';
-import type { Stage } from './ocds/notice-types';
-import type { KeyDate, Procurement, ProcurementValue } from './procurement';
+import type { IDBPDatabase } from 'idb';
+import { jsonMembers, JsonStreamError, type JsonMember } from './json-stream';
+import { note as noteSchema, tags as tagsSchema } from './message-schemas';
+import { addPendingReads } from './refresh/cycle';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { CHANGE_KINDS, KEY_DATE_TYPES } from './timeline/types';
-import { BID_STATUSES, LEGACY_CHANGE_KINDS, upgradeLegacyChange, type DetectedChange, type WatchedProcurement } from './watchlist/entry';
+import { KEY_DATE_TYPES } from './timeline/types';
+import type { Snapshot, TenderTimelineDB } from './watchlist/db';
+import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
+import { snapshotSchema, watchedProcurementSchema } from './watchlist/schema';
+import { addSnapshots, inBatches, LAST_BACKUP_KEY, mergeEntries, setMeta, UNSEEN_CHANGES_KEPT } from './watchlist/store';
 
-// Extension pages forbid eval: zod must not try its `new Function` fast path (as lib/ocds/schema.ts).
-z.config({ jitless: true });
+type DB = IDBPDatabase<TenderTimelineDB>;
 
 export const BACKUP_FORMAT = 'tender-timeline-backup';
 /** 2: unseen changes in the one model of what changed (format 1's are read and upgraded). */
 export const BACKUP_VERSION = 2;
 
-export interface Snapshot {
-  ocid: string;
-  /** ISO instant the procurement was read. */
-  takenAt: string;
-  procurement: Procurement;
-}
+/** Things given one at a time, from memory or from the database. */
+export type Items<T> = Iterable<T> | AsyncIterable<T>;
 
 export interface BackupData {
   /** Notes, tags and bid status live inside the entries. */
-  watchlist: WatchedProcurement[];
-  snapshots: Snapshot[];
+  watchlist: Items<WatchedProcurement>;
+  snapshots: Items<Snapshot>;
   settings: Settings;
 }
 
-export type ReadBackupResult =
-  | { ok: true; backup: BackupData; problems: string[]; exportedAt?: string }
-  | { ok: false; message: string };
+/** Something in a backup file that was left out (or, `leftOut: false`, taken with a correction), and why. */
+export interface BackupProblem {
+  part: 'entry' | 'snapshot' | 'setting' | 'file';
+  /** "Watchlist entry 3 (ocds-h6vhtk-05cfd9)". */
+  name: string;
+  /** For people: "ocid: an ocid such as ocds-h6vhtk-05cfd9". */
+  reason: string;
+  leftOut: boolean;
+}
+
+/** What reading a backup gives, in the file's order; `settings` comes last. */
+export type BackupItem =
+  | { kind: 'entry'; entry: WatchedProcurement }
+  | { kind: 'snapshot'; snapshot: Snapshot }
+  | { kind: 'settings'; settings: Settings }
+  | { kind: 'problem'; problem: BackupProblem };
+
+/** The file is not a backup this version can read; nothing of it was taken. */
+export class NotABackup extends Error {}
 
 export interface ImportReport {
   /** Ocids new to the watchlist. */
@@ -63,100 +79,14 @@ export interface ImportReport {
   settingsRestored?: boolean;
 }
 
-// ---------------------------------------------------------------------------------------
-// Schemas, each held to its TypeScript type in both directions.
-
-/** True when A and B are assignable both ways and have the same keys (so no optional field is missing). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false) : false;
-/** Compiles only when T is `true`. */
-function inStep<T extends true>(): T | undefined {
-  return undefined;
+export interface ImportResult {
+  report: ImportReport;
+  problems: BackupProblem[];
+  /** The settings to store, when the backup's replace the defaults. */
+  settings?: Settings;
+  /** The whole outcome in a few sentences, for the popup. */
+  summary: string;
 }
-
-/** Every stage; the compiler checks it against the `Stage` type. */
-const STAGES = [
-  'planning',
-  'tender',
-  'award',
-  'contract',
-  'contract management',
-  'termination',
-  'cancelled',
-  'dynamic market',
-  'buyer reporting',
-  'transparency',
-  'corrigendum',
-  'unknown',
-] as const satisfies readonly Stage[];
-inStep<Same<(typeof STAGES)[number], Stage>>();
-
-
-/** An ISO 8601 instant in UTC, as `Date#toISOString` writes it (compared as text by the watchlist). */
-const instant = z.iso.datetime({ error: 'expected an ISO 8601 date and time in UTC' });
-
-const moneySchema = z.object({ amount: z.number().positive(), currency: z.string().min(1) });
-inStep<Same<z.output<typeof moneySchema>, Money>>();
-
-const valueSchema = z.object({ net: moneySchema.optional(), gross: moneySchema.optional() });
-inStep<Same<z.output<typeof valueSchema>, ProcurementValue>>();
-
-const keyDateSchema = z.object({
-  type: z.enum(KEY_DATE_TYPES),
-  at: instant,
-  dateOnly: z.literal(true).optional(),
-  lots: z.array(z.string()),
-  source: z.string(),
-  detail: z.string().optional(),
-  // Absent in backups made before key dates were marked expected or void: read as neither.
-  estimated: z.literal(true).optional(),
-  void: z.literal(true).optional(),
-});
-inStep<Same<z.output<typeof keyDateSchema>, KeyDate>>();
-
-const detectedChangeSchema = z.object({
-  field: z.string(),
-  label: z.string(),
-  kind: z.enum(CHANGE_KINDS),
-  text: z.string(),
-  before: z.string().optional(),
-  after: z.string().optional(),
-  broughtForward: z.literal(true).optional(),
-  foundAt: instant,
-});
-inStep<Same<z.output<typeof detectedChangeSchema>, DetectedChange>>();
-
-/** Backup format 1 kept unseen changes in their old shape: read into the one model. */
-const legacyChangeSchema = z.object({ foundAt: instant, kind: z.enum(LEGACY_CHANGE_KINDS), text: z.string() }).transform(upgradeLegacyChange);
-
-/** One watchlist entry; `Same` below keeps it and the interface identical. */
-export const watchedProcurementSchema = z.object({
-  ocid: z.string().min(1),
-  watchedFromNoticeId: z.string().optional(),
-  watchedFromUrl: z.string().optional(),
-  title: z.string().optional(),
-  buyer: z.string().optional(),
-  value: valueSchema,
-  stage: z.enum(STAGES),
-  keyDates: z.array(keyDateSchema),
-  latestNoticeId: z.string().optional(),
-  latestNoticeAt: instant.optional(),
-  watchedAt: instant,
-  note: z.string(),
-  tags: z.array(z.string()),
-  bidStatus: z.enum(BID_STATUSES),
-  unseenChanges: z.array(z.union([detectedChangeSchema, legacyChangeSchema])),
-  lastCheckedAt: instant.optional(),
-  lastCheckError: z.string().optional(),
-}) satisfies z.ZodType<WatchedProcurement>;
-inStep<Same<z.output<typeof watchedProcurementSchema>, WatchedProcurement>>();
-
-/** A snapshot's procurement, loosely: its own ocid and its two lists; the rest is kept as it is. */
-const snapshotProcurementSchema = z.looseObject({
-  ocid: z.string().min(1),
-  notices: z.array(z.looseObject({ id: z.string() })),
-  keyDates: z.array(z.looseObject({ type: z.string(), at: z.string() })),
-});
-const snapshotSchema = z.object({ ocid: z.string().min(1), takenAt: instant, procurement: snapshotProcurementSchema });
 
 /** Each setting on its own, so that one bad value falls back to its default alone. */
 const settingSchemas = {
@@ -165,7 +95,7 @@ const settingSchemas = {
   reminderTypes: z.array(z.enum(KEY_DATE_TYPES)),
   notifyChanges: z.boolean(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
-inStep<Same<keyof typeof settingSchemas, keyof Settings>>();
+const settingNames = Object.keys(settingSchemas) as Array<keyof Settings>;
 
 const envelopeSchema = z.looseObject({
   format: z.literal(BACKUP_FORMAT),
@@ -176,17 +106,33 @@ const envelopeSchema = z.looseObject({
 // ---------------------------------------------------------------------------------------
 // Writing
 
-/** The backup file's text: `{ format, version, exportedAt, watchlist, snapshots, settings }`, indented. */
-export function makeBackup(data: BackupData, now: Date): string {
-  const file = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: now.toISOString(),
-    watchlist: data.watchlist,
-    snapshots: data.snapshots,
-    settings: data.settings,
-  };
-  return `${JSON.stringify(file, null, 2)}\n`;
+/** Text is handed on in parts of about this many characters (one larger item is a part of its own). */
+const PART_CHARS = 4 * 1024 * 1024;
+
+/**
+ * The backup file, in parts whose concatenation is `JSON.stringify(file, null, 2)` of
+ * `{ format, version, exportedAt, watchlist, snapshots, settings }` plus a newline: the
+ * same bytes as one `stringify` would give, without ever holding them all.
+ */
+export async function* writeBackup(data: BackupData, now: Date): AsyncGenerator<string> {
+  let part = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "version": ${BACKUP_VERSION},\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n`;
+  const lists: Array<[string, Items<unknown>]> = [
+    ['watchlist', data.watchlist],
+    ['snapshots', data.snapshots],
+  ];
+  for (const [name, items] of lists) {
+    part += `  ${JSON.stringify(name)}: [`;
+    let count = 0;
+    for await (const item of items) {
+      part += `${count++ > 0 ? ',' : ''}\n    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`;
+      if (part.length >= PART_CHARS) {
+        yield part;
+        part = '';
+      }
+    }
+    part += count > 0 ? '\n  ],\n' : '],\n';
+  }
+  yield `${part}  "settings": ${JSON.stringify(data.settings, null, 2).replaceAll('\n', '\n  ')}\n}\n`;
 }
 
 /** "tender-timeline-backup-2026-06-01.json" (the UTC date the backup was made). */
@@ -194,10 +140,40 @@ export function backupFileName(now: Date): string {
   return `tender-timeline-backup-${now.toISOString().slice(0, 10)}.json`;
 }
 
+async function* flat<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
+}
+
+/**
+ * The backup of everything in the database, in parts (see `writeBackup`), read in batches
+ * of a few hundred rows, each in its own short transaction so that a refresh is never held
+ * up for long. When the last part has been given, the backup is noted as made.
+ */
+export async function* exportBackup(db: DB, settings: Settings, now: Date): AsyncGenerator<string> {
+  yield* writeBackup({ watchlist: flat(inBatches(db, 'watchlist', 500)), snapshots: flat(inBatches(db, 'snapshots', 50)), settings }, now);
+  await setMeta(db, LAST_BACKUP_KEY, now.toISOString());
+}
+
 // ---------------------------------------------------------------------------------------
 // Reading
 
+/** A file's text in parts, decoded from UTF-8 as it is read (never as one string). */
+export async function* textParts(file: Blob): AsyncGenerator<string> {
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 const NOT_A_BACKUP = 'This file is not a Tender Timeline backup';
+const LISTS = new Set(['watchlist', 'snapshots']);
+const ENVELOPE = new Set(['format', 'version', 'exportedAt']);
 
 function issuesText(error: z.ZodError, limit = 3): string {
   const parts = error.issues.slice(0, limit).map((issue) => {
@@ -210,108 +186,165 @@ function issuesText(error: z.ZodError, limit = 3): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function ocidOf(value: unknown): string | undefined {
-  return isRecord(value) && typeof value.ocid === 'string' && value.ocid !== '' ? value.ocid : undefined;
+/** An item's ocid as it may be shown: cut short, since the file may hold anything there. */
+function shownOcid(value: unknown): string | undefined {
+  if (!isRecord(value) || typeof value.ocid !== 'string' || value.ocid === '') return undefined;
+  return value.ocid.length > 60 ? `${value.ocid.slice(0, 60)}…` : value.ocid;
 }
 
-/**
- * Reads a backup file's text. A file that is not a backup, or one from a newer version,
- * gives `ok: false` with a message for people; otherwise every entry, snapshot and setting
- * that checks out is returned and each one left out is described in `problems`.
- */
-export function readBackup(text: string): ReadBackupResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, message: `${NOT_A_BACKUP}: it is not JSON (is it the right file, complete?).` };
-  }
-  if (!isRecord(json)) return { ok: false, message: `${NOT_A_BACKUP}: it holds ${Array.isArray(json) ? 'a list' : 'a single value'}, not a backup.` };
-  if (json.format !== BACKUP_FORMAT) {
-    const what = 'releases' in json || 'records' in json || 'ocid' in json ? ' (it looks like OCDS data from Find a Tender)' : '';
-    return { ok: false, message: `${NOT_A_BACKUP}: it has no "format": "${BACKUP_FORMAT}"${what}.` };
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, message: `${NOT_A_BACKUP}: its version is missing or unreadable.` };
-  const { version } = envelope.data;
-  if (version > BACKUP_VERSION) {
-    return {
-      ok: false,
-      message: `This backup was made by a newer version of Tender Timeline (backup format ${version}; this version reads format ${BACKUP_VERSION}). Update the extension, then import it again.`,
-    };
-  }
-  if (!Array.isArray(json.watchlist)) return { ok: false, message: `${NOT_A_BACKUP}: it has no watchlist.` };
+const named = (what: string, index: number, raw: unknown) => `${what} ${index + 1}${shownOcid(raw) ? ` (${shownOcid(raw)})` : ''}`;
+const leftOut = (part: BackupProblem['part'], name: string, reason: string): BackupItem => ({ kind: 'problem', problem: { part, name, reason, leftOut: true } });
 
-  const problems: string[] = [];
-  const watchlist: WatchedProcurement[] = [];
-  const seen = new Set<string>();
-  json.watchlist.forEach((raw, index) => {
-    const name = `Watchlist entry ${index + 1}${ocidOf(raw) ? ` (${ocidOf(raw)})` : ''}`;
-    const parsed = watchedProcurementSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(`${name} was left out: ${issuesText(parsed.error)}.`);
-      return;
-    }
-    if (seen.has(parsed.data.ocid)) {
-      problems.push(`${name} was left out: the backup lists this procurement twice; the first is kept.`);
-      return;
-    }
-    seen.add(parsed.data.ocid);
-    watchlist.push(parsed.data);
-  });
-
-  const snapshots: Snapshot[] = [];
-  if (!Array.isArray(json.snapshots)) {
-    problems.push('The backup has no snapshots; changes will be found again from the next refresh.');
-  } else {
-    const seenSnapshots = new Set<string>();
-    json.snapshots.forEach((raw, index) => {
-      const name = `Snapshot ${index + 1}${ocidOf(raw) ? ` (${ocidOf(raw)})` : ''}`;
-      const parsed = snapshotSchema.safeParse(raw);
-      if (!parsed.success) {
-        problems.push(`${name} was left out: ${issuesText(parsed.error)}.`);
-        return;
-      }
-      if (parsed.data.procurement.ocid !== parsed.data.ocid) {
-        problems.push(`${name} was left out: it holds another procurement (${parsed.data.procurement.ocid}).`);
-        return;
-      }
-      const key = snapshotKey(parsed.data);
-      if (seenSnapshots.has(key)) return;
-      seenSnapshots.add(key);
-      // Checked loosely on purpose (see the top of this file).
-      snapshots.push(parsed.data as unknown as Snapshot);
-    });
+function checkEnvelope(envelope: Record<string, unknown>, names: ReadonlySet<string>): void {
+  if (envelope.format !== BACKUP_FORMAT) {
+    const what = names.has('releases') || names.has('records') || names.has('ocid') ? ' (it looks like OCDS data from Find a Tender)' : '';
+    throw new NotABackup(`${NOT_A_BACKUP}: it has no "format": "${BACKUP_FORMAT}"${what}.`);
   }
-
-  const settings = readSettings(json.settings, problems);
-  return { ok: true, backup: { watchlist, snapshots, settings }, problems, exportedAt: envelope.data.exportedAt };
+  const parsed = envelopeSchema.safeParse(envelope);
+  if (!parsed.success) throw new NotABackup(`${NOT_A_BACKUP}: its version is missing or unreadable.`);
+  if (parsed.data.version > BACKUP_VERSION) {
+    throw new NotABackup(
+      `This backup was made by a newer version of Tender Timeline (backup format ${parsed.data.version}; this version reads format ${BACKUP_VERSION}). Update the extension, then import it again.`,
+    );
+  }
 }
 
-function readSettings(raw: unknown, problems: string[]): Settings {
+function notJson(error: JsonStreamError): string {
+  if (error.kind === 'notObject') return `${NOT_A_BACKUP}: ${error.message}, not a backup.`;
+  return `${NOT_A_BACKUP}: it is not JSON (is it the right file, complete?).`;
+}
+
+const isFuture = (iso: string | undefined, now: Date): iso is string => iso !== undefined && Date.parse(iso) > now.getTime();
+
+/** The entry with its dates from the future corrected (see the top of this file), and what was corrected. */
+function fromThePast(entry: WatchedProcurement, now: Date): { entry: WatchedProcurement; corrected: string[] } {
+  const nowIso = now.toISOString();
+  const corrected: string[] = [];
+  const out = { ...entry };
+  if (isFuture(out.lastCheckedAt, now)) {
+    corrected.push(`last checked ${out.lastCheckedAt}`);
+    delete out.lastCheckedAt;
+    delete out.lastCheckError;
+  }
+  if (isFuture(out.watchedAt, now)) {
+    corrected.push(`watched ${out.watchedAt}`);
+    out.watchedAt = nowIso;
+  }
+  if (out.unseenChanges.some((change) => isFuture(change.foundAt, now))) {
+    corrected.push('changes found later than now');
+    out.unseenChanges = out.unseenChanges.map((change) => (isFuture(change.foundAt, now) ? { ...change, foundAt: nowIso } : change));
+  }
+  return { entry: out, corrected };
+}
+
+function readSettings(raw: unknown, problems: BackupProblem[]): Settings {
   if (!isRecord(raw)) {
-    problems.push('The backup has no settings; the defaults are used.');
+    problems.push({ part: 'file', name: 'Settings', reason: 'The backup has no settings; the defaults are used.', leftOut: true });
     return structuredClone(DEFAULT_SETTINGS);
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(settingSchemas) as Array<keyof Settings>) {
+  for (const key of settingNames) {
     const parsed = settingSchemas[key].safeParse(raw[key]);
     if (parsed.success) out[key] = parsed.data;
     else {
       out[key] = structuredClone(DEFAULT_SETTINGS[key]);
-      problems.push(`The setting "${key}" could not be read (${issuesText(parsed.error, 1)}); its default is used.`);
+      problems.push({ part: 'setting', name: `The setting "${key}"`, reason: `${issuesText(parsed.error, 1)}; its default is used`, leftOut: true });
     }
   }
   return out as unknown as Settings;
 }
 
+/** One element of a list: unreadable or not what `schema` says, it is left out, else `take` says what it gives. */
+function* readItem<T>(
+  member: Extract<JsonMember, { kind: 'element' | 'unreadable' }>,
+  part: BackupProblem['part'],
+  what: string,
+  schema: z.ZodType<T>,
+  take: (value: T, name: string) => Iterable<BackupItem>,
+): Generator<BackupItem> {
+  const raw = member.kind === 'element' ? member.value : undefined;
+  const name = named(what, member.index!, raw);
+  if (member.kind === 'unreadable') return yield leftOut(part, name, member.reason);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return yield leftOut(part, name, issuesText(parsed.error));
+  yield* take(parsed.data, name);
+}
+
+/**
+ * Reads a backup file given as text in parts (a file's stream, or one string). Throws
+ * `NotABackup` — before giving anything — for a file that is not a backup or is from a
+ * newer version; otherwise gives, in the file's order, every entry and snapshot that
+ * checks out and a problem for each one left out, then the settings. The file is read in
+ * the order this version writes it: its format and version before its lists, its watchlist
+ * before its snapshots.
+ */
+export async function* readBackup(text: Items<string>, now: Date): AsyncGenerator<BackupItem> {
+  const envelope: Record<string, unknown> = {};
+  const names = new Set<string>();
+  let checked = false;
+  const check = () => {
+    if (!checked) checkEnvelope(envelope, names);
+    checked = true;
+  };
+  const lists = new Set<string>();
+  let settings: unknown;
+  let items = 0;
+  const ocids = new Set<string>();
+  const snapshotKeys = new Set<string>();
+  const problems: BackupProblem[] = [];
+  function* takeEntry(read: WatchedProcurement, name: string): Generator<BackupItem> {
+    if (ocids.has(read.ocid)) return yield leftOut('entry', name, 'the backup lists this procurement twice; the first is kept');
+    ocids.add(read.ocid);
+    const { entry, corrected } = fromThePast(read, now);
+    if (corrected.length) yield { kind: 'problem', problem: { part: 'entry', name, reason: `dates in the future (${corrected.join(', ')}) were taken as unknown or as now`, leftOut: false } };
+    yield { kind: 'entry', entry };
+  }
+  function* takeSnapshot(snapshot: Snapshot, name: string): Generator<BackupItem> {
+    if (isFuture(snapshot.takenAt, now)) return yield leftOut('snapshot', name, `it is dated in the future (${snapshot.takenAt})`);
+    const key = `${snapshot.ocid}\u0000${snapshot.takenAt}`;
+    if (snapshotKeys.has(key)) return;
+    snapshotKeys.add(key);
+    yield { kind: 'snapshot', snapshot };
+  }
+  try {
+    for await (const member of jsonMembers(text, { expand: LISTS })) {
+      names.add(member.name);
+      const element = member.kind === 'element' || (member.kind === 'unreadable' && member.index !== undefined);
+      if (member.kind === 'start' || (!element && LISTS.has(member.name))) {
+        check();
+        if (member.name === 'snapshots' && !lists.has('watchlist')) throw new NotABackup(`${NOT_A_BACKUP}: its snapshots come before its watchlist.`);
+        if (member.kind === 'start') lists.add(member.name);
+        else if (member.name === 'watchlist') throw new NotABackup(`${NOT_A_BACKUP}: it has no watchlist.`);
+        continue;
+      }
+      if (!element) {
+        if (member.name === 'settings') settings = member.kind === 'value' ? member.value : undefined;
+        else if (member.kind === 'value' && ENVELOPE.has(member.name)) envelope[member.name] = member.value;
+        continue;
+      }
+      items++;
+      if (member.name === 'watchlist') yield* readItem(member, 'entry', 'Watchlist entry', watchedProcurementSchema, takeEntry);
+      else yield* readItem(member, 'snapshot', 'Snapshot', snapshotSchema, takeSnapshot);
+    }
+  } catch (error) {
+    if (!(error instanceof JsonStreamError)) throw error;
+    if (items === 0) throw new NotABackup(notJson(error));
+    yield leftOut('file', 'The file', `it is damaged or cut short after its first ${items.toLocaleString('en-GB')} items (${error.message}, at character ${error.at.toLocaleString('en-GB')}): what came before was imported, the rest could not be read`);
+    return;
+  }
+  check();
+  if (!lists.has('watchlist')) throw new NotABackup(`${NOT_A_BACKUP}: it has no watchlist.`);
+  if (!lists.has('snapshots')) problems.push({ part: 'file', name: 'Snapshots', reason: 'The backup has no snapshots; changes will be found again from the next refresh.', leftOut: true });
+  const read = readSettings(settings, problems);
+  for (const problem of problems) yield { kind: 'problem', problem };
+  yield { kind: 'settings', settings: read };
+}
+
 // ---------------------------------------------------------------------------------------
 // Merging
 
-const snapshotKey = (s: { ocid: string; takenAt: string }) => `${s.ocid}\u0000${s.takenAt}`;
-
-/** When the entry's FTS summary was read: its last successful check, else when it was watched. */
-const dataAt = (entry: WatchedProcurement) => entry.lastCheckedAt ?? entry.watchedAt;
+/** When the entry's FTS summary was read: its last successful check; never checked sorts before any check. */
+const dataAt = (entry: WatchedProcurement) => entry.lastCheckedAt ?? '';
 
 /**
  * The user's note from both sides, never losing words: the same text or one side empty
@@ -357,8 +390,9 @@ function mergeChanges(existing: DetectedChange[], incoming: DetectedChange[]): D
 /**
  * One procurement watched on both sides:
  * - FTS summary (title, buyer, value, stage, key dates, latest notice, last check and its
- *   error): from the side read more recently (`lastCheckedAt`, else `watchedAt`); a tie
- *   keeps the existing one.
+ *   error): from the side read more recently (`lastCheckedAt`; a side never checked, or
+ *   whose check was dated in the future, was not read more recently); a tie keeps the
+ *   existing one.
  * - Watched since: the earlier `watchedAt`, with the notice and page it was watched from.
  * - Note: `mergeNotes`. Tags: `mergeTags`. Unseen changes: union, oldest first.
  * - Bid status: the existing one, unless it is still the default "watching" — then the
@@ -404,48 +438,99 @@ function sameData(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
 }
 
+
+/** The entry with its newest `UNSEEN_CHANGES_KEPT` unseen changes, as the watchlist keeps them. */
+const bounded = (entry: WatchedProcurement): WatchedProcurement =>
+  entry.unseenChanges.length > UNSEEN_CHANGES_KEPT ? { ...entry, unseenChanges: entry.unseenChanges.slice(-UNSEEN_CHANGES_KEPT) } : entry;
+
 /**
- * Merges an imported backup into the data there is, never overwriting the user's work:
- * - procurements only in the backup are added (after the existing ones, in the backup's order);
- * - one on both sides is merged by `mergeEntry`: "updated" when that changed anything,
- *   else "skipped" as already up to date;
- * - snapshots: the union, one per (ocid, takenAt), the existing one kept on a tie;
- * - settings: the backup's only when the existing ones are still the defaults (a fresh
- *   install being restored); settings the user changed are kept.
+ * What to store for one procurement of a backup, given what is stored (`undefined`: not
+ * watched): the backup's entry when it is new, the two merged by `mergeEntry` when that
+ * changes anything, else nothing (`undefined`), with why. A merge whose note or tags would
+ * grow past what can be edited (the message schemas' limits) keeps the stored entry.
  */
-export function mergeBackup(existing: BackupData, incoming: BackupData): { merged: BackupData; report: ImportReport } {
+export function importedEntry(existing: WatchedProcurement | undefined, incoming: WatchedProcurement): { entry?: WatchedProcurement; outcome: 'added' | 'updated' | 'skipped'; reason?: string } {
+  if (!existing) return { entry: bounded(incoming), outcome: 'added' };
+  const merged = bounded(mergeEntry(existing, incoming));
+  if (sameData(existing, merged)) return { outcome: 'skipped', reason: 'already up to date' };
+  if (!noteSchema.safeParse(merged.note).success || !tagsSchema.safeParse(merged.tags).success) {
+    return { outcome: 'skipped', reason: 'its note or tags together with the stored ones would be too long to edit' };
+  }
+  return { entry: merged, outcome: 'updated' };
+}
+
+/** The settings to store after an import: the backup's only over the defaults (a fresh install being restored). */
+export function importedSettings(existing: Settings, incoming: Settings): Settings | undefined {
+  return sameData(existing, DEFAULT_SETTINGS) && !sameData(incoming, existing) ? incoming : undefined;
+}
+
+/** How many entries and snapshots are merged in one transaction. */
+const ENTRY_BATCH = 500;
+const SNAPSHOT_BATCH = 50;
+
+/**
+ * Imports a backup file (its text in parts) into the database, merging as the functions
+ * above say, in batches: each batch reads what is stored and writes the merge in one
+ * transaction, so a refresh running in the background at the same time is never rolled
+ * back (IndexedDB runs overlapping read-write transactions one after another). Snapshots
+ * are kept only for procurements in the watchlist, at most `SNAPSHOTS_KEPT` each. The
+ * procurements added or updated are queued to be read again from FTS. Throws `NotABackup`
+ * before writing anything when the file is not a backup.
+ */
+export async function importBackup(db: DB, text: Items<string>, options: { now: Date; settings: Settings }): Promise<ImportResult> {
   const report: ImportReport = { added: [], updated: [], skipped: [] };
-  const watchlist = [...existing.watchlist];
-  const indexOf = new Map(watchlist.map((entry, index) => [entry.ocid, index]));
-  for (const entry of incoming.watchlist) {
-    const at = indexOf.get(entry.ocid);
-    if (at === undefined) {
-      indexOf.set(entry.ocid, watchlist.length);
-      watchlist.push(entry);
-      report.added.push(entry.ocid);
-      continue;
-    }
-    const before = watchlist[at]!;
-    const after = mergeEntry(before, entry);
-    if (sameData(before, after)) {
-      report.skipped.push({ ocid: entry.ocid, reason: 'already up to date' });
+  const problems: BackupProblem[] = [];
+  let entries: WatchedProcurement[] = [];
+  let snapshots: Snapshot[] = [];
+  const names = new Map<Snapshot, string>();
+  let settings: Settings | undefined;
+
+  const flushEntries = async () => {
+    if (entries.length === 0) return;
+    const changed: string[] = [];
+    await mergeEntries(db, entries, (existing, incoming) => {
+      const { entry, outcome, reason } = importedEntry(existing, incoming);
+      if (outcome === 'skipped') report.skipped.push({ ocid: incoming.ocid, reason: reason! });
+      else {
+        report[outcome].push(incoming.ocid);
+        changed.push(incoming.ocid);
+      }
+      return entry;
+    });
+    await addPendingReads(db, changed);
+    entries = [];
+  };
+  const flushSnapshots = async () => {
+    if (snapshots.length === 0) return;
+    const outcomes = await addSnapshots(db, snapshots);
+    outcomes.forEach((outcome, i) => {
+      if (outcome === 'notWatched') problems.push({ part: 'snapshot', name: names.get(snapshots[i]!)!, reason: 'its procurement is not in the watchlist', leftOut: true });
+    });
+    snapshots = [];
+    names.clear();
+  };
+
+  let index = 0;
+  for await (const item of readBackup(text, options.now)) {
+    if (item.kind === 'entry') {
+      entries.push(item.entry);
+      if (entries.length >= ENTRY_BATCH) await flushEntries();
+    } else if (item.kind === 'snapshot') {
+      await flushEntries();
+      snapshots.push(item.snapshot);
+      names.set(item.snapshot, `Snapshot ${++index} (${item.snapshot.ocid})`);
+      if (snapshots.length >= SNAPSHOT_BATCH) await flushSnapshots();
+    } else if (item.kind === 'problem') {
+      problems.push(item.problem);
+      if (item.problem.part === 'snapshot') index++;
     } else {
-      watchlist[at] = after;
-      if (!report.added.includes(entry.ocid) && !report.updated.includes(entry.ocid)) report.updated.push(entry.ocid);
+      settings = importedSettings(options.settings, item.settings);
     }
   }
-
-  const snapshots = [...existing.snapshots];
-  const taken = new Set(snapshots.map(snapshotKey));
-  for (const snapshot of incoming.snapshots) {
-    if (taken.has(snapshotKey(snapshot))) continue;
-    taken.add(snapshotKey(snapshot));
-    snapshots.push(snapshot);
-  }
-
-  const settingsRestored = sameData(existing.settings, DEFAULT_SETTINGS) && !sameData(incoming.settings, existing.settings);
-  if (settingsRestored) report.settingsRestored = true;
-  return { merged: { watchlist, snapshots, settings: settingsRestored ? incoming.settings : existing.settings }, report };
+  await flushEntries();
+  await flushSnapshots();
+  if (settings) report.settingsRestored = true;
+  return { report, problems, settings, summary: describeImport(report, problems) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -470,4 +555,40 @@ export function describeImportReport(report: ImportReport): string {
     sentence = `${counts.join(', ')}${why ? `: ${why}` : ''}.`;
   }
   return report.settingsRestored ? `${sentence} Settings restored from the backup.` : sentence;
+}
+
+const NOUNS: Record<BackupProblem['part'], [string, string]> = {
+  entry: ['watchlist entry', 'watchlist entries'],
+  snapshot: ['snapshot', 'snapshots'],
+  setting: ['setting', 'settings'],
+  file: ['part of the file', 'parts of the file'],
+};
+const REASONS_SHOWN = 4;
+
+/**
+ * The import report, then what the file had that was not taken as it was: counted and
+ * grouped by reason ("Left out: 2 watchlist entries — ocid: an ocid such as … (Watchlist
+ * entry 1 (OCDS-H6VHTK-UPPER), Watchlist entry 4)."), at most a few reasons spelt out.
+ */
+export function describeImport(report: ImportReport, problems: BackupProblem[]): string {
+  const sentences = [describeImportReport(report)];
+  for (const left of [true, false]) {
+    const groups = new Map<string, { part: BackupProblem['part']; reason: string; names: string[] }>();
+    for (const problem of problems.filter((p) => p.leftOut === left)) {
+      const key = `${problem.part}\u0000${problem.reason}`;
+      const group = groups.get(key) ?? { part: problem.part, reason: problem.reason, names: [] };
+      group.names.push(problem.name);
+      groups.set(key, group);
+    }
+    if (groups.size === 0) continue;
+    const all = [...groups.values()];
+    const told = all.slice(0, REASONS_SHOWN).map(({ part, reason, names }) => {
+      const noun = NOUNS[part][names.length === 1 ? 0 : 1];
+      return part === 'file' ? `${names.join(', ')}: ${reason}` : `${names.length.toLocaleString('en-GB')} ${noun} — ${reason} (${listed(names, 2)})`;
+    });
+    const more = all.length - told.length;
+    const count = problems.filter((p) => p.leftOut === left).length;
+    sentences.push(`${left ? `Left out (${count.toLocaleString('en-GB')})` : `Corrected (${count.toLocaleString('en-GB')})`}: ${told.join('; ')}${more > 0 ? `; and ${more} other reasons` : ''}.`);
+  }
+  return sentences.join(' ');
 }

@@ -4,10 +4,16 @@
  * Only the background imports this file, which keeps zod out of the content script.
  */
 import { z } from 'zod';
+import { BID_STATUSES } from './watchlist/entry';
 
-const noticeId = z.string().regex(/^\d{6}-\d{4}$/, 'a notice id such as 066750-2025');
-const ocid = z.string().regex(/^ocds-[a-z0-9]+-[A-Za-z0-9-]+$/, 'an ocid such as ocds-h6vhtk-05cfd9').max(200);
-const pageUrl = z.string().url().max(2000);
+// The fields below are the watchlist's own: a backup's entries are checked with them too
+// (lib/watchlist/schema.ts), so that nothing imported is one the messages would refuse.
+export const noticeId = z.string().regex(/^\d{6}-\d{4}$/, 'a notice id such as 066750-2025');
+export const ocid = z.string().regex(/^ocds-[a-z0-9]+-[A-Za-z0-9-]+$/, 'an ocid such as ocds-h6vhtk-05cfd9').max(200);
+export const pageUrl = z.string().url().max(2000);
+export const note = z.string().max(20_000);
+export const tags = z.array(z.string().trim().min(1).max(60)).max(30);
+export const bidStatus = z.enum(BID_STATUSES);
 
 export const requestSchemas = {
   /** The timeline of the procurement a notice belongs to, fetched from FTS (or the cache). */
@@ -25,15 +31,18 @@ export const requestSchemas = {
   'watchlist:markSeen': z.object({ ocid: ocid.optional() }),
   'watchlist:update': z.object({
     ocid,
-    note: z.string().max(20_000).optional(),
-    tags: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
-    bidStatus: z.enum(['watching', 'preparing', 'submitted', 'won', 'lost', 'noBid']).optional(),
+    note: note.optional(),
+    tags: tags.optional(),
+    bidStatus: bidStatus.optional(),
   }),
   /** Calendar file of one procurement's key dates, or of the whole watchlist. */
   'export:ics': z.object({ ocid: ocid.optional() }),
   'export:csv': z.object({}),
-  'backup:export': z.object({}),
-  'backup:import': z.object({ text: z.string().max(200_000_000) }),
+  /**
+   * An extension page changed the watchlist itself (a backup import, which reads and writes
+   * the database in the page, since a backup can be larger than a message may carry).
+   */
+  'watchlist:changed': z.object({}),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;

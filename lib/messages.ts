@@ -41,8 +41,7 @@ export interface ResponseMap {
   'watchlist:update': { ok: true; entry: WatchedProcurement };
   'export:ics': FileResponse;
   'export:csv': FileResponse;
-  'backup:export': FileResponse;
-  'backup:import': { ok: true; summary: string };
+  'watchlist:changed': { ok: true };
 }
 
 /** A file for the user to save. */
@@ -55,13 +54,19 @@ export interface FileResponse {
 
 export type Response<T extends RequestType> = ResponseMap[T] | ErrorResponse;
 
-/** What the background broadcasts (through storage) when a procurement is watched or unwatched. */
+/** What is broadcast (through storage) when procurements are watched or unwatched. */
 export const WATCH_CHANGE_KEY = 'watchlistChange';
 export interface WatchChange {
-  ocid: string;
+  /** One procurement (Watch, Unwatch), or every one a backup import added, in one change. */
+  ocids: string[];
   watched: boolean;
-  /** ISO instant, so that two changes to the same ocid still differ. */
+  /** ISO instant, so that two changes to the same ocids still differ. */
   at: string;
+}
+
+/** The storage item that tells every page `ocids` are now (un)watched. */
+export function watchChange(ocids: string[], watched: boolean, now: Date): { [WATCH_CHANGE_KEY]: WatchChange } {
+  return { [WATCH_CHANGE_KEY]: { ocids, watched, at: now.toISOString() } };
 }
 
 export type { Request, RequestPayload, RequestType };

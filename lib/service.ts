@@ -13,14 +13,12 @@ import { isCutOff, readOcds, type ProcurementRead } from './ocds/read';
 import type { Procurement } from './procurement';
 import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
-import { describeImportReport, makeBackup, mergeBackup, readBackup } from './backup';
 import { csvFileName, watchlistToCsv } from './export/csv';
 import { icsFileName, watchlistToIcs } from './export/ics';
 import { addPendingReads, CUT_OFF_MESSAGE, readRecord, refreshCycle, type CycleReport } from './refresh/cycle';
 import type { Settings } from './settings';
 import { nextKeyDate, watchEntry } from './watchlist/entry';
 import {
-  allSnapshots,
   cacheByNoticeId,
   cacheByOcid,
   cachedFtsRead,
@@ -28,10 +26,9 @@ import {
   cachePut,
   getEntry,
   getMeta,
+  LAST_BACKUP_KEY,
   listWatchlist,
   markSeen,
-  putAll,
-  setMeta,
   unwatch,
   updateUserFields,
   watch,
@@ -48,10 +45,7 @@ export interface ServiceDeps {
   /** The watchlist changed in a way the toolbar badge or notifications should follow. */
   onWatchlistChanged: (refresh?: CycleReport) => Promise<void> | void;
   getSettings: () => Promise<Settings>;
-  setSettings: (settings: Settings) => Promise<void>;
 }
-
-export const LAST_BACKUP_KEY = 'lastBackupAt';
 
 /** Who sent a message, as the browser (not the message) says: the page's URL, for content scripts. */
 export interface Sender {
@@ -245,33 +239,9 @@ export function createService(deps: ServiceDeps) {
       const entries = await listWatchlist(await deps.db(), deps.now());
       return { ok: true, fileName: csvFileName(deps.now()), mimeType: 'text/csv', text: watchlistToCsv(entries, deps.now()) };
     },
-    async 'backup:export'() {
-      const db = await deps.db();
-      const now = deps.now();
-      const text = makeBackup({ watchlist: await db.getAll('watchlist'), snapshots: await allSnapshots(db), settings: await deps.getSettings() }, now);
-      await setMeta(db, LAST_BACKUP_KEY, now.toISOString());
-      return { ok: true, fileName: `tender-timeline-backup-${now.toISOString().slice(0, 10)}.json`, mimeType: 'application/json', text };
-    },
-    async 'backup:import'({ text }) {
-      const read = readBackup(text);
-      if (!read.ok) throw new ReadError('invalidRequest', read.message, false);
-      const db = await deps.db();
-      const existing = { watchlist: await db.getAll('watchlist'), snapshots: await allSnapshots(db), settings: await deps.getSettings() };
-      const { merged, report } = mergeBackup(existing, read.backup);
-      // Write only what the import changed, so that nothing written meanwhile is rolled back.
-      const changed = new Set([...report.added, ...report.updated]);
-      const known = new Set(existing.snapshots.map((snap) => `${snap.ocid}|${snap.takenAt}`));
-      await putAll(
-        db,
-        merged.watchlist.filter((entry) => changed.has(entry.ocid)),
-        merged.snapshots.filter((snap) => !known.has(`${snap.ocid}|${snap.takenAt}`)),
-      );
-      await addPendingReads(db, [...changed]);
-      await deps.setSettings(merged.settings);
-      for (const ocid of report.added) await deps.onWatchChange(ocid, true);
+    async 'watchlist:changed'() {
       await deps.onWatchlistChanged();
-      const problems = read.problems.length ? ` ${read.problems.length} part(s) of the file could not be read: ${read.problems.slice(0, 3).join('; ')}` : '';
-      return { ok: true, summary: `${describeImportReport(report)}${problems}` };
+      return { ok: true };
     },
   };
 

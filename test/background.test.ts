@@ -8,8 +8,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
+import { importBackupFile } from '../entrypoints/popup/backup';
+import { exportBackup } from '../lib/backup';
 import { WATCH_CHANGE_KEY } from '../lib/messages';
 import { CUT_OFF_MESSAGE, SWEEP_KEY } from '../lib/refresh/cycle';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 import { openTenderTimelineDB } from '../lib/watchlist/db';
 import { nextKeyDate } from '../lib/watchlist/entry';
 import { realOcdsDir } from './support/fixtures';
@@ -96,7 +99,7 @@ describe('background', () => {
     const url = 'https://www.find-tender.service.gov.uk/Notice/066750-2025';
     expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025', pageUrl: url } })).toEqual({ ok: true, watched: true });
     expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: true, unseenChanges: [] });
-    expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toMatchObject({ ocid: OCID, watched: true });
+    expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toMatchObject({ ocids: [OCID], watched: true });
 
     const list = await send({ type: 'watchlist:list', payload: {} });
     expect(list.entries).toEqual([
@@ -165,17 +168,54 @@ describe('background, keeping data true', () => {
     expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [OCID] });
   });
 
-  it('importing a backup it already holds tells no page anything', async () => {
+});
+
+describe('a backup, made and imported by an extension page', () => {
+  async function watchOne(): Promise<void> {
     answers.set(recordUrl, () => new Response(record));
     await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
     await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
-    const backup = await send({ type: 'backup:export', payload: {} });
+  }
+
+  /** The file the page saves: its parts, as the Blob it downloads. */
+  async function backupFile(): Promise<File> {
+    const db = await openTenderTimelineDB();
+    const parts: string[] = [];
+    for await (const part of exportBackup(db, DEFAULT_SETTINGS, new Date())) parts.push(part);
+    db.close();
+    return new File(parts, 'backup.json', { type: 'application/json' });
+  }
+
+  it('restores into an emptied extension: one change tells every page, and the badge follows', async () => {
+    await watchOne();
+    await send({ type: 'watchlist:update', payload: { ocid: OCID, note: 'bid meeting on Monday' } });
+    const file = await backupFile();
+    // Uninstalled and installed again: nothing stored.
+    await send({ type: 'watchlist:unwatch', payload: { ocid: OCID } });
+    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const answer = await importBackupFile(file);
+    expect(answer).toEqual({ ok: true, summary: '1 added.' });
+    expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toMatchObject({ ocids: [OCID], watched: true });
+    expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toMatchObject({ ok: true, watched: true });
+    expect((await send({ type: 'watchlist:list', payload: {} })).entries[0]).toMatchObject({ ocid: OCID, note: 'bid meeting on Monday' });
+    expect(badge).toHaveBeenCalled();
+  });
+
+  it('importing a backup it already holds tells no page anything', async () => {
+    await watchOne();
+    const file = await backupFile();
     const before = (await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY];
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const imported = await send({ type: 'backup:import', payload: { text: backup.text } });
-    expect(imported).toEqual({ ok: true, summary: `1 skipped: already up to date (${OCID}).` });
+    expect(await importBackupFile(file)).toEqual({ ok: true, summary: `1 skipped: already up to date (${OCID}).` });
     // Every open notice tab and popup listens to this key: an import that adds nothing must not stir them.
     expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toEqual(before);
+  });
+
+  it('says why a file that is not a backup was refused', async () => {
+    expect(await importBackupFile(new File([record], 'record.json'))).toEqual({
+      ok: false,
+      message: 'This file is not a Tender Timeline backup: it has no "format": "tender-timeline-backup" (it looks like OCDS data from Find a Tender).',
+    });
   });
 });
 

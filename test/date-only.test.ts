@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Timeline } from '../components/Timeline';
 import { WatchlistView } from '../components/WatchlistView';
 import { analyseOcds } from '../lib/analyse';
-import { makeBackup, readBackup } from '../lib/backup';
+import { readBackup, writeBackup } from '../lib/backup';
 import { countdown } from '../lib/dates';
 import { watchlistToCsv } from '../lib/export/csv';
 import { watchlistToIcs } from '../lib/export/ics';
@@ -25,7 +25,7 @@ import { DEFAULT_SETTINGS } from '../lib/settings';
 import { diffProcurements } from '../lib/timeline/changes';
 import { keyDateStyle } from '../lib/timeline/key-dates';
 import type { KeyDateEvent } from '../lib/timeline/types';
-import { nextKeyDate, watchEntry } from '../lib/watchlist/entry';
+import { nextKeyDate, watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
 
 afterEach(cleanup);
 
@@ -147,11 +147,15 @@ describe('the CLI', () => {
 });
 
 describe('what was stored before', () => {
-  it('loads a backup whose key dates have no dateOnly, and reports no change when the day is read again', () => {
+  it('loads a backup whose key dates have no dateOnly, and reports no change when the day is read again', async () => {
     const fresh = entry();
     const old = { ...fresh, keyDates: fresh.keyDates.map(({ dateOnly: _dateOnly, ...rest }) => rest) };
-    const backup = readBackup(makeBackup({ watchlist: [old], snapshots: [], settings: DEFAULT_SETTINGS }, new Date('2026-08-12T09:00:00Z')));
-    expect(backup.ok && backup.backup.watchlist[0]!.keyDates.find((k) => k.type === 'submissionDeadline')).toEqual({
+    const at = new Date('2026-08-12T09:00:00Z');
+    const text: string[] = [];
+    for await (const part of writeBackup({ watchlist: [old], snapshots: [], settings: DEFAULT_SETTINGS }, at)) text.push(part);
+    const entries: WatchedProcurement[] = [];
+    for await (const item of readBackup(text, at)) if (item.kind === 'entry') entries.push(item.entry);
+    expect(entries[0]!.keyDates.find((k) => k.type === 'submissionDeadline')).toEqual({
       type: 'submissionDeadline',
       at: DAY_START,
       lots: [],

@@ -70,7 +70,7 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
     });
     const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = area === 'local' ? (changes[WATCH_CHANGE_KEY]?.newValue as WatchChange | undefined) : undefined;
-      if (change?.ocid !== ocid) return;
+      if (!change?.ocids.includes(ocid)) return;
       setWatched(change.watched);
       if (!change.watched) setUnseenChanges([]);
     };

@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SettingsView, type SettingsMessage } from '@/components/Settings';
-import { ask } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { saveFile } from '../popup/download';
+import { importBackupFile, saveBackup } from '../popup/backup';
+import { settingsItem } from '../popup/settings-item';
 import './options.css';
-
-const send = (message: unknown) => browser.runtime.sendMessage(message);
-// The same item as the background's, which reschedules its alarms when it changes.
-const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 
 /** Stored settings with any missing field (an older version, a hand-edited backup) taken from the defaults. */
 const complete = (value: Partial<Settings> | null | undefined): Settings => ({ ...DEFAULT_SETTINGS, ...value });
@@ -41,22 +37,18 @@ function Options() {
   }, []);
 
   const onBackup = useCallback(() => {
-    void ask(send, 'backup:export', {}).then((answer) => {
-      if (!answer.ok) return setDataMessage({ tone: 'error', text: answer.error.message });
-      saveFile(answer);
-      setDataMessage({ tone: 'info', text: `Downloading ${answer.fileName}.` });
-    });
+    setDataMessage({ tone: 'info', text: 'Making the backup…' });
+    saveBackup().then(
+      (fileName) => setDataMessage({ tone: 'info', text: `Downloading ${fileName}.` }),
+      (error: unknown) => setDataMessage({ tone: 'error', text: `The backup could not be made (${error instanceof Error ? error.message : String(error)}).` }),
+    );
   }, []);
 
   const onImportFile = useCallback((file: File) => {
     setDataMessage({ tone: 'info', text: `Importing ${file.name}…` });
-    void file
-      .text()
-      .then((text) => ask(send, 'backup:import', { text }))
-      .then(
-        (answer) => setDataMessage(answer.ok ? { tone: 'info', text: answer.summary } : { tone: 'error', text: `Nothing was imported: ${answer.error.message}` }),
-        (error: unknown) => setDataMessage({ tone: 'error', text: `${file.name} could not be read (${String(error)}).` }),
-      );
+    void importBackupFile(file).then((answer) =>
+      setDataMessage(answer.ok ? { tone: 'info', text: answer.summary } : { tone: 'error', text: `Nothing was imported: ${answer.message}` }),
+    );
   }, []);
 
   return <SettingsView settings={settings} onSave={onSave} message={message} onBackup={onBackup} onImportFile={onImportFile} dataMessage={dataMessage} />;

@@ -2,23 +2,29 @@ import { useCallback, useEffect, useState } from 'react';
 import { WATCHLIST_PAGE_SIZE, WatchlistView, type ActionMessage, type ExportKind } from '@/components/WatchlistView';
 import type { UserFieldsUpdate } from '@/components/WatchlistRow';
 import type { RefreshState } from '@/components/watchlist-tools';
-import { ask, WATCH_CHANGE_KEY, type FileResponse, type Response } from '@/lib/messages';
+import { ask, WATCH_CHANGE_KEY, type FileResponse } from '@/lib/messages';
 import { noticeUrl, safeHttpsUrl } from '@/lib/fts/urls';
 import type { WatchedProcurement } from '@/lib/watchlist/entry';
+import { importBackupFile, saveBackup } from './backup';
 import { saveFile } from './download';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
-
-function askForFile(kind: ExportKind): Promise<Response<'export:ics' | 'export:csv' | 'backup:export'>> {
-  if (kind === 'ics') return ask(send, 'export:ics', {});
-  if (kind === 'csv') return ask(send, 'export:csv', {});
-  return ask(send, 'backup:export', {});
-}
 
 function download(answer: FileResponse | { ok: false; error: { message: string } }): ActionMessage {
   if (!answer.ok) return { tone: 'error', text: answer.error.message };
   saveFile(answer);
   return { tone: 'info', text: `Downloading ${answer.fileName}.` };
+}
+
+/** The calendar and the spreadsheet come from the background; the backup is made here (see ./backup.ts). */
+async function exportFile(kind: ExportKind): Promise<ActionMessage> {
+  if (kind === 'ics') return download(await ask(send, 'export:ics', {}));
+  if (kind === 'csv') return download(await ask(send, 'export:csv', {}));
+  try {
+    return { tone: 'info', text: `Downloading ${await saveBackup()}.` };
+  } catch (error) {
+    return { tone: 'error', text: `The backup could not be made (${error instanceof Error ? error.message : String(error)}).` };
+  }
 }
 
 export function Popup() {
@@ -107,25 +113,19 @@ export function Popup() {
   }, []);
 
   const onExport = useCallback((kind: ExportKind) => {
-    void askForFile(kind).then((answer) => {
-      setActionMessage(download(answer));
-      if (answer.ok && kind === 'backup') setLastBackupAt(new Date().toISOString());
+    if (kind === 'backup') setActionMessage({ tone: 'info', text: 'Making the backup…' });
+    void exportFile(kind).then((message) => {
+      setActionMessage(message);
+      if (message.tone === 'info' && kind === 'backup') setLastBackupAt(new Date().toISOString());
     });
   }, []);
 
   const onImportFile = useCallback(
     async (file: File) => {
       setActionMessage({ tone: 'info', text: `Importing ${file.name}…` });
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (error) {
-        setActionMessage({ tone: 'error', text: `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).` });
-        return;
-      }
-      const answer = await ask(send, 'backup:import', { text });
-      setActionMessage(answer.ok ? { tone: 'info', text: answer.summary } : { tone: 'error', text: `Nothing was imported: ${answer.error.message}` });
-      if (answer.ok) await reload();
+      const answer = await importBackupFile(file);
+      setActionMessage(answer.ok ? { tone: 'info', text: answer.summary } : { tone: 'error', text: `Nothing was imported: ${answer.message}` });
+      await reload();
     },
     [reload],
   );

@@ -11,7 +11,7 @@ import { recordPackageUrl } from '../fts/urls';
 import { isCutOff, readOcds, type ProcurementRead } from '../ocds/read';
 import type { TenderTimelineDB } from '../watchlist/db';
 import type { DetectedChange, WatchedProcurement } from '../watchlist/entry';
-import { applyRefresh, getMeta, recordRefreshError, setMeta } from '../watchlist/store';
+import { applyRefresh, getMeta, recordRefreshError, setMeta, updateMeta } from '../watchlist/store';
 import { sweepUpdates, type TextClient } from './sweep';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
@@ -50,12 +50,13 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
   const done = new Set<string>();
   // Saved by merging with what is stored, so that reads queued meanwhile (a backup import)
   // are kept; ocids no longer watched are dropped when they come up for reading.
-  const save = async () => {
-    const stored = (await getMeta<SweepState>(db, SWEEP_KEY)) ?? { pending: [] };
-    const pending = [...new Set([...stored.pending, ...state.pending])].filter((o) => !done.has(o));
-    const sweptTo = [stored.sweptTo, state.sweptTo].filter((t): t is string => t !== undefined).sort().at(-1);
-    await setMeta(db, SWEEP_KEY, { sweptTo, pending });
-  };
+  // (One transaction: an extension page importing a backup queues reads at the same time.)
+  const save = () =>
+    updateMeta<SweepState>(db, SWEEP_KEY, (stored = { pending: [] }) => {
+      const pending = [...new Set([...stored.pending, ...state.pending])].filter((o) => !done.has(o));
+      const sweptTo = [stored.sweptTo, state.sweptTo].filter((t): t is string => t !== undefined).sort().at(-1);
+      return { sweptTo, pending };
+    });
   const started = now();
 
   if (watched.size === 0) {
@@ -143,6 +144,6 @@ export async function readRecord(client: TextClient, ocid: string): Promise<Proc
 
 /** Asks the next refresh to read these procurements (e.g. restored from a backup without a recent read). */
 export async function addPendingReads(db: DB, ocids: string[]): Promise<void> {
-  const state: SweepState = (await getMeta<SweepState>(db, SWEEP_KEY)) ?? { pending: [] };
-  await setMeta(db, SWEEP_KEY, { ...state, pending: [...new Set([...state.pending, ...ocids])] });
+  if (ocids.length === 0) return;
+  await updateMeta<SweepState>(db, SWEEP_KEY, (state = { pending: [] }) => ({ ...state, pending: [...new Set([...state.pending, ...ocids])] }));
 }

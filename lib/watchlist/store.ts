@@ -1,5 +1,5 @@
 /** Watchlist and cache operations on the extension's database. */
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, StoreNames, StoreValue } from 'idb';
 import { FTS_ORIGIN } from '../fts/urls';
 import type { ProcurementRead } from '../ocds/read';
 import type { Procurement } from '../procurement';
@@ -18,6 +18,17 @@ export const SNAPSHOTS_KEPT = 5;
 
 /** How many unseen changes each watched procurement keeps (the newest). */
 export const UNSEEN_CHANGES_KEPT = 100;
+
+/** Meta key: when the last backup was made (ISO instant). */
+export const LAST_BACKUP_KEY = 'lastBackupAt';
+
+type SnapshotStore = IDBPObjectStore<TenderTimelineDB, ['watchlist', 'snapshots'], 'snapshots', 'readwrite'>;
+
+/** Keeps the newest `SNAPSHOTS_KEPT` snapshots of `ocid` (its keys sort by time taken). */
+async function pruneSnapshots(snapshots: SnapshotStore, ocid: string): Promise<void> {
+  const keys = (await snapshots.index('byOcid').getAllKeys(ocid)).sort((a, b) => a[1].localeCompare(b[1]));
+  for (const key of keys.slice(0, Math.max(0, keys.length - SNAPSHOTS_KEPT))) await snapshots.delete(key);
+}
 
 /**
  * Watches a procurement. Without a snapshot (its read was cut off, so it is not the
@@ -68,17 +79,21 @@ export async function applyRefresh(db: DB, procurement: Procurement, now: Date):
   }
   const history = (await snapshots.index('byOcid').getAll(procurement.ocid)).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const previous = history.at(-1);
-  const foundAt = now.toISOString();
-  const changes: DetectedChange[] = previous ? diffProcurements(previous.procurement, procurement).map((change) => ({ ...change, foundAt })) : [];
-  if (!previous || changes.length > 0) {
-    await snapshots.put({ ocid: procurement.ocid, takenAt: now.toISOString(), procurement });
-    for (const old of history.slice(0, Math.max(0, history.length + 1 - SNAPSHOTS_KEPT))) await snapshots.delete([old.ocid, old.takenAt]);
+  const nowIso = now.toISOString();
+  const changes: DetectedChange[] = previous ? diffProcurements(previous.procurement, procurement).map((change) => ({ ...change, foundAt: nowIso })) : [];
+  // A snapshot dated after now (a clock once set ahead) would stay the newest for ever and
+  // every read would be compared with it again: this read, the latest there is, replaces it.
+  const fromTheFuture = history.filter((snapshot) => snapshot.takenAt > nowIso);
+  if (!previous || changes.length > 0 || fromTheFuture.length > 0) {
+    for (const old of fromTheFuture) await snapshots.delete([old.ocid, old.takenAt]);
+    await snapshots.put({ ocid: procurement.ocid, takenAt: nowIso, procurement });
+    await pruneSnapshots(snapshots, procurement.ocid);
   }
   await watchlist.put({
     ...entry,
     ...summarise(procurement),
     unseenChanges: [...entry.unseenChanges, ...changes].slice(-UNSEEN_CHANGES_KEPT),
-    lastCheckedAt: now.toISOString(),
+    lastCheckedAt: nowIso,
     lastCheckError: undefined,
   });
   await tx.done;
@@ -135,6 +150,14 @@ export async function setMeta(db: DB, key: string, value: unknown): Promise<void
   await db.put('meta', { key, value });
 }
 
+/** Reads and rewrites one meta value in one transaction, so that two updates from different places never lose one another. */
+export async function updateMeta<T>(db: DB, key: string, update: (value: T | undefined) => T): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const stored = (await tx.store.get(key))?.value as T | undefined;
+  await tx.store.put({ key, value: update(stored) });
+  await tx.done;
+}
+
 export async function firedReminderIds(db: DB): Promise<Set<string>> {
   return new Set(await db.getAllKeys('firedReminders'));
 }
@@ -154,16 +177,65 @@ export async function pruneFiredReminders(db: DB, now: Date): Promise<void> {
   await tx.done;
 }
 
-export async function allSnapshots(db: DB): Promise<Snapshot[]> {
-  return db.getAll('snapshots');
-}
-
-/** Writes entries and snapshots as they are (an import that was already merged). */
+/** Writes entries and snapshots as they are (test and benchmark set-up). */
 export async function putAll(db: DB, entries: WatchedProcurement[], snapshots: Snapshot[]): Promise<void> {
   const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
-  for (const entry of entries) await tx.objectStore('watchlist').put(entry);
-  for (const snapshot of snapshots) await tx.objectStore('snapshots').put(snapshot);
+  await Promise.all([...entries.map((entry) => tx.objectStore('watchlist').put(entry)), ...snapshots.map((snapshot) => tx.objectStore('snapshots').put(snapshot)), tx.done]);
+}
+
+/**
+ * Every row of a store, in key order, `size` at a time, each batch read in its own short
+ * transaction (a backup of any size never holds the database for long, nor all of it in memory).
+ */
+export async function* inBatches<S extends 'watchlist' | 'snapshots'>(db: DB, store: S, size: number): AsyncGenerator<Array<StoreValue<TenderTimelineDB, S>>> {
+  let after: IDBValidKey | undefined;
+  for (;;) {
+    const tx = db.transaction(store as StoreNames<TenderTimelineDB>);
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const [values, keys] = await Promise.all([tx.store.getAll(range, size), tx.store.getAllKeys(range, size)]);
+    await tx.done;
+    if (values.length > 0) yield values as Array<StoreValue<TenderTimelineDB, S>>;
+    if (values.length < size) return;
+    after = keys.at(-1);
+  }
+}
+
+/**
+ * Merges entries from elsewhere (a backup) into the watchlist: for each, `merge` is given
+ * what is stored (or undefined) and says what to store (or undefined: nothing). Reading and
+ * writing are one transaction, so a refresh writing meanwhile is never rolled back.
+ */
+export async function mergeEntries(
+  db: DB,
+  entries: WatchedProcurement[],
+  merge: (existing: WatchedProcurement | undefined, incoming: WatchedProcurement) => WatchedProcurement | undefined,
+): Promise<void> {
+  const tx = db.transaction('watchlist', 'readwrite');
+  const stored = await Promise.all(entries.map((entry) => tx.store.get(entry.ocid)));
+  const writes = entries.map((entry, i) => merge(stored[i], entry)).filter((entry): entry is WatchedProcurement => entry !== undefined);
+  await Promise.all(writes.map((entry) => tx.store.put(entry)));
   await tx.done;
+}
+
+/**
+ * Adds snapshots from elsewhere (a backup): each is `added`, `known` (one taken at the
+ * same time is kept) or `notWatched` (its procurement is not in the watchlist: left out).
+ * Each procurement keeps its newest `SNAPSHOTS_KEPT`.
+ */
+export async function addSnapshots(db: DB, snapshots: Snapshot[]): Promise<Array<'added' | 'known' | 'notWatched'>> {
+  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
+  const watchlist = tx.objectStore('watchlist');
+  const store = tx.objectStore('snapshots');
+  const [watched, known] = await Promise.all([
+    Promise.all(snapshots.map((snapshot) => watchlist.getKey(snapshot.ocid))),
+    Promise.all(snapshots.map((snapshot) => store.getKey([snapshot.ocid, snapshot.takenAt]))),
+  ]);
+  const outcomes = snapshots.map((_, i): 'added' | 'known' | 'notWatched' => (watched[i] === undefined ? 'notWatched' : known[i] !== undefined ? 'known' : 'added'));
+  const added = snapshots.filter((_, i) => outcomes[i] === 'added');
+  await Promise.all(added.map((snapshot) => store.put(snapshot)));
+  for (const ocid of new Set(added.map((snapshot) => snapshot.ocid))) await pruneSnapshots(store, ocid);
+  await tx.done;
+  return outcomes;
 }
 
 export async function listWatchlist(db: DB, now: Date): Promise<WatchedProcurement[]> {

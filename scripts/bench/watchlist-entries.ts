@@ -8,6 +8,7 @@
 import type { Stage } from '../../lib/ocds/notice-types';
 import type { KeyDate } from '../../lib/procurement';
 import { KEY_DATE_TYPES } from '../../lib/timeline/types';
+import type { Snapshot } from '../../lib/watchlist/db';
 import { BID_STATUSES, type DetectedChange, type WatchedProcurement } from '../../lib/watchlist/entry';
 import { Prng } from './prng.ts';
 
@@ -90,4 +91,33 @@ export function watchlistEntries(count: number, now: Date, seed = 5000): Watched
     });
   }
   return entries;
+}
+
+/**
+ * `count` snapshots of a generated entry, a day apart, the newest taken at its last check:
+ * a small `Procurement` (one notice, its key dates, no lots or documents) under the entry's
+ * ocid, shaped as lib/watchlist/db.ts stores it. For backups at scale (test/backup.test.ts,
+ * scripts/bench-backup.ts).
+ */
+export function entrySnapshots(entry: WatchedProcurement, count: number): Snapshot[] {
+  const newest = Date.parse(entry.lastCheckedAt ?? entry.watchedAt);
+  return Array.from({ length: count }, (_, k) => ({
+    ocid: entry.ocid,
+    takenAt: new Date(newest - (count - 1 - k) * DAY_MS).toISOString(),
+    procurement: {
+      ocid: entry.ocid,
+      title: entry.title,
+      buyer: entry.buyer ? { name: entry.buyer } : undefined,
+      stage: entry.stage,
+      regime: 'procurementAct2023',
+      value: entry.value,
+      lots: [],
+      cpv: [{ code: '45233141', description: 'Road-maintenance works' }],
+      documents: [],
+      notices: entry.latestNoticeId
+        ? [{ id: entry.latestNoticeId, name: 'UK4: Tender notice', stage: 'tender', publishedAt: entry.latestNoticeAt, source: '$.releases[0]', tags: ['tender'], changes: [] }]
+        : [],
+      keyDates: entry.keyDates,
+    },
+  }));
 }
