@@ -1,4 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import panelCss from '@/components/panel.css?inline';
+import themeCss from '@/components/theme.css?inline';
 import { load, NoticePanel } from './NoticePanel';
 
 /**
@@ -13,7 +15,9 @@ export default defineContentScript({
     'https://www.find-tender.service.gov.uk/api/latest/*',
     'https://d3tenders.com/contract/*',
   ],
-  cssInjectionMode: 'ui',
+  // The panel's styles travel inside the script, into its shadow root: no file of the
+  // extension is web-accessible, so no site can load one (or tell that it is installed).
+  cssInjectionMode: 'manual',
   async main(ctx) {
     performance.mark('tender-timeline:content-start'); // scripts/bench-extension.ts
     // Ask for the data at once; the panel's shadow root is built while the answer comes.
@@ -21,6 +25,7 @@ export default defineContentScript({
     const firstAnswer = load(location, document);
     const ui = await createShadowRootUi(ctx, {
       name: 'tender-timeline-panel',
+      css: `${themeCss}\n${panelCss}`,
       mode: 'open',
       position: 'inline',
       anchor: 'body',

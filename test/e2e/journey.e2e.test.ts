@@ -2,11 +2,15 @@
  * The user's journey in real browsers with the BUILT extension (issue: overlay + watchlist):
  * a served FTS notice page whose Record is served → the panel (title, every key date) → Watch
  * (our button, never FTS's "Watch this notice") → the popup lists it → unwatch empties it →
- * a restart keeps the watchlist; hostile data stays text; 429 then 200 honours Retry-After.
+ * a restart keeps the watchlist; hostile data stays text; 429 then 200 honours Retry-After;
+ * Watch on a republishing page stores FTS's data, read from FTS, or says why it cannot.
  *
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
+import { BUILD_DIRS } from './env.ts';
 import { HOSTILE, HOSTILE_MARKER, compiledRecord, hostile, isoInstant, journeyCase, keyDates, renamed, type JourneyCase } from './e2e-fixtures.ts';
 import {
   UI,
@@ -44,6 +48,14 @@ const EXPECTED_KEY_DATE_LINES = [
   '31 Mar 2030, 23:59 | Contract ends',
   '31 Mar 2032, 23:59 | Contract ends if fully extended',
 ];
+
+// The panel's styles are inside its script: no file of the extension is open to web pages.
+describe('the built extension', () => {
+  it.each(Object.entries(BUILD_DIRS))('for %s exposes none of its files to web pages', (_name, dir) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { web_accessible_resources?: unknown };
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+});
 
 let server: FtsServer;
 beforeAll(async () => {
@@ -176,6 +188,40 @@ for (const name of BROWSERS) {
         expect((await keyDateItems(page)).map((r) => r.datetimes[0])).toEqual(keyDates(c).map((e) => isoInstant(e.raw)));
         expect(server.ftsDataRequests()).toEqual([]);
         await page.screenshot('journey-d3tenders');
+        await page.close();
+      });
+
+      it('Watch on a d3tenders page stores what FTS says, read from FTS; it says so when FTS cannot be read', async () => {
+        const c = renamed(base, '109');
+        const path = `/contract/?ocid=${c.ocid}`;
+        // The page prints its own copy, with another title: what it shows stays on the page.
+        const copy = { ...compiledRecord(c), tender: { ...(compiledRecord(c).tender as object), title: 'Republished copy' } };
+        server.d3tenders(path, html(d3tendersPage(copy)));
+        const page = await browser.openPage(`${D3_ORIGIN}${path}`);
+        await waitForPanel(page);
+        expect(await panelText(page, UI.panel.title)).toBe('Republished copy');
+
+        // FTS has no record for it yet (404): not watched, and the panel says why.
+        await clickPanelButton(page, WATCH_TEXT.off);
+        await waitForPanel(page, UI.panel.alert);
+        expect(await panelText(page, UI.panel.alert)).toMatch(/^Not watched: Tender Timeline stores only what Find a Tender publishes/);
+        await waitForWatched(page, false);
+        const recordPath = `/api/1.0/ocdsRecordPackages/${c.ocid}`;
+        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([recordPath]);
+
+        server.recordPackage(c.ocid, rawJson(c.text));
+        await clickPanelButton(page, WATCH_TEXT.off);
+        // The polite client spaces its requests 10 s apart.
+        await waitForWatched(page, true, 20_000);
+        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([recordPath, recordPath]);
+        const popup = await browser.openPopup();
+        await waitForPopupRows(popup, 1);
+        const [row] = await popupRows(popup);
+        expect(row).toContain(c.title);
+        expect(row).not.toContain('Republished copy');
+        await clickPopupButton(popup, `Unwatch ${c.title}`);
+        await waitForPopupRows(popup, 0);
+        await popup.close();
         await page.close();
       });
 
