@@ -126,11 +126,10 @@ describe('the whole stream (pages 1, 2, 3, 50 and 111)', () => {
 });
 
 describe('the empty page FTS answered for stages=planning,tender', () => {
-  it('holds no release, and reads as no procurement', () => {
+  it('holds no release, and says it is an empty package, not that it is not OCDS', () => {
     expect(rawReleases('probe/24-stages-combo.json')).toEqual([]);
     const result = analyseOcds(readFtsApi('probe/24-stages-combo.json'), NOW);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/no procurement/);
+    expect(result).toEqual({ ok: false, message: 'This OCDS package is empty: it holds no releases or records.' });
   });
 });
 
@@ -357,6 +356,27 @@ const SAMPLES: Sample[] = [
     ocid: 'ocds-h6vhtk-06e1ab',
     notices: ['F20: Modification notice'],
     keyDates: [{ type: 'contractSigned', at: '2023-06-06T23:00:00.000Z', date: '2023-06-07', time: '00:00', lots: ['1'], source: '$.releases[1].contracts[0].dateSigned' }],
+  },
+  {
+    what: 'UK12 procurement termination notice that cancels the contract, its award left active',
+    file: 'whole-stream/page-002.json',
+    ocid: 'ocds-h6vhtk-0605ce',
+    notices: ['UK12: Procurement termination notice'],
+    keyDates: [{ type: 'cancelled', at: '2026-08-09T23:00:00.000Z', date: '2026-08-10', time: '00:00', lots: ['1'], source: '$.releases[7].contracts[0].finalStatusDate' }],
+  },
+  {
+    what: 'UK11 contract termination notice without a final status date: the contract ended 16 Jul 2026',
+    file: 'whole-stream/page-050.json',
+    ocid: 'ocds-h6vhtk-060bc5',
+    notices: ['UK11: Contract termination notice'],
+    keyDates: [{ type: 'terminated', at: '2026-07-15T23:00:00.000Z', date: '2026-07-16', time: '00:00', lots: [], source: '$.releases[7].contracts[0].implementation.endDate' }],
+  },
+  {
+    what: 'UK10 contract change notice with a voluntary standstill',
+    file: 'whole-stream/page-050.json',
+    ocid: 'ocds-h6vhtk-05ee62',
+    notices: ['UK10: Contract change notice'],
+    keyDates: [{ type: 'standstillEnd', at: '2026-08-13T22:59:59.000Z', date: '2026-08-13', time: '23:59', lots: [], source: '$.releases[71].contracts[0].proposedAmendments[0].date' }],
   },
 ];
 

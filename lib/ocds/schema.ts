@@ -182,7 +182,11 @@ export const contractSchema = z.looseObject({
   value: opt(valueSchema),
   documents: opt(z.array(documentSchema)),
   amendments: opt(z.array(amendmentSchema)),
+  /** UK10: a change not yet made; `standstill` when a voluntary standstill ends on `date`. */
+  proposedAmendments: opt(z.array(z.looseObject({ id: opt(id), date: opt(dateTime), standstill: opt(z.boolean()) }))),
   milestones: opt(z.array(milestoneSchema)),
+  /** UK11: a terminated contract's actual end. */
+  implementation: opt(z.looseObject({ endDate: opt(dateTime) })),
 });
 
 export const planningSchema = z.looseObject({

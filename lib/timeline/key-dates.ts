@@ -272,9 +272,22 @@ export function extractKeyDates(release: Release): KeyDateCandidate[] {
     const award = awards.find((a) => a.id != null && a.id === contract.awardID);
     const lots = (award?.relatedLots ?? []).map(String);
     if (contract.dateSigned) out.push({ type: 'contractSigned', raw: contract.dateSigned, steps: ['contracts', at, 'dateSigned'], lots });
-    if (contract.status === 'terminated' && contract.finalStatusDate) {
-      out.push({ type: 'terminated', raw: contract.finalStatusDate, steps: ['contracts', at, 'finalStatusDate'], lots, detail: contract.statusDetails ?? undefined });
+    const detail = contract.statusDetails ?? undefined;
+    if (contract.status === 'terminated') {
+      // A UK11 gives the termination's date as the contract's actual end when it has no final status date.
+      const raw = contract.finalStatusDate ?? contract.implementation?.endDate;
+      const field: LogicalStep[] = contract.finalStatusDate ? ['finalStatusDate'] : ['implementation', 'endDate'];
+      if (raw) out.push({ type: 'terminated', raw, steps: ['contracts', at, ...field], lots, detail });
     }
+    if (CANCELLED_STATUSES.has(contract.status ?? '') && contract.finalStatusDate) {
+      out.push({ type: 'cancelled', raw: contract.finalStatusDate, steps: ['contracts', at, 'finalStatusDate'], lots, detail });
+    }
+    const proposed = contract.proposedAmendments ?? [];
+    proposed.forEach((change, i) => {
+      if (change.standstill === true && change.date) {
+        out.push({ type: 'standstillEnd', raw: change.date, steps: ['contracts', at, 'proposedAmendments', listStep(proposed, i), 'date'], lots, detail: 'Voluntary standstill before a contract change' });
+      }
+    });
   });
 
   contractPeriods(release, out);
