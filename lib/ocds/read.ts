@@ -24,12 +24,21 @@ export type ReadResult = Result<ProcurementRead>;
 export type SourcesResult = Result<SourceRead>;
 
 const NOT_OCDS = "This page's data is not OCDS";
+const EMPTY_PACKAGE = 'This OCDS package is empty: it holds no releases or records.';
+
+/** A release or record package whose list is empty: OCDS, with nothing in it (FTS answers so for a window without updates). */
+function isEmptyPackage(root: unknown): boolean {
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return false;
+  const { releases, records } = root as { releases?: unknown; records?: unknown };
+  const empty = (list: unknown) => Array.isArray(list) && list.length === 0;
+  return (empty(releases) && records === undefined) || (empty(records) && releases === undefined);
+}
 
 /** Reads parsed JSON (already trusted to be JSON, nothing more) into each procurement's releases and problems. */
 function readSourcesValue(root: unknown, repairs: Problem[]): SourcesResult {
   const { procurements, problems: orphanProblems } = collectProcurements(root);
   if (procurements.length === 0) {
-    return { ok: false, message: `${NOT_OCDS}: no procurement (ocid) was found in it.` };
+    return { ok: false, message: isEmptyPackage(root) ? EMPTY_PACKAGE : `${NOT_OCDS}: no procurement (ocid) was found in it.` };
   }
   return {
     ok: true,
