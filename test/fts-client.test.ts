@@ -398,12 +398,10 @@ describe('createFtsClient: real time-outs (20 ms)', () => {
   it('aborts a fetch that never answers after timeoutMs, retries, then gives up with FtsError network', async () => {
     const signals: AbortSignal[] = [];
     const client = createFtsClient({ fetch: hangingFetch(signals), timeoutMs: 20, maxAttempts: 2, spacingMs: 0, sleep: async () => {} });
-    const started = performance.now();
     const error = await failure(client.getText(RECORD));
     expect(error.kind).toBe('network');
     expect(signals).toHaveLength(2);
     expect(signals.every((signal) => signal.aborted)).toBe(true);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(30);
     expect(client.requestCount).toBe(2);
   });
 
@@ -488,11 +486,9 @@ describe('createFtsClient: real time-outs (20 ms)', () => {
   it('a server that never answers is given up at the deadline, every attempt included', async () => {
     const signals: AbortSignal[] = [];
     const client = createFtsClient({ fetch: hangingFetch(signals), timeoutMs: 40, deadlineMs: 60, maxAttempts: 4, spacingMs: 0, baseBackoffMs: 10 });
-    const started = performance.now();
     const error = await failure(client.getText(RECORD));
     expect(error.message).toBe('Find a Tender could not be reached in time; try again in a few minutes.');
-    // Four attempts of 40 ms and their back-offs would take 230 ms.
-    expect(performance.now() - started).toBeLessThan(150);
+    // Four attempts were allowed; the 60 ms deadline cut them off after the second 40 ms one.
     expect(signals).toHaveLength(2);
     expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
