@@ -311,6 +311,22 @@ describe('background, a read cut off', () => {
     expect(entry.lastCheckError).toBe(CUT_OFF_MESSAGE);
     expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [OCID] });
   });
+
+  it('Watch again with a read cut off leaves what was stored as it was', async () => {
+    answers.set(recordUrl, () => new Response(record));
+    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } });
+    const db = await openTenderTimelineDB();
+    const before = { entry: await db.get('watchlist', OCID), snapshots: await db.getAll('snapshots') };
+    expect(before.entry!.keyDates).toHaveLength(7);
+    // The cached read has gone; FTS now sends the record cut off (another tab's Watch, pressed late).
+    await db.delete('procurementCache', OCID);
+    answers.set(recordUrl, () => new Response(cutOff));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    expect(await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }))).toEqual({ ok: true, watched: true });
+    expect({ entry: await db.get('watchlist', OCID), snapshots: await db.getAll('snapshots') }).toEqual(before);
+    expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [OCID] });
+  });
 });
 
 describe('background, when the disk is full', () => {
