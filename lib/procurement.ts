@@ -295,7 +295,8 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
   for (const [index, notice] of notices.entries()) {
     const entry = amendmentLists.find((a) => a.id === notice.id || a.releaseID === notice.id);
     const release = releases.find((r) => r.release.id === notice.id);
-    const isUpdate = index > 0 && release !== undefined && notice.tags.some((tag) => UPDATE_TAGS.has(tag));
+    // An update release amends what came before it, even when the data holds none of that.
+    const isUpdate = release !== undefined && notice.tags.some((tag) => UPDATE_TAGS.has(tag));
     const ownEntry = release ? amendmentsOf(release.release)[0] : undefined;
     const chosen = entry ?? (isUpdate ? ownEntry : undefined);
     if (!chosen && !isUpdate) continue;
