@@ -60,6 +60,15 @@ describe('an F14 corrigendum moves the submission deadline', () => {
     ]);
   });
 
+  it('on the real F14 alone: its notice says what the corrigendum changed', () => {
+    const { events } = read([realF14()]);
+    const f14 = events.find((e) => e.kind === 'notice' && e.noticeId === '065416-2026');
+    expect(f14?.kind === 'notice' && f14.changes.map((c) => [c.field, c.text])).toEqual([
+      ['keyDate:submissionDeadline', 'Submission deadline moved from 15 Jul 2026, 12:00 to 22 Jul 2026, 12:00'],
+      ['stated', 'Conditions for opening of tenders (section IV.2.7) moved from 15 Jul 2026, 12:30 to 22 Jul 2026, 12:30'],
+    ]);
+  });
+
   it('after the contract notice it corrects: the deadline moves, and the F14 says so', () => {
     const { procurement, events } = read([contractNotice('2026-07-15T12:00:00+01:00'), realF14()]);
     expect(submission(procurement.keyDates)).toEqual([
