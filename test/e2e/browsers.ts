@@ -91,6 +91,8 @@ export interface E2EBrowser {
   openPage(url: string): Promise<TestPage>;
   /** A new tab showing the extension's popup page, once `#root` has content. */
   openPopup(): Promise<TestPage>;
+  /** A new tab showing another page of the extension (`/options.html`), once `#root` has content. */
+  openExtensionPage(path: string): Promise<TestPage>;
   /** Run `action` (e.g. a click in the popup) and return the NEW tab it opened whose URL passes `match`. */
   pageOpenedBy(action: () => Promise<unknown>, match: (url: string) => boolean, timeoutMs?: number): Promise<TestPage>;
   /** Close the browser, keep the profile (for `relaunch`). */
@@ -187,9 +189,12 @@ export async function launchChromium(options: LaunchOptions): Promise<E2EBrowser
         await page.goto(url);
         return page;
       },
-      async openPopup() {
+      openPopup() {
+        return browser.openExtensionPage('/popup.html');
+      },
+      async openExtensionPage(path) {
         const page = wrapPlaywright(await newTab());
-        await page.goto(browser.popupUrl);
+        await page.goto(`${extensionOrigin}${path}`);
         await page.waitForFunction(() => (document.querySelector('#root')?.childElementCount ?? 0) > 0);
         return page;
       },
@@ -328,19 +333,20 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
         await page.goto(url);
         return page;
       },
-      async openPopup() {
+      openPopup() {
+        return e2e.openExtensionPage('/popup.html');
+      },
+      async openExtensionPage(path) {
         const raw = await newTab();
         const page = wrapPuppeteer(raw);
+        const url = `${extensionOrigin}${path}`;
         // Navigating to moz-extension:// over BiDi never reports `load` here: start it, then
-        // wait for the popup's DOM instead.
-        void raw.goto(e2e.popupUrl, { timeout: 0 }).catch(() => {});
+        // wait for the page's DOM instead.
+        void raw.goto(url, { timeout: 0 }).catch(() => {});
         try {
-          await page.waitForFunction(
-            (url) => location.href === url && (document.querySelector('#root')?.childElementCount ?? 0) > 0,
-            e2e.popupUrl,
-          );
+          await page.waitForFunction((url) => location.href === url && (document.querySelector('#root')?.childElementCount ?? 0) > 0, url);
         } catch (error) {
-          throw new Error(`the popup (${e2e.popupUrl}) did not render: is the add-on installed (${install})? Page is at ${raw.url()}.\n${String(error)}`);
+          throw new Error(`${url} did not render: is the add-on installed (${install})? Page is at ${raw.url()}.\n${String(error)}`);
         }
         return page;
       },

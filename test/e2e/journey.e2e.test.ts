@@ -28,6 +28,7 @@ import {
   timelineItems,
   waitForPanel,
   waitForPopupRows,
+  watchButtonState,
   waitForWatched,
 } from './extension-ui.ts';
 import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, json, rawJson, startFtsServer, tooManyRequests, type FtsServer } from './fts-server.ts';
@@ -153,6 +154,61 @@ for (const name of BROWSERS) {
         await waitForWatched(second, false);
         await popup.screenshot('journey-popup-empty');
         for (const p of [popup, first, second]) await p.close();
+      });
+
+      it('backs up and restores from the options page, which reads and writes the same database as the background', async () => {
+        const c = renamed(base, '104');
+        const page = await openNotice(browser, c);
+        const opened: TestPage[] = [page];
+        try {
+          await clickPanelButton(page, WATCH_TEXT.off);
+          await waitForWatched(page, true);
+
+          const options = await browser.openExtensionPage('/options.html');
+          opened.push(options);
+          // The file the page saves is a Blob: keep it, and the download link it makes goes nowhere.
+          await options.evaluate(() => {
+            const kept: Blob[] = [];
+            (window as unknown as { keptBlobs: Blob[] }).keptBlobs = kept;
+            const create = URL.createObjectURL.bind(URL);
+            URL.createObjectURL = (blob: Blob) => (kept.push(blob), create(blob));
+            HTMLAnchorElement.prototype.click = () => undefined;
+          });
+          await clickPopupButton(options, 'Back up now');
+          await options.waitForFunction(() => document.body.textContent?.includes('Downloading tender-timeline-backup-') === true, undefined, 30_000);
+          const file = await options.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs[0]!.text());
+          expect(JSON.parse(file).watchlist.map((e: { title?: string }) => e.title)).toEqual([c.title]);
+
+          // Uninstalled and installed again, in effect: the watchlist emptied.
+          const popup = await browser.openPopup();
+          opened.push(popup);
+          await waitForPopupRows(popup, 1);
+          await clickPopupButton(popup, `Unwatch ${c.title}`);
+          await waitForPopupRows(popup, 0);
+          await waitForWatched(page, false);
+
+          await options.evaluate((text) => {
+            const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+            const files = new DataTransfer();
+            files.items.add(new File([text], 'backup.json', { type: 'application/json' }));
+            input.files = files.files;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+          }, file);
+          await options.waitForFunction(() => document.body.textContent?.includes('1 added.') === true, undefined, 30_000);
+          // The background sees what the page wrote, and every open page is told.
+          await waitForWatched(page, true);
+          const again = await browser.openPopup();
+          opened.push(again);
+          await waitForPopupRows(again, 1);
+          expect((await popupRows(again))[0]).toContain(c.title);
+        } finally {
+          // The tests after this one start from an empty watchlist.
+          if ((await watchButtonState(page))?.pressed === 'true') {
+            await clickPanelButton(page, WATCH_TEXT.on);
+            await waitForWatched(page, false);
+          }
+          for (const p of opened) await p.close();
+        }
       });
 
       it('shows hostile data as text: nothing runs, nothing is fetched, links stay https', async () => {
