@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Problem } from '../lib/ocds/problems';
 import type { Procurement } from '../lib/procurement';
+import type { Stage } from '../lib/ocds/notice-types';
 import type { KeyDateEvent, TimelineEvent } from '../lib/timeline/types';
 import type { DetectedChange } from '../lib/watchlist/entry';
 import { ChangeList } from './ChangeList';
@@ -97,9 +98,15 @@ function Documents({ documents }: { documents: Procurement['documents'] }) {
   );
 }
 
-function NextUp({ events, now }: { events: TimelineEvent[]; now: Date }) {
+/** Why nothing is next, when the procurement itself says so. */
+const NOTHING_NEXT: Partial<Record<Stage, string>> = {
+  cancelled: 'Nothing is coming up: this procurement was cancelled.',
+  termination: 'Nothing is coming up: the contract was terminated.',
+};
+
+function NextUp({ events, now, stage }: { events: TimelineEvent[]; now: Date; stage: Stage }) {
   const next = events.filter((e): e is KeyDateEvent => e.kind === 'keyDate' && e.status === 'next');
-  if (next.length === 0) return <p className="tt-secondary">No upcoming key dates.</p>;
+  if (next.length === 0) return <p className="tt-secondary">{NOTHING_NEXT[stage] ?? 'No upcoming key dates.'}</p>;
   return (
     <ul className="tt-next">
       {next.map((event) => (
@@ -177,7 +184,7 @@ function Ready({
         <h3 className="tt-section__heading" id={ids.next}>
           Next up
         </h3>
-        <NextUp events={events} now={now} />
+        <NextUp events={events} now={now} stage={procurement.stage} />
       </section>
 
       <section className="tt-section" aria-labelledby={ids.act}>

@@ -135,7 +135,7 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
       ['Procurement cancelled', ''],
     ]);
     // Its award period would end on 1 Jan 2026, but the UK12 of 27 Nov 2025 terminated the procurement.
-    expect(text(section('Next up').querySelector('p'))).toBe('No upcoming key dates.');
+    expect(text(section('Next up').querySelector('p'))).toBe('Nothing is coming up: this procurement was cancelled.');
   });
 
   it('has no problems line when nothing was wrong', () => {
