@@ -75,6 +75,32 @@ function readLondonParts(instant: Date): LondonParts {
   };
 }
 
+/** London's wall-clock reading of an instant, to the second, as `YYYY-MM-DDTHH:MM:SS` (no offset). */
+export function londonDateTimeText(instant: Date): string {
+  const p = londonParts(instant);
+  return `${p.date}T${p.time}:${String(p.second).padStart(2, '0')}`;
+}
+
+/** A London reading as a number, to compare readings (a UTC date here is only a calendar). */
+function readingMs(instant: Date): number {
+  const p = londonParts(instant);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+}
+
+/**
+ * True when London's clocks show this instant's reading twice: in the hour repeated when
+ * the clocks go back. The other instant with the same reading lies apart by the change in
+ * London's offset, which Intl gives a day either side (London's clocks change twice a year).
+ */
+export function isRepeatedLondonTime(instant: Date): boolean {
+  const t = Math.floor(instant.getTime() / 1000) * 1000;
+  const reading = readingMs(new Date(t));
+  return [t - 86_400_000, t + 86_400_000].some((probe) => {
+    const other = t + (reading - t) - (readingMs(new Date(probe)) - probe);
+    return other !== t && readingMs(new Date(other)) === reading;
+  });
+}
+
 // OCDS dates are ISO 8601 date-times with an offset; a date alone is read as that London day.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -19,6 +19,7 @@ import { getMeta, putAll, setMeta, updateUserFields } from '../lib/watchlist/sto
 import {
   changedRecord,
   createFakeFts,
+  londonReading,
   realRecordPackages,
   unwatchedUpdates,
   virtualClock,
@@ -39,8 +40,8 @@ const DAY = 24 * HOUR;
 const TIMEOUT_MS = 30_000;
 
 const at = (msFromNow: number) => new Date(Date.parse(NOW) + msFromNow).toISOString();
-/** As FTS takes times: `YYYY-MM-DDTHH:MM:SS`, UTC. */
-const ftsTime = (iso: string) => iso.slice(0, 19);
+/** As FTS takes times: `YYYY-MM-DDTHH:MM:SS`, London's wall-clock time. */
+const ftsTime = londonReading;
 
 // Three real procurements, each as it was when watched and as FTS serves it after a change.
 const PACKAGES = realRecordPackages();
@@ -237,6 +238,21 @@ describe('refreshCycle: the sweep finds what changed', () => {
     expect(await stored(B)).toEqual(untouchedB);
     expect(await stored(C)).toEqual(untouchedC);
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
+  });
+
+  it('asks FTS for London times: in June, 12:00 UTC is asked as 13:00', () => {
+    expect(ftsTime(NOW)).toBe('2026-06-10T13:00:00');
+  });
+
+  // Sent as UTC, the window 11:00–12:00 UTC would be read as 10:00–11:00 UTC and miss it, and the next one too.
+  it('an update published inside an hour of British Summer Time is found in the next refresh', async () => {
+    await seed({ checkedAt: at(-1 * HOUR), sweptTo: at(-1 * HOUR) });
+    startFts([{ ocid: A, updatedAt: at(-30 * 60_000) }]);
+    const report = await cycle();
+    expect(windowsAsked(fts.requests)).toEqual([{ from: '2026-06-10T12:00:00', to: '2026-06-10T13:00:00' }]);
+    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
+    expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
+    expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
   });
 
   it('is polite: one request at a time, starts at least 10 s apart (virtual clock)', async () => {
@@ -457,6 +473,8 @@ const BUSY_CASES: Array<[string, Failure[], number, RegExp]> = [
 const UNREADABLE_LIST_CASES: Array<[string, Failure[], number, RegExp]> = [
   ['an HTML error page with status 200', [{ body: '<!DOCTYPE html><html><head><title>Service unavailable</title></head></html>' }], 1, /could not be read/],
   ['an empty body with status 200', [{ body: '' }], 1, /could not be read/],
+  ['a JSON object that is not a package, with status 200', [{ body: '{"error": "Internal error"}' }], 1, /not a release package/],
+  ['an empty JSON object with status 200', [{ body: '{}' }], 1, /not a release package/],
 ];
 
 describe('refreshCycle: a list page fails', () => {
@@ -580,13 +598,15 @@ describe('refreshCycle: a record fails', () => {
   });
 
   it.each([
-    ['an HTML page with status 200', '<!DOCTYPE html><html><title>Sorry, there is a problem with the service</title></html>'],
-    ['an empty body with status 200', ''],
-  ])('%s → skipped cleanly: last good data kept, error noted, the others read', async (_name, body) => {
+    ['an HTML page with status 200', '<!DOCTYPE html><html><title>Sorry, there is a problem with the service</title></html>', /^This page's data is not OCDS/],
+    ['an empty body with status 200', '', /^This page's data is not OCDS/],
+    ['a JSON object that is not a package', '{"error": "Internal error"}', /^This page's data is not OCDS/],
+    ['a record package with no records', '{"uri": "https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/x", "records": []}', /^This OCDS package is empty/],
+  ])('%s → skipped cleanly: last good data kept, error noted, the others read', async (_name, body, message) => {
     await scenario([{ body }]);
     const a = await stored(A);
     const report = await cycle();
-    expect(report.failed).toEqual([{ ocid: A, message: expect.stringMatching(/^This page's data is not OCDS/) }]);
+    expect(report.failed).toEqual([{ ocid: A, message: expect.stringMatching(message) }]);
     expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, C]);
     expect(await stored(A)).toEqual({ entry: { ...a.entry, lastCheckError: report.failed[0]!.message }, snapshots: a.snapshots });
     expect(await changeTexts(C)).toEqual([EXPECTED[C]]);

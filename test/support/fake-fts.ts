@@ -3,7 +3,9 @@
  *
  * - The list `GET /api/1.0/ocdsReleasePackages?updatedFrom=YYYY-MM-DDTHH:MM:SS&updatedTo=…&limit=N`
  *   is served from a set of (ocid, updatedAt) releases, `limit` per page, with `links.next`
- *   cursors (other parameters, or times in another form, are a 400, as on FTS).
+ *   cursors. As on FTS, the times are read as London wall-clock times (a trailing `Z` is
+ *   ignored), both ends included to the second; equal or reversed ends, other parameters
+ *   or times in another form are a 400.
  * - Record packages `GET /api/1.0/ocdsRecordPackages/{ocid}` are served from real OCDS
  *   (the real records and the project's own fixtures), or a changed copy of them.
  * - Failures are scripted per request (429 with or without Retry-After, 503, 504, a time-out
@@ -21,7 +23,8 @@ export const FTS = 'https://www.find-tender.service.gov.uk';
 const LIST_PATH = '/api/1.0/ocdsReleasePackages';
 const RECORD_PATH = '/api/1.0/ocdsRecordPackages/';
 const LIST_PARAMS = new Set(['updatedFrom', 'updatedTo', 'limit', 'cursor']);
-const FTS_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/;
+/** A London wall-clock time; a trailing `Z` is accepted and ignored, as on FTS. */
+const FTS_TIME = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z?$/;
 
 // ---------------------------------------------------------------------------------------
 // A virtual clock for the FtsClient and the refresh cycle.
@@ -186,8 +189,19 @@ function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
 }
 
-/** `YYYY-MM-DDTHH:MM:SS` as FTS takes it (UTC). */
-const parseFtsTime = (text: string) => Date.parse(`${text}Z`);
+// Swedish writes dates as ISO does: "2026-06-10 13:00:00".
+const londonFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+/** What London's clocks read at an instant, as FTS compares it: `YYYY-MM-DDTHH:MM:SS`. */
+export const londonReading = (iso: string) => londonFormat.format(new Date(iso)).replace(' ', 'T');
 
 export function createFakeFts(options: FakeFtsOptions = {}) {
   const releases: FakeRelease[] = [...(options.releases ?? [])];
@@ -229,13 +243,17 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
     const from = url.searchParams.get('updatedFrom');
     const to = url.searchParams.get('updatedTo');
     const limit = Number(url.searchParams.get('limit') ?? '100');
-    if (!from || !to || !FTS_TIME.test(from) || !FTS_TIME.test(to)) return json({ error: 'updatedFrom and updatedTo must be YYYY-MM-DDTHH:MM:SS' }, 400);
+    const start = FTS_TIME.exec(from ?? '')?.[1];
+    const end = FTS_TIME.exec(to ?? '')?.[1];
+    if (!from || !to || !start || !end) return json({ error: 'updatedFrom and updatedTo must be YYYY-MM-DDTHH:MM:SS' }, 400);
+    if (start >= end) return json({ error: 'updatedTo must be after updatedFrom' }, 400);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) return json({ error: 'limit must be 1 to 100' }, 400);
-    const start = parseFtsTime(from);
-    const end = parseFtsTime(to);
-    // updatedFrom inclusive, updatedTo exclusive; oldest first, as a cursor walks them.
+    // London wall-clock times, both ends included to the second; oldest first, as a cursor walks them.
     const inWindow = releases
-      .filter((r) => Date.parse(r.updatedAt) >= start && Date.parse(r.updatedAt) < end)
+      .filter((r) => {
+        const reading = londonReading(r.updatedAt);
+        return reading >= start && reading <= end;
+      })
       .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.ocid.localeCompare(b.ocid));
     const cursor = url.searchParams.get('cursor');
     const offset = cursor ? Number(atob(cursor)) : 0;
