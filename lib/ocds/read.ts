@@ -34,28 +34,59 @@ function isEmptyPackage(root: unknown): boolean {
   return (empty(releases) && records === undefined) || (empty(records) && releases === undefined);
 }
 
+/**
+ * Repairs outside every procurement (between the items of a list) concern them all; with
+ * many procurements each lists only the first few, so the problems stay linear in the input.
+ */
+const MAX_SHARED_REPAIRS = 10;
+
 /** Reads parsed JSON (already trusted to be JSON, nothing more) into each procurement's releases and problems. */
 function readSourcesValue(root: unknown, repairs: Problem[]): SourcesResult {
   const { procurements, problems: orphanProblems } = collectProcurements(root);
   if (procurements.length === 0) {
     return { ok: false, message: isEmptyPackage(root) ? EMPTY_PACKAGE : `${NOT_OCDS}: no procurement (ocid) was found in it.` };
   }
+  const owned = repairsByOwner(procurements, repairs);
+  const shared = owned.get(undefined) ?? [];
+  const sharedListed =
+    procurements.length > 1 && shared.length > MAX_SHARED_REPAIRS
+      ? [...shared.slice(0, MAX_SHARED_REPAIRS), { path: '$', message: `and ${shared.length - MAX_SHARED_REPAIRS} more repairs to the JSON text, not listed` }]
+      : shared;
   return {
     ok: true,
     procurements: procurements.map((source) => ({
       source,
-      problems: [
-        ...repairs.filter((r) => procurements.length === 1 || !procurements.some((p) => p !== source && belongsTo(r.path, p))),
-        ...orphanProblems,
-        ...source.problems,
-      ],
+      problems: [...sharedListed, ...(owned.get(source) ?? []), ...orphanProblems, ...source.problems],
     })),
   };
 }
 
-function belongsTo(path: string, source: { releases: Array<{ path: string }>; compiled?: { path: string } }): boolean {
-  const roots = [...source.releases.map((r) => r.path), ...(source.compiled ? [source.compiled.path] : [])];
-  return roots.some((root) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`));
+/** Each repair under the procurement whose release (or compiled release) holds its path; undefined for those in none. */
+function repairsByOwner(procurements: ProcurementSource[], repairs: Problem[]): Map<ProcurementSource | undefined, Problem[]> {
+  const byRoot = new Map<string, ProcurementSource>();
+  for (const source of procurements) {
+    for (const release of source.releases) byRoot.set(release.path, source);
+    if (source.compiled) byRoot.set(source.compiled.path, source);
+  }
+  const owned = new Map<ProcurementSource | undefined, Problem[]>();
+  for (const repair of repairs) {
+    // With one procurement, every repair is its own.
+    const owner = procurements.length === 1 ? procurements[0] : ownerOf(repair.path, byRoot);
+    const list = owned.get(owner) ?? [];
+    list.push(repair);
+    owned.set(owner, list);
+  }
+  return owned;
+}
+
+/** The procurement whose release path is `path` or a prefix of it ending before `.` or `[`. */
+function ownerOf(path: string, byRoot: Map<string, ProcurementSource>): ProcurementSource | undefined {
+  for (let end = path.length; end > 0; end--) {
+    if (end < path.length && path[end] !== '.' && path[end] !== '[') continue;
+    const owner = byRoot.get(path.slice(0, end));
+    if (owner) return owner;
+  }
+  return undefined;
 }
 
 function buildAll(read: SourcesResult): ReadResult {

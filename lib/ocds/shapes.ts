@@ -10,6 +10,7 @@ import { releaseSchema, type Release } from './schema';
 import { validateKeepingValid } from './validate';
 import { releasesFromVersioned, type RebuiltRelease } from './versioned';
 import { parseInstant } from '../dates';
+import { pushAll } from '../lists';
 
 /** A validated release and where it sits in the input document. */
 export interface SourcedRelease {
@@ -58,11 +59,12 @@ class Collector {
     const ocid = release?.ocid ?? fallbackOcid;
     if (!release || !ocid) {
       const target = fallbackOcid ? this.group(fallbackOcid).problems : this.orphanProblems;
-      target.push(...problems, { path, message: 'this release has no ocid, so it belongs to no procurement; it was left out' });
+      pushAll(target, problems);
+      target.push({ path, message: 'this release has no ocid, so it belongs to no procurement; it was left out' });
       return;
     }
     const group = this.group(ocid);
-    group.problems.push(...problems);
+    pushAll(group.problems, problems);
     const isCompiled = release.tag?.includes('compiled') ?? false;
     if (isCompiled) {
       group.compiled = { release, path };
@@ -76,7 +78,7 @@ class Collector {
     const problems: Problem[] = [];
     const rebuilt = releasesFromVersioned(versioned, path, ocid, problems);
     const fallbackOcid = ocid ?? (typeof versioned.ocid === 'string' ? versioned.ocid : undefined);
-    if (fallbackOcid) this.group(fallbackOcid).problems.push(...problems);
+    if (fallbackOcid) pushAll(this.group(fallbackOcid).problems, problems);
     for (const { release, locate } of rebuilt) this.addRelease(release, path, fallbackOcid, locate);
     return rebuilt.map(({ release }) => release);
   }
@@ -111,7 +113,7 @@ class Collector {
       const compiledOcid = release?.ocid ?? ocid;
       if (release && compiledOcid) {
         const group = this.group(compiledOcid);
-        group.problems.push(...problems);
+        pushAll(group.problems, problems);
         group.compiled = { release, path: compiledPath };
       }
     }

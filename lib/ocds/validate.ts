@@ -3,7 +3,7 @@
  * problem and left out, and everything else is still used. Callers only ever get values
  * that passed their field's schema.
  */
-import type { z } from 'zod';
+import { ZodArray, ZodNullable, ZodObject, ZodOptional, type z } from 'zod';
 import { appendPath, type PathSegment } from './json-path';
 import { describeFound, type Problem } from './problems';
 
@@ -52,6 +52,52 @@ export function validateKeepingValid<S extends z.ZodType>(
   basePath: string,
   problems: Problem[],
 ): z.output<S> | undefined {
+  try {
+    return validateWhole(schema, input, basePath, problems);
+  } catch (error) {
+    // zod gathers every issue of one parse in one call: masses of bad fields (100,000
+    // lots) overflow it. Then each field, or list element, is validated on its own.
+    if (!(error instanceof RangeError)) throw error;
+    return validateInParts(schema, input, basePath, problems) as z.output<S> | undefined;
+  }
+}
+
+/** The schema under its `.nullish()` wrappers. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  while (inner instanceof ZodOptional || inner instanceof ZodNullable) inner = inner.unwrap() as z.ZodType;
+  return inner;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Validates an object field by field, or a list element by element, keeping what passes. */
+function validateInParts(schema: z.ZodType, input: unknown, basePath: string, problems: Problem[]): unknown {
+  const inner = unwrapped(schema);
+  if (inner instanceof ZodObject && isRecord(input)) {
+    const out: Record<string, unknown> = { ...input };
+    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+      if (!(key in input)) continue;
+      const value = validateKeepingValid(field, input[key], appendPath(basePath, key), problems);
+      if (value === undefined) delete out[key];
+      else out[key] = value;
+    }
+    return out;
+  }
+  if (inner instanceof ZodArray && Array.isArray(input)) {
+    const element = inner.element as z.ZodType;
+    // An object left out of a list becomes empty, as in `validateWhole`.
+    const wantsObject = unwrapped(element) instanceof ZodObject;
+    return input.flatMap((item, index) => {
+      const value = validateKeepingValid(element, item, appendPath(basePath, index), problems);
+      return value !== undefined ? [value] : wantsObject ? [{}] : [];
+    });
+  }
+  problems.push({ path: basePath, message: 'too many unreadable fields; this part was left out' });
+  return undefined;
+}
+
+function validateWhole<S extends z.ZodType>(schema: S, input: unknown, basePath: string, problems: Problem[]): z.output<S> | undefined {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = schema.safeParse(input);
     if (result.success) return result.data;

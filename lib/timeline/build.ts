@@ -1,5 +1,6 @@
 /** The timeline: every notice, amendment and key date of a procurement, in time order, against `now`. */
 import { isEndOfDay, londonDaysBetween, londonParts } from '../dates';
+import { pushAll } from '../lists';
 import type { Procurement } from '../procurement';
 import { isAhead, keyDateLabel, keyDateStyle, lotsText } from './key-dates';
 import { KEY_DATE_TYPES, type KeyDateEvent, type TimelineEvent } from './types';
@@ -81,6 +82,6 @@ export function buildTimeline(procurement: Procurement, now: Date): TimelineEven
   // "Next" is the soonest future key date that will happen (all of them, when several share that instant).
   const soonest = keyDates.filter((k) => k.status === 'upcoming').reduce<string | undefined>((min, k) => (min === undefined || k.at < min ? k.at : min), undefined);
   for (const keyDate of keyDates) if (keyDate.at === soonest) keyDate.status = 'next';
-  events.push(...keyDates);
+  pushAll(events, keyDates);
   return events.sort(compareEvents);
 }

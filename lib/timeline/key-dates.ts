@@ -5,6 +5,7 @@
 import { formatDateText, lastMoment, parseInstant, type DateStyle } from '../dates';
 import type { Amendment, Award, Contract, Milestone, Period, Release } from '../ocds/schema';
 import type { KeyDateType } from './types';
+import { pushAll } from '../lists';
 
 /**
  * A step into the release: a field name, or a list element by `id` (stable across
@@ -166,7 +167,7 @@ function contractPeriods(release: Release, out: KeyDateCandidate[]): void {
         if (candidate.lots.length === 0) coveredWhole = true;
         for (const lot of candidate.lots) covered.add(lot);
       }
-      out.push(...found);
+      pushAll(out, found);
     }
   }
 }
