@@ -3,6 +3,7 @@
  * as text, the backup reminder and the words for a refresh. No React, no browser API.
  */
 import { formatDate, londonParts } from '../lib/dates';
+import { REQUEST_SPACING_MS } from '../lib/fts/client';
 import type { BidStatus, WatchedProcurement } from '../lib/watchlist/entry';
 
 /** What the user typed, made comparable: lower case, accents and other marks removed, spaces collapsed. */
@@ -112,7 +113,7 @@ export function refreshText(state: RefreshState): string {
     case 'idle':
       return '';
     case 'running':
-      return 'Checking Find a Tender for changes… This can take a few minutes: Find a Tender allows one request every 10 seconds.';
+      return `Checking Find a Tender for changes… This can take a few minutes: Tender Timeline asks Find a Tender at most once every ${REQUEST_SPACING_MS / 1000} seconds, to stay within its limits.`;
     case 'error':
       return `The refresh did not run: ${state.message}`;
     case 'done': {

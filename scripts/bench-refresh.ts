@@ -9,7 +9,7 @@
  *
  * 1. Requests per refresh cycle. W = 10, 1,000 and 10,000 watched procurements; in the 6 hours
  *    swept, FTS lists 400 updates, of which 3 (busier: 30, or all W when W is smaller) are
- *    watched procurements whose record changed. The client keeps its real 10 s spacing on a
+ *    watched procurements whose record changed. The client keeps its real 13 s spacing on a
  *    virtual clock (`now`/`sleep` injected), so the cycle's virtual duration is what it
  *    would take against FTS. Requests are counted by kind from the fake FTS's log. Beside
  *    it, polling: the same client asking for each of the W records (W requests), also on a
@@ -40,7 +40,7 @@ import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createFtsClient } from '../lib/fts/client';
+import { createFtsClient, REQUEST_SPACING_MS as SPACING_MS } from '../lib/fts/client';
 import { recordPackageUrl } from '../lib/fts/urls';
 import { readOcds } from '../lib/ocds/read';
 import type { Procurement } from '../lib/procurement';
@@ -61,7 +61,6 @@ const NOW = '2026-06-10T12:00:00.000Z';
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const WINDOW_MS = 6 * HOUR;
-const SPACING_MS = 10_000;
 
 const REQUEST_WATCHLISTS = [10, 1_000, 10_000] as const;
 const REQUEST_CHANGED = [3, 30] as const;

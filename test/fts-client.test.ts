@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFtsClient, FtsError, retryAfterMs, type FtsClientOptions } from '../lib/fts/client';
 
@@ -15,7 +16,7 @@ interface Call {
   /** Virtual time at which fetch was called, relative to T0. */
   at: number;
   settledAt?: number;
-  init: { signal: AbortSignal; headers: Record<string, string>; redirect: string };
+  init: { signal: AbortSignal; headers: Record<string, string>; redirect: string; credentials: string };
 }
 
 /**
@@ -61,6 +62,10 @@ function fakeFts(script: Answer[], options: Partial<FtsClientOptions> = {}) {
     calls,
     sleeps,
     elapsed: () => clock - T0,
+    /** Time passing with nothing asked. */
+    advance: (ms: number) => {
+      clock += ms;
+    },
     maxInFlight: () => maxInFlight,
     gaps: () => calls.slice(1).map((call, i) => call.at - calls[i]!.at),
   };
@@ -124,7 +129,7 @@ describe('createFtsClient: one request at a time, spaced', () => {
   });
 
   it('never has two fetches in flight, even with retries in the mix', async () => {
-    const fts = fakeFts([{ status: 429, tookMs: 300 }, { status: 200, body: 'a', tookMs: 300 }, { status: 503, tookMs: 300 }], {
+    const fts = fakeFts([{ status: 503, tookMs: 300 }, { status: 200, body: 'a', tookMs: 300 }, { status: 503, tookMs: 300 }], {
       spacingMs: 1_000,
       baseBackoffMs: 1_000,
     });
@@ -154,10 +159,12 @@ describe('createFtsClient: one request at a time, spaced', () => {
     expect(fts.gaps()).toEqual([5_000]);
   });
 
-  it('sends Accept: application/json and an AbortSignal', async () => {
+  it('sends Accept: application/json, no cookies, and an AbortSignal', async () => {
     const fts = fakeFts([]);
     await fts.client.getText(RECORD);
     expect(fts.calls[0]!.init.headers).toEqual({ Accept: 'application/json' });
+    // FTS sets a session cookie on its API answers: the reads send none back.
+    expect(fts.calls[0]!.init.credentials).toBe('omit');
     expect(fts.calls[0]!.init.redirect).toBe('follow');
     expect(fts.calls[0]!.init.signal).toBeInstanceOf(AbortSignal);
     expect(fts.calls[0]!.init.signal.aborted).toBe(false);
@@ -202,15 +209,15 @@ describe('createFtsClient: retries', () => {
     expect(fts.gaps()[0]).toBeGreaterThanOrEqual(5_000);
   });
 
-  it('429 without Retry-After → exponential backoff (base, 2×base, …) capped at maxBackoffMs', async () => {
-    const busy = { status: 429 };
+  it('503 without Retry-After → exponential backoff (base, 2×base, …) capped at maxBackoffMs', async () => {
+    const busy = { status: 503 };
     const fts = fakeFts([busy, busy, busy, busy, busy], { spacingMs: 0, maxAttempts: 6, baseBackoffMs: 1_000, maxBackoffMs: 6_000 });
     await expect(fts.client.getText(RECORD)).resolves.toBe('ok');
     expect(fts.gaps()).toEqual([1_000, 2_000, 4_000, 6_000, 6_000]);
   });
 
   it('an unreadable Retry-After counts as none', async () => {
-    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': 'later, please' } }], { spacingMs: 0, baseBackoffMs: 3_000 });
+    const fts = fakeFts([{ status: 503, headers: { 'Retry-After': 'later, please' } }], { spacingMs: 0, baseBackoffMs: 3_000 });
     await fts.client.getText(RECORD);
     expect(fts.gaps()).toEqual([3_000]);
   });
@@ -244,8 +251,8 @@ describe('createFtsClient: retries', () => {
     expect(fts.calls).toHaveLength(2);
   });
 
-  it('gives up after maxAttempts of 429/503/504 with FtsError busy (the last status)', async () => {
-    const fts = fakeFts([{ status: 429 }, { status: 503 }, { status: 504 }, { status: 200 }], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
+  it('gives up after maxAttempts of 502/503/504 with FtsError busy (the last status)', async () => {
+    const fts = fakeFts([{ status: 502 }, { status: 503 }, { status: 504 }, { status: 200 }], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
     const error = await failure(fts.client.getText(RECORD));
     expect(error.kind).toBe('busy');
     expect(error.status).toBe(504);
@@ -256,7 +263,7 @@ describe('createFtsClient: retries', () => {
   });
 
   it('does not wait after the last busy attempt before giving up', async () => {
-    const fts = fakeFts([{ status: 429 }, { status: 429 }, { status: 429 }], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
+    const fts = fakeFts([{ status: 503 }, { status: 503 }, { status: 503 }], { maxAttempts: 3, spacingMs: 0, baseBackoffMs: 1_000 });
     await failure(fts.client.getText(RECORD));
     expect(fts.sleeps).toEqual([1_000, 2_000]);
     expect(fts.elapsed()).toBe(3_000);
@@ -288,6 +295,76 @@ describe('createFtsClient: retries', () => {
     });
     await fts.client.getText(RECORD).catch(() => undefined);
     for (const gap of fts.gaps()) expect(gap).toBeGreaterThanOrEqual(300_000);
+  });
+});
+
+describe('createFtsClient: FTS’s rate limit (12 requests in 2 minutes)', () => {
+  // FTS's real answer to a 13th request, recorded with its headers.
+  const REAL_429_BODY = readFileSync(new URL('./fixtures/fts/api/probe/20-window-noZ-429.txt', import.meta.url), 'utf8');
+  const REAL_429_HEADERS = Object.fromEntries(
+    readFileSync(new URL('./fixtures/fts/api/probe/20-window-noZ-429.headers', import.meta.url), 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((line) => line.includes(':'))
+      .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+
+  it('the real 429 (Retry-After: 120, text body): busy at once, and nothing is sent for the next 120 s', async () => {
+    expect(REAL_429_BODY).toBe('Rate limit of 12 exceeded. Please retry after 120 seconds.');
+    expect(REAL_429_HEADERS['retry-after']).toBe('120');
+    const fts = fakeFts([{ status: 429, headers: REAL_429_HEADERS, body: REAL_429_BODY }]);
+    const error = await failure(fts.client.getText(RECORD));
+    expect(error.kind).toBe('busy');
+    expect(error.status).toBe(429);
+    // Asked again at once, and after 50 s: not sent (the wait would pass the minute's deadline).
+    expect((await failure(fts.client.getText(RELEASE))).kind).toBe('busy');
+    fts.advance(50_000);
+    expect((await failure(fts.client.getText(RELEASE))).kind).toBe('busy');
+    expect(fts.calls).toHaveLength(1);
+    // At 120 s FTS is asked again.
+    fts.advance(70_000);
+    await expect(fts.client.getText(RELEASE)).resolves.toBe('ok');
+    expect(fts.calls.map((c) => c.at)).toEqual([0, 120_000]);
+  });
+
+  it('a 429 without Retry-After holds every request for 120 s', async () => {
+    const fts = fakeFts([{ status: 429, body: 'Rate limit of 12 exceeded. Please retry after 120 seconds.' }], { deadlineMs: 600_000 });
+    const texts = await Promise.all([fts.client.getText(RECORD), fts.client.getText(RELEASE)]);
+    expect(texts).toEqual(['ok', 'ok']);
+    // The 429 at 0; its retry at 120 s; the next request 13 s after that.
+    expect(fts.calls.map((c) => [c.url, c.at])).toEqual([
+      [RECORD, 0],
+      [RECORD, 120_000],
+      [RELEASE, 133_000],
+    ]);
+  });
+
+  it('by default requests start 13 s apart', async () => {
+    const fts = fakeFts([], { spacingMs: undefined });
+    await Promise.all([fts.client.getText(RECORD), fts.client.getText(RELEASE), fts.client.getText(PACKAGE)]);
+    expect(fts.calls.map((c) => c.at)).toEqual([0, 13_000, 26_000]);
+  });
+
+  it('however many callers ask at once, no more than 12 start in any 2 minutes (sliding window, even without spacing)', async () => {
+    const fts = fakeFts([], { spacingMs: 0, deadlineMs: 600_000 });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => fts.client.getText(`${PACKAGE}${i}`)));
+    const starts = fts.calls.map((c) => c.at);
+    expect(starts).toEqual([...Array(12).fill(0), ...Array(12).fill(120_000), ...Array(6).fill(240_000)]);
+  });
+
+  it('the window slides: a request waits only until the 12th before it is 2 minutes old', async () => {
+    const fts = fakeFts([], { spacingMs: 1_000, deadlineMs: 600_000 });
+    await Promise.all(Array.from({ length: 14 }, (_, i) => fts.client.getText(`${PACKAGE}${i}`)));
+    // 12 starts at 0, 1, …, 11 s; the 13th waits for 0 + 120 s, the 14th for 1 + 120 s.
+    expect(fts.calls.map((c) => c.at / 1000)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 120, 121]);
+  });
+
+  it('a turn in the rate limit that would come after the deadline is not waited for: busy, nothing sent', async () => {
+    const fts = fakeFts([], { spacingMs: 0, deadlineMs: 60_000 });
+    const results = await Promise.allSettled(Array.from({ length: 13 }, (_, i) => fts.client.getText(`${PACKAGE}${i}`)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(12);
+    expect(results.at(-1)).toMatchObject({ status: 'rejected', reason: { kind: 'busy' } });
+    expect(fts.calls).toHaveLength(12);
   });
 });
 
@@ -357,7 +434,7 @@ describe('createFtsClient: the queue after a failure', () => {
   it.each<[string, Answer[], Partial<FtsClientOptions>]>([
     ['a 404', [{ status: 404 }], {}],
     ['a 400', [{ status: 400 }], {}],
-    ['giving up busy', [{ status: 429 }, { status: 429 }], { maxAttempts: 2 }],
+    ['giving up busy', [{ status: 503 }, { status: 503 }], { maxAttempts: 2 }],
     ['giving up on the network', [{ fail: new TypeError('Failed to fetch') }, { fail: new TypeError('Failed to fetch') }], { maxAttempts: 2 }],
   ])('a later request still runs after %s', async (_name, script, options) => {
     const fts = fakeFts([...script, { status: 200, body: 'second' }], { spacingMs: 1_000, baseBackoffMs: 1_000, ...options });
@@ -372,7 +449,7 @@ describe('createFtsClient: the queue after a failure', () => {
 
 describe('createFtsClient: requestCount', () => {
   it('counts every request sent to FTS, retries included', async () => {
-    const fts = fakeFts([{ status: 429 }, { status: 200 }, { status: 404 }, { fail: new TypeError('Failed to fetch') }, { status: 200 }], {
+    const fts = fakeFts([{ status: 503 }, { status: 200 }, { status: 404 }, { fail: new TypeError('Failed to fetch') }, { status: 200 }], {
       spacingMs: 0,
       baseBackoffMs: 10,
     });

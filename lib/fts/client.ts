@@ -1,7 +1,7 @@
 /**
- * One polite client for Find a Tender: one request at a time, spaced out, honouring
- * Retry-After on 429/503 and backing off exponentially (capped) on 429/5xx/time-outs.
- * FTS has been seen limiting to about 12 requests per 2 minutes without saying so.
+ * One polite client for Find a Tender: one request at a time, spaced out, never more than
+ * FTS's rate limit in any sliding window, honouring Retry-After on 429/503 (holding every
+ * request back until then) and backing off exponentially (capped) on 5xx/time-outs.
  * Each request has one deadline for everything it does (every attempt, every wait, every
  * body), so nobody waits minutes for an answer; and only FTS's own answers are taken, never
  * one that a redirect brought from another site.
@@ -9,12 +9,24 @@
  */
 import { isFtsUrl } from './urls';
 
+/** FTS's rate limit as observed: 12 requests in any 2 minutes, then `429` with `Retry-After: 120`. */
+export const FTS_RATE_LIMIT = { requests: 12, windowMs: 120_000 } as const;
+/**
+ * Requests start at least this far apart: 13 s keeps the extension to at most 10 in any
+ * 2 minutes, leaving room under FTS's limit for the user's own browsing of FTS.
+ */
+export const REQUEST_SPACING_MS = 13_000;
+/** The longest FTS's Retry-After holds every request back (a broken header cannot stop the extension for a day). */
+const MAX_HOLD_MS = 10 * 60_000;
+
 export interface FtsClientOptions {
-  fetch: (url: string, init: { signal: AbortSignal; headers: Record<string, string>; redirect: 'follow' }) => Promise<Response>;
+  fetch: (url: string, init: FtsRequestInit) => Promise<Response>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Minimum gap between the start of two requests (FTS allows about 12 per 2 minutes). */
+  /** Minimum gap between the start of two requests. */
   spacingMs?: number;
+  /** At most this many requests start in any sliding window of this length. */
+  rateLimit?: { requests: number; windowMs: number };
   /** How long one attempt waits for FTS to start answering (its status and headers). */
   timeoutMs?: number;
   /** How long a request may take in all, from its turn in the queue: attempts, waits and bodies. */
@@ -25,6 +37,14 @@ export interface FtsClientOptions {
   maxBackoffMs?: number;
   /** A Retry-After longer than this gives up the request as "busy" rather than holding the queue. */
   maxRetryAfterMs?: number;
+}
+
+/** What every request is sent with: no cookies, so nothing ties a read to the user's FTS account. */
+export interface FtsRequestInit {
+  signal: AbortSignal;
+  headers: Record<string, string>;
+  redirect: 'follow';
+  credentials: 'omit';
 }
 
 export type FtsErrorKind = 'network' | 'busy' | 'notFound' | 'http';
@@ -54,7 +74,8 @@ const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 export function createFtsClient(options: FtsClientOptions) {
   const now = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const spacingMs = options.spacingMs ?? 10_000;
+  const spacingMs = options.spacingMs ?? REQUEST_SPACING_MS;
+  const rateLimit = options.rateLimit ?? FTS_RATE_LIMIT;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const deadlineMs = options.deadlineMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 4;
@@ -63,22 +84,36 @@ export function createFtsClient(options: FtsClientOptions) {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   let queue: Promise<unknown> = Promise.resolve();
   let lastStart = Number.NEGATIVE_INFINITY;
+  /** The starts of the last `rateLimit.requests` requests, oldest first. */
+  const recentStarts: number[] = [];
+  /** No request starts before this: FTS said to wait (Retry-After, or its limit's 2 minutes). */
+  let heldUntil = Number.NEGATIVE_INFINITY;
   let requestCount = 0;
+
+  /** When the next request may start: spaced, within the rate limit, and after any hold. */
+  function nextStart(): number {
+    const windowFull = recentStarts.length >= rateLimit.requests ? recentStarts[recentStarts.length - rateLimit.requests]! + rateLimit.windowMs : Number.NEGATIVE_INFINITY;
+    return Math.max(lastStart + spacingMs, windowFull, heldUntil);
+  }
 
   /**
    * One attempt: `timeoutMs` for FTS to start answering, then the body for as long as the
    * request's `deadline` allows (record packages run to 20 MB: a slow one is read once, not cut off and asked again).
    */
-  async function once(url: string, deadline: AbortSignal): Promise<{ response: Response; text: string }> {
-    const wait = lastStart + spacingMs - now();
+  async function once(url: string, deadline: AbortSignal, endsAt: number): Promise<{ response: Response; text: string }> {
+    const wait = nextStart() - now();
+    // A turn that would come after the deadline is not waited for: FTS is busy for now.
+    if (now() + wait >= endsAt) throw busy();
     if (wait > 0) await sleep(wait);
     lastStart = now();
+    recentStarts.push(lastStart);
+    if (recentStarts.length > rateLimit.requests) recentStarts.shift();
     requestCount++;
     const answered = new AbortController();
     const timer = setTimeout(() => answered.abort(), timeoutMs);
     try {
       const signal = AbortSignal.any([deadline, answered.signal]);
-      const response = await options.fetch(url, { signal, headers: { Accept: 'application/json' }, redirect: 'follow' });
+      const response = await options.fetch(url, { signal, headers: { Accept: 'application/json' }, redirect: 'follow', credentials: 'omit' });
       clearTimeout(timer);
       // Browsers give the final URL; a response made in a test has none.
       if (response.url && !isFtsUrl(response.url)) throw new FtsError('http', 'Find a Tender redirected the request to another site; its answer was not used.');
@@ -89,6 +124,7 @@ export function createFtsClient(options: FtsClientOptions) {
     }
   }
 
+  const busy = (status?: number) => new FtsError('busy', 'Find a Tender is busy; try again in a few minutes.', status);
   const backoff = (attempt: number) => Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1));
 
   async function getText(url: string): Promise<string> {
@@ -113,7 +149,7 @@ export function createFtsClient(options: FtsClientOptions) {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let answer: { response: Response; text: string };
       try {
-        answer = await once(url, deadline);
+        answer = await once(url, deadline, endsAt);
       } catch (error) {
         if (error instanceof FtsError) throw error;
         if (deadline.aborted) throw late();
@@ -125,9 +161,12 @@ export function createFtsClient(options: FtsClientOptions) {
       if (response.ok) return text;
       if (response.status === 404) throw new FtsError('notFound', 'Find a Tender has no data for this notice.', 404);
       if (!RETRYABLE.has(response.status)) throw new FtsError('http', `Find a Tender answered ${response.status}.`, response.status);
-      lastError = new FtsError('busy', 'Find a Tender is busy; try again in a few minutes.', response.status);
+      lastError = busy(response.status);
+      // A 429 without Retry-After is FTS's limit all the same: its window is 2 minutes.
+      const told = retryAfterMs(response.headers.get('Retry-After'), now()) ?? (response.status === 429 ? rateLimit.windowMs : undefined);
+      // Every request waits as told, not only this one.
+      if (told !== undefined) heldUntil = Math.max(heldUntil, now() + Math.min(told, MAX_HOLD_MS));
       if (attempt === maxAttempts) break;
-      const told = retryAfterMs(response.headers.get('Retry-After'), now());
       // FTS's own Retry-After is honoured in full; one too long ends this try cleanly.
       if (told !== undefined && told > maxRetryAfterMs) break;
       if (!(await waitWithin(told ?? backoff(attempt)))) break;

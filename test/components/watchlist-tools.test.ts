@@ -124,7 +124,7 @@ describe('filterWatchlist', () => {
 describe('refreshText', () => {
   it.each([
     [{ status: 'idle' } as const, ''],
-    [{ status: 'running' } as const, 'Checking Find a Tender for changes… This can take a few minutes: Find a Tender allows one request every 10 seconds.'],
+    [{ status: 'running' } as const, 'Checking Find a Tender for changes… This can take a few minutes: Tender Timeline asks Find a Tender at most once every 13 seconds, to stay within its limits.'],
     [{ status: 'done', refreshed: 3, changed: 2, failed: 1 } as const, '3 updated, 1 failed (2 procurements changed).'],
     [{ status: 'done', refreshed: 1, changed: 1, failed: 0 } as const, '1 updated, 0 failed (1 procurement changed).'],
     [{ status: 'done', refreshed: 2, changed: 0, failed: 0 } as const, '2 updated, 0 failed.'],

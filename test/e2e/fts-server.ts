@@ -312,12 +312,12 @@ export function html(text: string, init: Omit<Reply, 'body'> = {}): Reply {
   return { ...init, body: text, headers: { 'content-type': 'text/html; charset=utf-8', ...init.headers } };
 }
 
-/** FTS's rate limit, as documented: 429 with `Retry-After` (seconds). */
+/** FTS's rate limit, as recorded (`probe/20-window-noZ-429`): 429, `Retry-After` (seconds, sometimes absent), a text body. */
 export function tooManyRequests(retryAfterSeconds?: number): Reply {
   return {
     status: 429,
     headers: retryAfterSeconds === undefined ? { 'content-type': 'text/plain' } : { 'content-type': 'text/plain', 'retry-after': String(retryAfterSeconds) },
-    body: 'Too Many Requests',
+    body: 'Rate limit of 12 exceeded. Please retry after 120 seconds.',
   };
 }
 

@@ -267,8 +267,8 @@ for (const name of BROWSERS) {
 
         server.recordPackage(c.ocid, rawJson(c.text));
         await clickPanelButton(page, WATCH_TEXT.off);
-        // The polite client spaces its requests 10 s apart.
-        await waitForWatched(page, true, 20_000);
+        // The polite client spaces its requests 13 s apart.
+        await waitForWatched(page, true, 30_000);
         expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([recordPath, recordPath]);
         const popup = await browser.openPopup();
         await waitForPopupRows(popup, 1);
