@@ -197,15 +197,22 @@ type LocatedKeyDate = KeyDateCandidate & Pick<KeyDate, 'source' | 'at' | 'estima
 /** Groups key dates that share type and instant into one, listing every lot; expected only when every part is. */
 function groupKeyDates(candidates: LocatedKeyDate[]): KeyDate[] {
   const byKey = new Map<string, KeyDate>();
+  const lotsByKey = new Map<string, Set<string>>();
   for (const candidate of candidates) {
     const dateOnly = isDateOnlyText(candidate.raw);
     const key = `${candidate.type}|${candidate.at}|${dateOnly}`;
     const known = byKey.get(key);
     if (known) {
-      for (const lot of candidate.lots) if (!known.lots.includes(lot)) known.lots.push(lot);
+      const lots = lotsByKey.get(key)!;
+      for (const lot of candidate.lots) {
+        if (lots.has(lot)) continue;
+        lots.add(lot);
+        known.lots.push(lot);
+      }
       if (!candidate.estimated) delete known.estimated;
       continue;
     }
+    lotsByKey.set(key, new Set(candidate.lots));
     byKey.set(key, {
       type: candidate.type,
       at: candidate.at,
@@ -247,27 +254,46 @@ function estimator(releases: SourcedRelease[], notices: Notice[], stage: Stage):
   };
 }
 
-/** Every state of the procurement, one after each of its releases: the merge of the releases so far. */
-function statesOf(releases: SourcedRelease[]): Release[] {
-  const states: Release[] = [];
+/**
+ * What each release changed (the comparison of the state before it with the state after
+ * it) and the last state. Only one earlier state is kept at a time: every state of 10,000
+ * releases held at once would be quadratic in memory.
+ */
+function walkStates(releases: SourcedRelease[]): { changes: Change[][]; last: Release | undefined } {
+  const changes: Change[][] = [];
   let state: Release | undefined;
   for (const { release } of releases) {
-    state = mergeRelease(state, release);
-    states.push(state);
+    const next = mergeRelease(state, release);
+    changes.push(state ? diffStates(state, next) : []);
+    state = next;
   }
-  return states;
+  return { changes, last: state };
+}
+
+/** The releases merged, in order (no comparisons). */
+function lastState(releases: SourcedRelease[]): Release | undefined {
+  let state: Release | undefined;
+  for (const { release } of releases) state = mergeRelease(state, release);
+  return state;
 }
 
 /** The current state the model reads, as a compiled release: the published one when the input has it, else the releases merged. */
-export function compiledReleaseOf(source: ProcurementSource, states: Release[] = statesOf(source.releases)): Release {
-  return source.compiled?.release ?? asCompiledRelease(states.at(-1) ?? { ocid: source.ocid });
+export function compiledReleaseOf(source: ProcurementSource, last: () => Release | undefined = () => lastState(source.releases)): Release {
+  return source.compiled?.release ?? asCompiledRelease(last() ?? { ocid: source.ocid });
+}
+
+/** The first element of each key, in list order. */
+function firstByKey<T>(items: T[], keysOf: (item: T) => Array<string | undefined>): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const item of items) for (const key of keysOf(item)) if (key !== undefined && !index.has(key)) index.set(key, item);
+  return index;
 }
 
 /** Builds the model of one procurement from its validated source; adds to `problems` what it cannot use. */
 export function buildProcurement(source: ProcurementSource, problems: Problem[]): Procurement {
   const releases = source.releases;
-  const states = statesOf(releases);
-  const current = compiledReleaseOf(source, states);
+  const walked = walkStates(releases);
+  const current = compiledReleaseOf(source, () => walked.last);
   // Where a current value can be found in the input: the compiled release, else the latest release that set it.
   const origins: SourcedRelease[] = [...(source.compiled ? [source.compiled] : []), ...[...releases].reverse()];
 
@@ -279,12 +305,14 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     }
     const notice = makeNotice(release.id, releaseNoticeName(release, current), release.date, pathIn(entry, ['date']), release.tag ?? []);
     if (!notice.publishedAt) problems.push({ path: notice.source, message: `notice ${release.id} has no publication date` });
-    if (index > 0) notice.changes = diffStates(states[index - 1]!, states[index]!);
+    notice.changes = walked.changes[index]!;
     return [notice];
   });
+  const noticeIds = new Set(notices.map((n) => n.id));
   // A compiled record lists its notices as documents; add those the releases did not cover.
   for (const { doc, steps } of documentsOf(current)) {
-    if (!doc.noticeType || doc.id == null || notices.some((n) => n.id === doc.id)) continue;
+    if (!doc.noticeType || doc.id == null || noticeIds.has(doc.id)) continue;
+    noticeIds.add(doc.id);
     const where = resolveSource(origins, [...steps, 'datePublished'], doc.datePublished ?? '');
     notices.push(makeNotice(doc.id, nameNotice(doc.noticeType, undefined, []), doc.datePublished, where ?? `${source.compiled?.path ?? '$'}`, []));
   }
@@ -292,9 +320,11 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
 
   // Amendments: FTS's lists name the notice that made them; update releases are amendments too.
   const amendmentLists = [current, ...releases.map((r) => r.release)].flatMap((s) => amendmentsOf(s));
-  for (const [index, notice] of notices.entries()) {
-    const entry = amendmentLists.find((a) => a.id === notice.id || a.releaseID === notice.id);
-    const release = releases.find((r) => r.release.id === notice.id);
+  const amendmentByNotice = firstByKey(amendmentLists, (a) => [a.id, a.releaseID]);
+  const releaseById = firstByKey(releases, (r) => [r.release.id ?? undefined]);
+  for (const notice of notices) {
+    const entry = amendmentByNotice.get(notice.id);
+    const release = releaseById.get(notice.id);
     // An update release amends what came before it, even when the data holds none of that.
     const isUpdate = release !== undefined && notice.tags.some((tag) => UPDATE_TAGS.has(tag));
     const ownEntry = release ? amendmentsOf(release.release)[0] : undefined;

@@ -42,4 +42,26 @@ describe('hostile inputs', () => {
     expect(only!.procurement.title).toBe('Deep');
     expect(only!.procurement.notices.map((n) => n.id)).toEqual(['000001-2026']);
   });
+
+  it('reads 2,000 update releases of one procurement: every notice, its amendment and the last deadline', () => {
+    const [only] = analysed(manyUpdates(2000));
+    const { notices, keyDates } = only!.procurement;
+    expect(notices).toHaveLength(2001);
+    expect(notices[2000]!.amendment?.description).toBe('Deadline moved (2000)');
+    // The last release sets the deadline 2 × 2,000 + 10,000 = 14,000 minutes (9 days 17 h 20 min) after 1 April 2026 00:00 UTC.
+    const deadline = keyDates.filter((k) => k.type === 'submissionDeadline');
+    expect(deadline).toEqual([expect.objectContaining({ at: '2026-04-10T17:20:00.000Z', source: '$.releases[2000].tender.tenderPeriod.endDate' })]);
+    expect(only!.problems).toEqual([]);
+  });
+
+  it('reads 50,000 lots with one award and one contract each, each contract end under its own lot', () => {
+    const [only] = analysed(manyLots(50_000, true));
+    expect(only!.procurement.lots).toHaveLength(50_000);
+    const ends = only!.procurement.keyDates.filter((k) => k.type === 'contractEnd');
+    expect(ends).toHaveLength(50_000);
+    // Contract 50,000 ends 349,999 minutes after 1 April 2026 00:00 UTC: 243 days and 79 minutes.
+    expect(ends.find((k) => k.lots[0] === '50000')).toEqual(
+      expect.objectContaining({ at: '2026-11-30T01:19:00.000Z', lots: ['50000'], source: '$.contracts[49999].period.endDate' }),
+    );
+  });
 });

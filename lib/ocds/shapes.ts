@@ -42,6 +42,8 @@ const isObject = (value: unknown): value is Json =>
 class Collector {
   readonly byOcid = new Map<string, ProcurementSource>();
   readonly orphanProblems: Problem[] = [];
+  /** The release ids each procurement has, so that a repeated release is read once. */
+  private readonly releaseIds = new Map<string, Set<string>>();
 
   group(ocid: string): ProcurementSource {
     let group = this.byOcid.get(ocid);
@@ -68,9 +70,22 @@ class Collector {
     const isCompiled = release.tag?.includes('compiled') ?? false;
     if (isCompiled) {
       group.compiled = { release, path };
-    } else if (!group.releases.some((known) => known.release.id != null && known.release.id === release.id)) {
+    } else if (!this.seen(ocid, release.id)) {
       group.releases.push(locate ? { release, path, locate } : { release, path });
     }
+  }
+
+  /** Whether the procurement already has a release with this id; records the id. */
+  private seen(ocid: string, id: string | null | undefined): boolean {
+    if (id == null) return false;
+    let ids = this.releaseIds.get(ocid);
+    if (!ids) {
+      ids = new Set();
+      this.releaseIds.set(ocid, ids);
+    }
+    if (ids.has(id)) return true;
+    ids.add(id);
+    return false;
   }
 
   /** Adds the releases a versioned release was merged from (those not already read whole); returns them. */

@@ -82,6 +82,13 @@ export function isAhead(keyDate: { at: string; dateOnly?: boolean }, now: Date):
 export const CANCELLED_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
 
 /** The step to a list element: by id where it has one, always by index. */
+/** Each award by id (the first, when ids repeat): a contract names its award by `awardID`. */
+function awardsById(awards: Award[]): (id: string | null | undefined) => Award | undefined {
+  const byId = new Map<string, Award>();
+  for (const award of awards) if (award.id != null && !byId.has(award.id)) byId.set(award.id, award);
+  return (id) => (id == null ? undefined : byId.get(id));
+}
+
 export function listStep(list: ReadonlyArray<{ id?: string | null }>, index: number): LogicalStep {
   const id = list[index]?.id;
   return id != null ? { id, index } : { index };
@@ -127,11 +134,12 @@ interface PeriodSource {
  */
 function contractPeriods(release: Release, out: KeyDateCandidate[]): void {
   const awards = release.awards ?? [];
+  const awardOf = awardsById(awards);
   const awardLots = (award: Award | undefined) => (award?.relatedLots ?? []).map(String);
   const tiers: PeriodSource[][] = [
     (release.contracts ?? []).flatMap((contract: Contract, index, list) =>
       contract.period
-        ? [{ period: contract.period, steps: ['contracts', listStep(list, index), 'period'], lots: awardLots(awards.find((a) => a.id != null && a.id === contract.awardID)) }]
+        ? [{ period: contract.period, steps: ['contracts', listStep(list, index), 'period'], lots: awardLots(awardOf(contract.awardID)) }]
         : [],
     ),
     awards.flatMap((award, index) =>
@@ -268,9 +276,10 @@ export function extractKeyDates(release: Release): KeyDateCandidate[] {
   });
 
   const contracts = release.contracts ?? [];
+  const awardOf = awardsById(awards);
   contracts.forEach((contract, index) => {
     const at = listStep(contracts, index);
-    const award = awards.find((a) => a.id != null && a.id === contract.awardID);
+    const award = awardOf(contract.awardID);
     const lots = (award?.relatedLots ?? []).map(String);
     if (contract.dateSigned) out.push({ type: 'contractSigned', raw: contract.dateSigned, steps: ['contracts', at, 'dateSigned'], lots });
     const detail = contract.statusDetails ?? undefined;
