@@ -42,8 +42,11 @@ export const WATCH_TEXT = { off: 'Watch procurement', on: 'Watching — stop wat
 
 // ---------- the panel ----------
 
-/** Wait until the panel host exists with an OPEN shadow root holding `selector` (default: the title). */
-export async function waitForPanel(page: TestPage, selector: string = UI.panel.title, timeoutMs = 20_000): Promise<void> {
+/**
+ * Wait until the panel host exists with an OPEN shadow root holding `selector` (default: the title).
+ * The default allows for a read queued 13 s behind the previous test's request to FTS.
+ */
+export async function waitForPanel(page: TestPage, selector: string = UI.panel.title, timeoutMs = 30_000): Promise<void> {
   try {
     await page.waitForFunction(
       ({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelector(selector) != null,

@@ -328,7 +328,7 @@ for (const name of BROWSERS) {
           record: [tooManyRequests(retryAfter), rawJson(c.text)],
         });
         const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
-        await waitForPanel(page, UI.panel.title, 30_000);
+        await waitForPanel(page, UI.panel.title, 45_000); // behind the 13 s spacing of the requests before it
         const asked = server.ftsDataRequests();
         expect(asked.map((r) => r.status)).toEqual([429, 200]);
         expect(asked[1]!.time - asked[0]!.time).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
@@ -342,7 +342,7 @@ for (const name of BROWSERS) {
           record: rawJson('{"records": [ {"releases": [ 000, <html>'),
         });
         const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
-        await waitForPanel(page, UI.panel.alert, 40_000);
+        await waitForPanel(page, UI.panel.alert, 50_000);
         expect(await panelText(page, UI.panel.alert)).toMatch(/not OCDS|could not be/);
         const fts = await ftsPageState(page);
         expect(fts.title).toBe(c.title);
