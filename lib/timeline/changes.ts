@@ -287,14 +287,17 @@ function awardedValueChanges(before: Release, after: Release): Change[] {
     ['awards', 'Award value', 'award', before.awards, after.awards],
     ['contracts', 'Contract value', 'contract', before.contracts, after.contracts],
   ] as const;
-  return lists.flatMap(([field, label, noun, was, now]) =>
-    (now ?? []).flatMap((item) => {
-      const old = (was ?? []).find((w) => w.id != null && w.id === item.id);
+  return lists.flatMap(([field, label, noun, was, now]) => {
+    // The first earlier item with each id: a lookup per item, not a scan of the list.
+    const earlier = new Map<string, NonNullable<typeof was>[number]>();
+    for (const w of was ?? []) if (w.id != null && !earlier.has(w.id)) earlier.set(w.id, w);
+    return (now ?? []).flatMap((item) => {
+      const old = item.id == null ? undefined : earlier.get(item.id);
       if (!old) return [];
       const name = (now ?? []).length > 1 ? `${label} (${noun} ${item.id})` : label;
       return moneyChange(`${field}.value`, name, specifiedMoney(old.value?.amount, old.value?.currency), specifiedMoney(item.value?.amount, item.value?.currency));
-    }),
-  );
+    });
+  });
 }
 
 type Named = { id?: string | null; title?: string | null };
