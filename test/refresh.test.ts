@@ -255,6 +255,27 @@ describe('refreshCycle: the sweep finds what changed', () => {
     expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
   });
 
+  // 25 October 2026: 00:20 UTC reads 01:20 BST, 01:10 UTC reads 01:10 GMT (the hour is repeated).
+  it('updates in both readings of the repeated hour in October are found, refreshing in the middle of it', async () => {
+    clock.set('2026-10-25T00:40:00Z');
+    await seed({ checkedAt: '2026-10-25T00:10:00.000Z', sweptTo: '2026-10-25T00:10:00.000Z' });
+    startFts([{ ocid: A, updatedAt: '2026-10-25T00:20:00Z' }]);
+    await cycle();
+    expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
+    // Published at 01:10 GMT, after the first refresh; the second runs at 01:30 GMT.
+    fts.addReleases({ ocid: C, updatedAt: '2026-10-25T01:10:00Z' });
+    clock.set('2026-10-25T01:30:00Z');
+    await cycle();
+    // Both windows are widened out of the repeated hour at each end: 00:59 BST to 02:00 GMT.
+    expect(fts.listRequests().map((r) => [r.updatedFrom, r.updatedTo])).toEqual([
+      ['2026-10-25T00:59:00', '2026-10-25T02:00:00'],
+      ['2026-10-25T00:59:00', '2026-10-25T02:00:00'],
+    ]);
+    // A is read twice: the second window takes in its update again, the cost of covering the hour whole.
+    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, A, C]);
+    expect(await changeTexts(C)).toEqual([EXPECTED[C]]);
+  });
+
   it('is polite: one request at a time, starts at least 13 s apart (virtual clock)', async () => {
     await seed({ checkedAt: at(-12 * HOUR), sweptTo: at(-12 * HOUR) });
     startFts([...unwatchedUpdates(420, at(-12 * HOUR), NOW), { ocid: A, updatedAt: at(-11 * HOUR) }, { ocid: C, updatedAt: at(-2 * HOUR) }]);
