@@ -41,8 +41,8 @@ export function updatesWindow(from: Date, to: Date): { updatedFrom: string; upda
   return updatedFrom < updatedTo ? { updatedFrom, updatedTo } : undefined;
 }
 
-export function updatesUrl(window: { updatedFrom: string; updatedTo: string }): string {
-  return `${FTS_ORIGIN}/api/1.0/ocdsReleasePackages?updatedFrom=${window.updatedFrom}&updatedTo=${window.updatedTo}&limit=100`;
+export function updatesUrl(asked: { updatedFrom: string; updatedTo: string }): string {
+  return `${FTS_ORIGIN}/api/1.0/ocdsReleasePackages?updatedFrom=${asked.updatedFrom}&updatedTo=${asked.updatedTo}&limit=100`;
 }
 
 /** The ocids of a list page's releases and its next page, read tolerantly. */
@@ -87,13 +87,13 @@ export async function sweepUpdates(options: {
   let reached = options.from;
   while (reached < to) {
     const windowEnd = new Date(Math.min(to.getTime(), reached.getTime() + MAX_WINDOW_MS));
-    const window = updatesWindow(reached, windowEnd);
+    const asked = updatesWindow(reached, windowEnd);
     // Less than a second left to sweep: the next sweep asks for it.
-    if (!window) break;
+    if (!asked) break;
     // The sweep needs only which watched procurements changed: a release listed twice, or
     // the same (ocid, release id) on two pages or in two windows, is read once.
     const found = new Set<string>();
-    let url: string | undefined = updatesUrl(window);
+    let url: string | undefined = updatesUrl(asked);
     try {
       for (let page = 0; url && page < MAX_PAGES_PER_WINDOW; page++) {
         const { ocids, next } = readUpdatesPage(await client.getText(url));
