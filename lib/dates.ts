@@ -7,6 +7,12 @@ const LONDON = 'Europe/London';
 /** Bound for the memo tables below: dates repeat, but a long-running worker must not grow without end. */
 const INSTANT_CACHE_LIMIT = 50_000;
 
+/**
+ * The years a procurement's date can fall in. A date outside them (`9999-12-31`,
+ * `0999-01-01`) is a mistake in the data: reported as a problem, never counted down to.
+ */
+export const PLAUSIBLE_YEARS = { from: 1990, to: 2100 } as const;
+
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   year: 'numeric',
@@ -16,6 +22,8 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
+  // Asked for so that a year before 1 AD (ISO year 0000) is not read as 1.
+  era: 'short',
 });
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', {
@@ -57,14 +65,15 @@ export function londonParts(instant: Date): LondonParts {
 function readLondonParts(instant: Date): LondonParts {
   const get: Record<string, string> = {};
   for (const part of partsFormat.formatToParts(instant)) get[part.type] = part.value;
-  const year = Number(get.year);
+  const year = get.era === 'BC' ? 1 - Number(get.year) : Number(get.year);
   const month = Number(get.month);
   const day = Number(get.day);
   const hour = Number(get.hour);
   const minute = Number(get.minute);
   const second = Number(get.second);
   return {
-    date: `${get.year}-${get.month}-${get.day}`,
+    // Intl writes year 999 as "999": the date is always YYYY-MM-DD.
+    date: `${String(year).padStart(4, '0')}-${get.month}-${get.day}`,
     time: `${get.hour}:${get.minute}`,
     year,
     month,
@@ -81,10 +90,27 @@ export function londonDateTimeText(instant: Date): string {
   return `${p.date}T${p.time}:${String(p.second).padStart(2, '0')}`;
 }
 
-/** A London reading as a number, to compare readings (a UTC date here is only a calendar). */
+/**
+ * A calendar reading as a number (a UTC date here is only a calendar). Unlike `Date.UTC`,
+ * years 0–99 are those years, not 1900–1999.
+ */
+function calendarMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  at.setUTCHours(hour, minute, second, 0);
+  return at.getTime();
+}
+
+/** A London reading as a number, to compare readings. */
 function readingMs(instant: Date): number {
   const p = londonParts(instant);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return calendarMs(p.year, p.month, p.day, p.hour, p.minute, p.second);
+}
+
+/** True when the instant falls in London within `PLAUSIBLE_YEARS`. */
+export function isPlausibleInstant(instant: Date): boolean {
+  const { year } = londonParts(instant);
+  return year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to;
 }
 
 /**
@@ -147,15 +173,11 @@ export function fromLondonWallClock(
   minute = 0,
   second = 0,
 ): Date | undefined {
-  const wanted = Date.UTC(year, month - 1, day, hour, minute, second);
+  const wanted = calendarMs(year, month, day, hour, minute, second);
   const check = new Date(wanted);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
   let guess = wanted;
-  for (let i = 0; i < 2; i++) {
-    const p = londonParts(new Date(guess));
-    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    guess += wanted - seen;
-  }
+  for (let i = 0; i < 2; i++) guess += wanted - readingMs(new Date(guess));
   return new Date(guess);
 }
 
@@ -169,7 +191,7 @@ export function isDateOnlyText(text: string): boolean {
 export function londonDayEnd(instant: Date): Date {
   const p = londonParts(instant);
   // Calendar arithmetic on the date alone (a UTC date is only a calendar here).
-  const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+  const next = new Date(calendarMs(p.year, p.month, p.day + 1));
   return fromLondonWallClock(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()) ?? instant;
 }
 
@@ -221,8 +243,8 @@ export function formatDateText(raw: string, style: Omit<DateStyle, 'dateOnly'> =
 export function londonDaysBetween(now: Date, instant: Date): number {
   const a = londonParts(now);
   const b = londonParts(instant);
-  const dayA = Date.UTC(a.year, a.month - 1, a.day);
-  const dayB = Date.UTC(b.year, b.month - 1, b.day);
+  const dayA = calendarMs(a.year, a.month, a.day);
+  const dayB = calendarMs(b.year, b.month, b.day);
   return Math.round((dayB - dayA) / 86_400_000);
 }
 

@@ -74,6 +74,18 @@ describe('parseInstant', () => {
   });
 });
 
+describe('years before 1000', () => {
+  it('are written YYYY-MM-DD, as the CLI documents', () => {
+    expect(londonParts(at('0999-01-01T12:00:00Z')).date).toBe('0999-01-01');
+    expect(londonParts(at('0000-06-01T12:00:00Z'))).toMatchObject({ date: '0000-06-01', year: 0 });
+  });
+  it('are read as those years: 0099 is not 1999', () => {
+    // Before 1847 London kept its local mean time, 1 minute 15 seconds behind Greenwich.
+    expect(parseInstant('0099-05-01')?.toISOString()).toBe('0099-05-01T00:01:15.000Z');
+    expect(fromLondonWallClock(50, 1, 1, 12)?.toISOString()).toBe('0050-01-01T12:01:15.000Z');
+  });
+});
+
 describe('fromLondonWallClock', () => {
   it('finds the instant for London clock readings in BST and GMT', () => {
     expect(fromLondonWallClock(2026, 4, 1)?.toISOString()).toBe('2026-03-31T23:00:00.000Z');

@@ -131,6 +131,43 @@ describe('a wrong field is a problem, not a failure', () => {
     expect(procurement.keyDates.map((k) => k.type)).toContain('enquiryDeadline');
   });
 
+  it('reports a date outside 1990–2100 as a problem, not a key date centuries ahead', () => {
+    const record = realRecord();
+    record.tender.tenderPeriod.endDate = '9999-12-31T12:00:00Z';
+    const { procurement, problems } = readOne(record);
+    expect(problems).toEqual([
+      { path: '$.tender.tenderPeriod.endDate', message: 'expected a date between 1990 and 2100, found the text "9999-12-31T12:00:00Z"; it was left out' },
+    ]);
+    expect(procurement.keyDates.map((k) => k.type)).not.toContain('submissionDeadline');
+    expect(procurement.keyDates.find((k) => k.type === 'enquiryDeadline')?.at).toBe('2025-11-19T14:00:00.000Z');
+    expect(procurement.title).toBe('Out of Court Resolution');
+  });
+
+  it('reads a year before 100 as that year, so it is outside 1990–2100 too (not 1999)', () => {
+    const record = realRecord();
+    record.tender.enquiryPeriod.endDate = '0099-05-01';
+    const { procurement, problems } = readOne(record);
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      '$.tender.enquiryPeriod.endDate: expected a date between 1990 and 2100, found the text "0099-05-01"; it was left out',
+    ]);
+    expect(procurement.keyDates.map((k) => k.type)).not.toContain('enquiryDeadline');
+  });
+
+  it('keeps dates at the edges of 1990–2100 and the notice whose date is outside them', () => {
+    const record = realRecord();
+    record.tender.enquiryPeriod.endDate = '1990-01-01T00:00:00Z';
+    record.tender.tenderPeriod.endDate = '2100-12-31T23:59:00Z';
+    record.date = '1989-12-31T23:59:59Z';
+    const { procurement, problems } = readOne(record);
+    expect(problems.map((p) => p.path)).toEqual(['$.date']);
+    expect(procurement.keyDates.filter((k) => k.type !== 'contractStart' && k.type !== 'contractEnd').map((k) => [k.type, k.at])).toEqual(
+      expect.arrayContaining([
+        ['enquiryDeadline', '1990-01-01T00:00:00.000Z'],
+        ['submissionDeadline', '2100-12-31T23:59:00.000Z'],
+      ]),
+    );
+  });
+
   it('keeps the place of a lot that is not an object, so paths to its siblings stay true', () => {
     const record = realRecord('ocds-h6vhtk-067b89.json');
     record.tender.lots[0] = 'lot one';

@@ -5,7 +5,7 @@
  * Types come from these schemas; nothing else describes OCDS.
  */
 import { z } from 'zod';
-import { parseInstant } from '../dates';
+import { isPlausibleInstant, parseInstant, PLAUSIBLE_YEARS } from '../dates';
 
 // Extension pages forbid eval: zod must not try its `new Function` fast path.
 z.config({ jitless: true });
@@ -15,8 +15,13 @@ const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 const text = z.string();
 /** OCDS ids may be strings or integers; the model compares them as text. */
 const id = z.union([z.string(), z.number()]).transform(String);
-const dateTime = z.string().refine((s) => parseInstant(s) !== undefined, {
-  message: 'expected a date and time (ISO 8601)',
+/** A date, and one a procurement can have: outside `PLAUSIBLE_YEARS` it is a problem, not a key date ahead by centuries. */
+const dateTime = z.string().superRefine((s, ctx) => {
+  const at = parseInstant(s);
+  if (at === undefined) ctx.addIssue({ code: 'custom', message: 'expected a date and time (ISO 8601)' });
+  else if (!isPlausibleInstant(at)) {
+    ctx.addIssue({ code: 'custom', message: `expected a date between ${PLAUSIBLE_YEARS.from} and ${PLAUSIBLE_YEARS.to}` });
+  }
 });
 
 export const valueSchema = z.looseObject({
