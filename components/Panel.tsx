@@ -7,7 +7,7 @@ import type { DetectedChange } from '../lib/watchlist/entry';
 import { ChangeList } from './ChangeList';
 import { keyDateStyle } from '../lib/timeline/key-dates';
 import { Countdown } from './Countdown';
-import { DateTime } from './DateTime';
+import { DateTime, UkTimeNote } from './DateTime';
 import { ExternalLink } from './ExternalLink';
 import { isHttpsHref, titleText, valueText } from './format';
 import { LongText } from './LongText';
@@ -178,6 +178,7 @@ function Ready({
         ) : null}
         {watched && unseenChanges && unseenChanges.length > 0 ? <UnseenChanges changes={unseenChanges} onMarkSeen={onMarkSeen} /> : null}
         <ProblemsNote problems={problems} cutOff={cutOff} />
+        <UkTimeNote />
       </div>
 
       <section className="tt-section" aria-labelledby={ids.next}>

@@ -1,4 +1,5 @@
 import { memo, useId, useRef, useState, type FormEvent } from 'react';
+import { formatMoment } from '../lib/dates';
 import { keyDateLabel, keyDateStyle } from '../lib/timeline/key-dates';
 import { BID_STATUS_LABELS, BID_STATUSES, nextKeyDate, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
 import { ChangeList } from './ChangeList';
@@ -6,7 +7,7 @@ import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
 import { titleText, valueText } from './format';
 import { StageBadge } from './StageBadge';
-import { MAX_NOTE_LENGTH, momentText, parseTags, sameTags } from './watchlist-tools';
+import { MAX_NOTE_LENGTH, parseTags, sameTags } from './watchlist-tools';
 
 /** The user's own fields of a watched procurement, as 'watchlist:update' takes them. */
 export interface UserFieldsUpdate {
@@ -33,7 +34,7 @@ const NOTE_PREVIEW_CHARS = 140;
 function CheckedAt({ at }: { at: string }) {
   const instant = new Date(at);
   if (Number.isNaN(instant.getTime())) return null;
-  return <time dateTime={instant.toISOString()}>{momentText(instant)}</time>;
+  return <time dateTime={instant.toISOString()}>{formatMoment(instant)}</time>;
 }
 
 function notePreview(note: string): string {

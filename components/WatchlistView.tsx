@@ -2,6 +2,7 @@ import { BackupFileInput } from './BackupFileInput';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
 import { WatchlistRow, type UserFieldsUpdate } from './WatchlistRow';
+import { UkTimeNote } from './DateTime';
 import { backupReminder, filterWatchlist, refreshText, type BidStatusFilter, type RefreshState } from './watchlist-tools';
 import './theme.css';
 import './forms.css';
@@ -280,6 +281,7 @@ export function WatchlistView(props: WatchlistViewProps) {
             {counts.unseen > 0 ? <span className="tt-watchlist__unseen"> · {counts.unseen.toLocaleString('en-GB')} changed</span> : null}
           </p>
         ) : null}
+        {ready && entries.length > 0 ? <UkTimeNote className="tt-watchlist__zone" /> : null}
         {props.onOpenSettings ? (
           <button type="button" className="tt-link-button tt-watchlist__settings" onClick={props.onOpenSettings}>
             Settings

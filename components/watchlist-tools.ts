@@ -2,7 +2,7 @@
  * Plain helpers behind the popup's watchlist tools: search, bid-status filter, tags typed
  * as text, the backup reminder and the words for a refresh. No React, no browser API.
  */
-import { formatDate, londonParts } from '../lib/dates';
+import { whenInWords } from '../lib/dates';
 import { REQUEST_SPACING_MS } from '../lib/fts/client';
 import type { BidStatus, WatchedProcurement } from '../lib/watchlist/entry';
 
@@ -75,16 +75,6 @@ export function sameTags(a: readonly string[], b: readonly string[]): boolean {
 export const BACKUP_REMINDER_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** "45 days ago", "3 months ago", "2 years ago". */
-export function agoText(days: number): string {
-  if (days < 1) return 'today';
-  if (days < 2) return 'yesterday';
-  if (days < 60) return `${days} days ago`;
-  if (days < 365) return `${Math.floor(days / 30)} months ago`;
-  const years = Math.floor(days / 365);
-  return years === 1 ? '1 year ago' : `${years} years ago`;
-}
-
 /**
  * Whether to remind the user to back up, and how to word their last backup: a watchlist
  * that is not empty and was never backed up, or not for BACKUP_REMINDER_DAYS days.
@@ -95,7 +85,7 @@ export function backupReminder(lastBackupAt: string | undefined, entryCount: num
   if (Number.isNaN(at)) return { lastBackup: 'never' };
   const days = Math.floor((now.getTime() - at) / DAY_MS);
   if (days < BACKUP_REMINDER_DAYS) return undefined;
-  return { lastBackup: agoText(days) };
+  return { lastBackup: whenInWords(now, new Date(at)) };
 }
 
 /** The state of a "Refresh now" the popup asked for. */
@@ -124,9 +114,4 @@ export function refreshText(state: RefreshState): string {
       return `${counts}${changed}.`;
     }
   }
-}
-
-/** "1 Jul 2026, 15:33" in UK time: a moment something happened (never "by end of day"). */
-export function momentText(instant: Date): string {
-  return `${formatDate(instant)}, ${londonParts(instant).time}`;
 }

@@ -29,7 +29,7 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 const dayFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   day: 'numeric',
-  month: 'short',
+  month: 'long',
   year: 'numeric',
 });
 
@@ -197,8 +197,8 @@ export function londonDayEnd(instant: Date): Date {
 
 /**
  * How a date reads. `dateOnly`: it was published as a day without a time, so it is that
- * whole London day. `deadline`: something must be done by then, so 23:59 reads "by end
- * of day" and a midnight deadline keeps its time.
+ * whole London day. `deadline`: something must be done by then, so it counts down to its
+ * closing, and a deadline at midnight keeps its time.
  */
 export interface DateStyle {
   dateOnly?: boolean;
@@ -216,21 +216,48 @@ export function isEndOfDay(instant: Date): boolean {
   return p.hour === 23 && p.minute === 59;
 }
 
-/** "1 Jul 2026" */
+/** "1 July 2026": the London date, the month in full (GOV.UK style). */
 export function formatDate(instant: Date): string {
   return dayFormat.format(instant);
 }
 
 /**
- * "1 Jul 2026, 15:33"; the date alone for a day published without a time, and for
- * anything but a deadline at midnight; "1 Jul 2026, by end of day" for a deadline at 23:59.
+ * The London time of day as GOV.UK writes it: "9am", "11:45am", "5:30pm", "midday",
+ * "midnight" (the first minute of a day). No leading zero, no ":00", no seconds.
+ */
+export function formatTime(instant: Date): string {
+  const { hour, minute } = londonParts(instant);
+  if (minute === 0 && hour === 12) return 'midday';
+  if (minute === 0 && hour === 0) return 'midnight';
+  const clock = hour % 12 === 0 ? 12 : hour % 12;
+  const minutes = minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`;
+  return `${clock}${minutes}${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** "24 March 2023, 11:45am": a moment, always with its time (as FTS writes "Published …"). */
+export function formatMoment(instant: Date): string {
+  return `${formatDate(instant)}, ${formatTime(instant)}`;
+}
+
+/** True when a date reads with its time: not a day published alone, nor midnight on a date that is no deadline. */
+export function showsTime(instant: Date, style: DateStyle = {}): boolean {
+  if (style.dateOnly) return false;
+  const p = londonParts(instant);
+  return style.deadline === true || p.hour !== 0 || p.minute !== 0;
+}
+
+/**
+ * "1 July 2026, 11:59pm", "13 April 2027, midday"; the date alone ("1 April 2027") for a
+ * day published without a time, and for midnight on a date that is no deadline (a contract
+ * that starts on a day). A deadline at midnight reads "25 August 2026, midnight".
  */
 export function formatDateTime(instant: Date, style: DateStyle = {}): string {
-  if (style.dateOnly) return formatDate(instant);
-  const p = londonParts(instant);
-  if (style.deadline && isEndOfDay(instant)) return `${formatDate(instant)}, by end of day`;
-  if (!style.deadline && p.hour === 0 && p.minute === 0) return formatDate(instant);
-  return `${formatDate(instant)}, ${p.time}`;
+  return showsTime(instant, style) ? formatMoment(instant) : formatDate(instant);
+}
+
+/** `formatDateTime`, saying "UK time" after a time: for text read on its own (a notification, a calendar). */
+export function formatDateTimeUk(instant: Date, style: DateStyle = {}): string {
+  return showsTime(instant, style) ? `${formatMoment(instant)} UK time` : formatDate(instant);
 }
 
 /** A date as published, for people (`formatDateTime`); the text itself when it names no date. */
@@ -248,35 +275,75 @@ export function londonDaysBetween(now: Date, instant: Date): number {
   return Math.round((dayB - dayA) / 86_400_000);
 }
 
-/** "today", "tomorrow", "in 3 days": a London calendar-day distance in words. */
-export function inDays(days: number): string {
-  if (days <= 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  return `in ${days} days`;
+/** Whole calendar months from London day `from` to the later London day `to`: a month counts once its day is reached. */
+function londonMonthsBetween(from: Date, to: Date): number {
+  const a = londonParts(from);
+  const b = londonParts(to);
+  return (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const counted = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
+
+/** Days up to about two months (under 60), then months up to two years, then years. */
+const DAYS_SHOWN_UNDER = 60;
+const MONTHS_SHOWN_UNDER = 24;
+
+/** How far apart two London days are: "12 days", "3 months", "3 years" (`days` is at least 2). */
+function calendarAmount(earlier: Date, later: Date, days: number): string {
+  if (days < DAYS_SHOWN_UNDER) return counted(days, 'day');
+  const months = londonMonthsBetween(earlier, later);
+  // 60 days always reads as at least 2 months, whatever the lengths of the months.
+  if (months < MONTHS_SHOWN_UNDER) return counted(Math.max(2, months), 'month');
+  return counted(Math.floor(months / 12), 'year');
+}
 
 /**
- * How long until a date, in words; undefined when a date that is not a deadline has passed.
- * Deadlines: "closed", then hours in the last day ("5 hours left", "less than an hour
- * left"), else London calendar days ("1 day left", "3 days left"). Other dates do not
- * close: "today", "tomorrow", "in 30 days". A day published without a time counts to the
- * end of that London day.
+ * A London calendar-day distance in words: "today", "tomorrow", "in 12 days",
+ * "in 3 months", "in 3 years"; before `now`, "yesterday", "3 days ago", "2 years ago".
+ */
+export function whenInWords(now: Date, at: Date): string {
+  const days = londonDaysBetween(now, at);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${calendarAmount(now, at, days)}` : `${calendarAmount(at, now, -days)} ago`;
+}
+
+/**
+ * A reminder's lead, London calendar days ahead, in the countdown's words: "in 7 days",
+ * "tomorrow", "today"; for a deadline "closes in 7 days", "closes tomorrow".
+ */
+export function leadInWords(days: number, style: DateStyle = {}): string {
+  const words = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${counted(days, 'day')}`;
+  return style.deadline ? `closes ${words}` : words;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Under a day or so, in the largest whole unit: "less than a minute", "45 minutes", "3 hours". */
+function clockAmount(ms: number): string {
+  if (ms < MINUTE) return 'less than a minute';
+  if (ms < HOUR) return counted(Math.floor(ms / MINUTE), 'minute');
+  return counted(Math.floor(ms / HOUR), 'hour');
+}
+
+/**
+ * How far a date is from `now`, in words that fit the distance; undefined when a date that
+ * is not a deadline has passed. Deadlines close: "closes in 45 minutes", "closes in 3
+ * hours" within a day or on its own London day, then "closes tomorrow", "closes in 12
+ * days", "closes in 3 months", "closes in 3 years"; once passed, "closed 3 hours ago",
+ * "closed yesterday", "closed 3 days ago". Other dates: "today", "tomorrow", "in 12 days",
+ * "in 3 years". A day published without a time counts to the end of that London day.
  */
 export function countdown(now: Date, at: Date, style: DateStyle = {}): string | undefined {
   const left = lastMoment(at, style).getTime() - now.getTime();
-  if (!style.deadline) return left > 0 ? inDays(londonDaysBetween(now, at)) : undefined;
-  if (left <= 0) return 'closed';
-  if (left < HOUR) return 'less than an hour left';
-  if (left < DAY) {
-    const hours = Math.floor(left / HOUR);
-    return `${hours} ${hours === 1 ? 'hour' : 'hours'} left`;
-  }
-  // At least a day left is at least one calendar day, even on the 25-hour day in October.
-  const days = Math.max(1, londonDaysBetween(now, at));
-  return `${days} ${days === 1 ? 'day' : 'days'} left`;
+  if (!style.deadline) return left > 0 ? whenInWords(now, at) : undefined;
+  // Its own London day, or less than a day away either side: counted on the clock.
+  const onTheClock = Math.abs(left) < DAY || londonDaysBetween(now, at) === 0;
+  if (left > 0) return `closes ${onTheClock ? `in ${clockAmount(left)}` : whenInWords(now, at)}`;
+  return `closed ${onTheClock ? `${clockAmount(-left)} ago` : whenInWords(now, at)}`;
 }
 
 /** Forgets every memoised reading, so that a benchmark times a cold read. */

@@ -9,7 +9,7 @@
  * without a time has no time of day: its reminders come at 09:00 London time, as a
  * calendar's alarms do for an all-day event.
  */
-import { formatDateTime, fromLondonWallClock, inDays, londonDaysBetween, londonParts } from './dates';
+import { countdown, formatDateTimeUk, fromLondonWallClock, londonParts, whenInWords } from './dates';
 import { noticeUrl, safeHttpsUrl } from './fts/urls';
 import type { Settings } from './settings';
 import { broughtForwardFirst } from './timeline/changes';
@@ -31,7 +31,7 @@ export interface Reminder {
   leadDays: number;
   /** The procurement's title (its ocid when it has none), on one line. */
   title: string;
-  /** "Submission deadline in 7 days: <title> (1 Jul 2026, by end of day)". */
+  /** "Submission deadline closes in 7 days: <title> (1 July 2026, 11:59pm UK time)". */
   message: string;
   /** The notice to open (https only). */
   url?: string;
@@ -113,13 +113,15 @@ export function oneLine(text: string): string {
 }
 
 /**
- * "Submission deadline in 7 days: <title>, lot 2 (1 Jul 2026, by end of day)", "… tomorrow: …",
- * "… today: …"; "Submission deadline (expected) in 7 days: …" for a date only planned.
+ * "Submission deadline closes in 7 days: <title>, lot 2 (1 July 2026, 11:59pm UK time)",
+ * "… closes tomorrow: …", "… closes in 5 hours: …" (the countdown's words); "Contract
+ * starts (expected) tomorrow: …" for a date that is no deadline and only planned.
  */
 export function reminderMessage(keyDate: Pick<KeyDate, 'type' | 'lots' | 'estimated' | 'dateOnly'>, at: Date, title: string, now: Date): string {
   const lots = keyDate.lots.length ? `, ${oneLine(lotsText(keyDate.lots))}` : '';
-  const when = formatDateTime(at, keyDateStyle(keyDate.type, keyDate.dateOnly));
-  return `${keyDateLabel(keyDate)} ${inDays(londonDaysBetween(now, at))}: ${title}${lots} (${when})`;
+  const style = keyDateStyle(keyDate.type, keyDate.dateOnly);
+  const words = countdown(now, at, style) ?? whenInWords(now, at);
+  return `${keyDateLabel(keyDate)} ${words}: ${title}${lots} (${formatDateTimeUk(at, style)})`;
 }
 
 /**

@@ -77,7 +77,7 @@ const watchedOcid = (i: number) => `ocds-h6vhtk-c${String(i).padStart(5, '0')}`;
 
 // ---------------------------------------------------------------- the procurement watched
 
-/** West Midlands PCC (UK3, compiled record); the change: submission deadline 1 Jul 2026 → 15 Jul 2026. */
+/** West Midlands PCC (UK3, compiled record); the change: submission deadline 1 July 2026 → 15 July 2026. */
 const TEMPLATE_OCID = 'ocds-h6vhtk-067b89';
 const BEFORE: Json = realRecordPackages().get(TEMPLATE_OCID)!;
 const AFTER: Json = changedRecord(BEFORE, (state) => (state.tender.tenderPeriod.endDate = '2026-07-15T23:59:59+01:00'));

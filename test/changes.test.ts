@@ -41,8 +41,8 @@ describe('what changed', () => {
     // and enquiryPeriod.endDate 2025-10-31T17:00:00Z (was 2025-10-17T17:00:00+01:00).
     const amendments = changesByNotice('record-delta-deadline-moves.json');
     expect(amendments['066893-2025']!.changes).toEqual([
-      'Enquiry deadline moved from 17 Oct 2025, 17:00 to 31 Oct 2025, 17:00',
-      'Submission deadline moved from 24 Oct 2025, 12:00 to 7 Nov 2025, 12:00',
+      'Enquiry deadline moved from 17 October 2025, 5pm to 31 October 2025, 5pm',
+      'Submission deadline moved from 24 October 2025, midday to 7 November 2025, midday',
     ]);
     expect(amendments['066893-2025']!.description).toMatch(/^Submission deadline extended to 7 November 2025/);
   });
@@ -60,11 +60,11 @@ describe('what changed', () => {
   });
 
   it('states an old-regime corrigendum’s changes as FTS wrote them; its new time limit for tenders is the submission deadline moving', () => {
-    // 020417-2024: IV.2.2 15 Jul 2024 12:00 → 29 Jul 12:00 (BST); IV.2.7 12:30 → 12:30; VI.3 text.
+    // 020417-2024: IV.2.2 15 July 2024 12:00 → 29 Jul 12:00 (BST); IV.2.7 12:30 → 12:30; VI.3 text.
     const amendments = changesByNotice('old-regime-f02-f03-f14.json');
     expect(amendments['020417-2024']!.changes).toEqual([
-      'Submission deadline moved from 15 Jul 2024, 12:00 to 29 Jul 2024, 12:00',
-      'Conditions for opening of tenders (section IV.2.7) moved from 15 Jul 2024, 12:30 to 29 Jul 2024, 12:30',
+      'Submission deadline moved from 15 July 2024, midday to 29 July 2024, midday',
+      'Conditions for opening of tenders (section IV.2.7) moved from 15 July 2024, 12:30pm to 29 July 2024, 12:30pm',
       'Additional information (section VI.3) changed from “Tenders must be returned by 12:00 on 15 July 2024.” to “Tenders must be returned by 12:00 on 29 July 2024. Clarification questions will be answered until 22 July 2024.”',
     ]);
   });
@@ -73,8 +73,8 @@ describe('what changed', () => {
     // 028104-2026: contracts[0].period.endDate 2026-04-30T23:59:59+01:00 → 2027-04-30T23:59:59+01:00; amount 240000 → 480000.
     expect(changesByNotice('uk10-contract-change.json')['028104-2026']!.changes).toEqual([
       'Contract value changed from £240,000 to £480,000',
-      // Not a deadline: 23:59 is a time of day, not "by end of day".
-      'Contract ends (lot 1) moved from 30 Apr 2026, 23:59 to 30 Apr 2027, 23:59',
+      // Not a deadline: 23:59 is a time of day, written "11:59pm" all the same.
+      'Contract ends (lot 1) moved from 30 April 2026, 11:59pm to 30 April 2027, 11:59pm',
     ]);
   });
 });
@@ -104,7 +104,7 @@ describe('comparing only what changed', () => {
   });
 });
 
-/** West Midlands PCC victim services (UK3, planning): deadline 1 Jul 2026 23:59:59 BST, three lots to 31 Mar 2031, value not specified. */
+/** West Midlands PCC victim services (UK3, planning): deadline 1 July 2026 23:59:59 BST, three lots to 31 March 2031, value not specified. */
 const WEST_MIDLANDS = 'ocds-h6vhtk-067b89.json';
 
 describe('diffProcurements: two reads of a watched procurement (what changed since you last looked)', () => {
@@ -114,7 +114,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     }
   });
 
-  it('a moved submission deadline (23:59:59 BST) → one change, both dates by end of day, the instants kept', () => {
+  it('a moved submission deadline (23:59:59 BST) → one change, both dates at 11:59pm, the instants kept', () => {
     const before = realRecord(WEST_MIDLANDS);
     expect(before.tender.tenderPeriod.endDate).toBe('2026-07-01T23:59:59+01:00');
     const after = structuredClone(before);
@@ -124,7 +124,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
         field: 'keyDate:submissionDeadline',
         label: 'Submission deadline',
         kind: 'changed',
-        text: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day',
+        text: 'Submission deadline moved from 1 July 2026, 11:59pm to 15 July 2026, 11:59pm',
         before: '2026-07-01T22:59:59.000Z',
         after: '2026-07-15T22:59:59.000Z',
       },
@@ -140,7 +140,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
         field: 'keyDate:submissionDeadline',
         label: 'Submission deadline',
         kind: 'changed',
-        text: 'Submission deadline brought forward from 1 Jul 2026, by end of day to 24 Jun 2026, 12:00',
+        text: 'Submission deadline brought forward from 1 July 2026, 11:59pm to 24 June 2026, midday',
         before: '2026-07-01T22:59:59.000Z',
         after: '2026-06-24T11:00:00.000Z',
         broughtForward: true,
@@ -148,12 +148,12 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     ]);
   });
 
-  it('a deadline with a time of day keeps the time, in UK time (24 Nov 2025 14:00 GMT → 1 Dec 2025 14:00 GMT)', () => {
+  it('a deadline with a time of day keeps the time, in UK time (24 November 2025 14:00 GMT → 1 December 2025 14:00 GMT)', () => {
     const before = realRecord();
     expect(before.tender.tenderPeriod.endDate).toBe('2025-11-24T14:00:00Z');
     const after = structuredClone(before);
     after.tender.tenderPeriod.endDate = '2025-12-01T14:00:00Z';
-    expect(texts(model(before), model(after))).toEqual(['Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00']);
+    expect(texts(model(before), model(after))).toEqual(['Submission deadline moved from 24 November 2025, 2pm to 1 December 2025, 2pm']);
   });
 
   it('a key date set and one removed', () => {
@@ -161,7 +161,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     const after = structuredClone(before);
     after.tender.enquiryPeriod = { endDate: '2026-06-17T17:00:00+01:00' };
     delete after.tender.communication.futureNoticeDate;
-    expect(texts(model(before), model(after))).toEqual(['Enquiry deadline set: 17 Jun 2026, 17:00', 'Next notice expected removed (was 1 Jun 2026, 23:59)']);
+    expect(texts(model(before), model(after))).toEqual(['Enquiry deadline set: 17 June 2026, 5pm', 'Next notice expected removed (was 1 June 2026, 11:59pm)']);
   });
 
   it('a new notice that amends the procurement → the notice, then the amendment in the buyer’s words', () => {
@@ -179,9 +179,9 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     after.tender.amendments.push({ id: '047311-2026', description: 'Tender deadline extended by two weeks' });
     after.tender.tenderPeriod.endDate = '2026-07-15T23:59:59+01:00';
     expect(diffProcurements(model(before), model(after))).toEqual([
-      { field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK3: Planned procurement notice, published 26 May 2026, 14:05', after: '047311-2026' },
+      { field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK3: Planned procurement notice, published 26 May 2026, 2:05pm', after: '047311-2026' },
       { field: 'amendment', label: 'Amendment', kind: 'added', text: 'Amendment: Tender deadline extended by two weeks', after: 'Tender deadline extended by two weeks' },
-      expect.objectContaining({ text: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day' }),
+      expect.objectContaining({ text: 'Submission deadline moved from 1 July 2026, 11:59pm to 15 July 2026, 11:59pm' }),
     ]);
   });
 
@@ -199,7 +199,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
         format: 'text/html',
       },
     ];
-    expect(texts(model(before), model(after))).toEqual(['New notice: UK4: Tender notice, published 3 Jun 2026, 09:00', 'Stage changed from planning to tender']);
+    expect(texts(model(before), model(after))).toEqual(['New notice: UK4: Tender notice, published 3 June 2026, 9am', 'Stage changed from planning to tender']);
   });
 
   it('a real tender update (Bristol, record delta): new UK4, its amendment, and both deadlines moved across the clock change', () => {
@@ -212,14 +212,14 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
       return copy;
     };
     expect(texts(model(upTo(1)), model(upTo(2)))).toEqual([
-      'New notice: UK4: Tender notice, published 20 Oct 2025, 16:42',
+      'New notice: UK4: Tender notice, published 20 October 2025, 4:42pm',
       'Amendment: Submission deadline extended to 7 November 2025 and clarification deadline to 31 October 2025 following supplier requests for more time to arrange site visits.',
-      'Enquiry deadline moved from 17 Oct 2025, 17:00 to 31 Oct 2025, 17:00',
-      'Submission deadline moved from 24 Oct 2025, 12:00 to 7 Nov 2025, 12:00',
+      'Enquiry deadline moved from 17 October 2025, 5pm to 31 October 2025, 5pm',
+      'Submission deadline moved from 24 October 2025, midday to 7 November 2025, midday',
     ]);
     // The second update has no amendments entry: the notice itself is the amendment.
     expect(texts(model(upTo(2)), model(record))).toEqual([
-      'New notice: UK4: Tender notice, published 29 Oct 2025, 09:05',
+      'New notice: UK4: Tender notice, published 29 October 2025, 9:05am',
       'Amendment: notice 069512-2025 changed the procurement',
       // The same words as the timeline gives notice 069512-2025 (above).
       'Title changed from “Highways Drainage and Gully Cleansing Services” to “Highways Drainage, Gully Cleansing and CCTV Survey Services”',
@@ -227,22 +227,22 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     ]);
   });
 
-  it('one lot’s contract end moving is one change naming that lot (Leeds, lot 2: 31 Jul 2028 → 31 Mar 2029)', () => {
+  it('one lot’s contract end moving is one change naming that lot (Leeds, lot 2: 31 July 2028 → 31 March 2029)', () => {
     const before = own('uk4-enquiry-and-submission.json');
     const after = structuredClone(before);
     expect(after.releases[0].tender.lots[1].contractPeriod.endDate).toBe('2028-07-31T23:59:59+01:00');
     after.releases[0].tender.lots[1].contractPeriod.endDate = '2029-03-31T23:59:59+01:00';
-    expect(texts(model(before), model(after))).toEqual(['Contract ends (lot 2) moved from 31 Jul 2028, 23:59 to 31 Mar 2029, 23:59']);
+    expect(texts(model(before), model(after))).toEqual(['Contract ends (lot 2) moved from 31 July 2028, 11:59pm to 31 March 2029, 11:59pm']);
   });
 
   it('one lot of three that shared a date moves: only that lot; all three move: one change naming the three', () => {
     const before = realRecord(WEST_MIDLANDS);
     const one = structuredClone(before);
     one.tender.lots[1].contractPeriod.endDate = '2032-03-31T23:59:59+01:00';
-    expect(texts(model(before), model(one))).toEqual(['Contract ends (lot 2) moved from 31 Mar 2031, 23:59 to 31 Mar 2032, 23:59']);
+    expect(texts(model(before), model(one))).toEqual(['Contract ends (lot 2) moved from 31 March 2031, 11:59pm to 31 March 2032, 11:59pm']);
     const all = structuredClone(before);
     for (const lot of all.tender.lots) lot.contractPeriod.startDate = '2027-05-01T00:00:00+01:00';
-    expect(texts(model(before), model(all))).toEqual(['Contract starts (lots 1, 2, 3) moved from 1 Apr 2027 to 1 May 2027']);
+    expect(texts(model(before), model(all))).toEqual(['Contract starts (lots 1, 2, 3) moved from 1 April 2027 to 1 May 2027']);
   });
 
   it('a contract change notice (Sheffield UK10): the contract end moves a year, with its notice', () => {
@@ -253,7 +253,7 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
     delete before.records[0].versionedRelease;
     const changes = texts(model(before), model(after));
     expect(changes[0]).toMatch(/^New notice: UK10: Contract change notice, published /);
-    expect(changes).toContain('Contract ends (lot 1) moved from 30 Apr 2026, 23:59 to 30 Apr 2027, 23:59');
+    expect(changes).toContain('Contract ends (lot 1) moved from 30 April 2026, 11:59pm to 30 April 2027, 11:59pm');
   });
 
   describe('value', () => {
@@ -310,23 +310,23 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
 
     // A second event of the same type is new, not the first one moved.
     it('a second event added → "set", not "moved"', () => {
-      expect(texts(model(base()), model(withSecond()))).toEqual(['Market engagement set: 22 Jun 2026, 23:59']);
+      expect(texts(model(base()), model(withSecond()))).toEqual(['Market engagement set: 22 June 2026, 11:59pm']);
     });
 
     // Moving the first of two events of the same type is reported.
     it('the first of two events moving is reported', () => {
       const after = withSecond();
       after.planning.milestones[0].dueDate = '2026-06-09T23:59:59+01:00';
-      expect(texts(model(withSecond()), model(after))).toEqual(['Market engagement moved from 8 Jun 2026, 23:59 to 9 Jun 2026, 23:59']);
+      expect(texts(model(withSecond()), model(after))).toEqual(['Market engagement moved from 8 June 2026, 11:59pm to 9 June 2026, 11:59pm']);
     });
 
     // The event still at 8 Jun is unchanged, so the earlier one is new — not the first brought forward.
     it('an event added before the first in time, listed after it, is "set"; the timeline says the same', () => {
       const after = base();
       after.planning.milestones.push({ id: 'engagement-0', type: 'engagement', description: 'Early session', dueDate: '2026-06-01T10:00:00+01:00', status: 'scheduled' });
-      expect(texts(model(base()), model(after))).toEqual(['Market engagement set: 1 Jun 2026, 10:00']);
+      expect(texts(model(base()), model(after))).toEqual(['Market engagement set: 1 June 2026, 10am']);
       const state = (doc: unknown) => collectProcurements(structuredClone(doc)).procurements[0]!.compiled!.release;
-      expect(diffStates(state(base()), state(after)).map((c) => c.text)).toEqual(['Market engagement set: 1 Jun 2026, 10:00']);
+      expect(diffStates(state(base()), state(after)).map((c) => c.text)).toEqual(['Market engagement set: 1 June 2026, 10am']);
     });
   });
 });
@@ -363,9 +363,9 @@ describe('one model: the timeline (two merged states) and the watchlist (two rea
     after.tender.lots.pop();
     after.tender.documents = [{ id: 'itt-1', documentType: 'biddingDocuments', title: 'Invitation to tender' }];
     expect(texts(model(before), model(after))).toEqual([
-      'Contract starts (lot 3) removed (was 1 Apr 2027)',
-      'Contract ends (lot 3) removed (was 31 Mar 2031, 23:59)',
-      'Contract ends if fully extended (lot 3) removed (was 31 Mar 2036, 23:59)',
+      'Contract starts (lot 3) removed (was 1 April 2027)',
+      'Contract ends (lot 3) removed (was 31 March 2031, 11:59pm)',
+      'Contract ends if fully extended (lot 3) removed (was 31 March 2036, 11:59pm)',
       'Lot 3 (Hate Crime Services) removed',
       'Document added: Invitation to tender',
     ]);

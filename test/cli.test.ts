@@ -25,14 +25,14 @@ describe('npm run timeline', () => {
     for (const event of out.events) {
       expect(Object.keys(event)).toEqual(expect.arrayContaining(['kind', 'at', 'date', 'time', 'label', 'source']));
     }
-    // The first future key date on 1 Jun 2026 at 13:00 London is the future notice date that evening.
+    // The first future key date on 1 June 2026 at 13:00 London is the future notice date that evening.
     expect(out.events.find((e: { status?: string }) => e.status === 'next')).toMatchObject({ type: 'futureNotice', date: '2026-06-01', time: '23:59', daysLeft: 0 });
     // Only UK3 planned procurement notices gave its submission deadline: `estimated`, and labelled so.
     expect(out.events.find((e: { type?: string }) => e.type === 'submissionDeadline')).toMatchObject({ estimated: true, label: 'Submission deadline (expected)', status: 'upcoming' });
     expect(out.events.find((e: { type?: string }) => e.type === 'futureNotice')).not.toHaveProperty('estimated');
   });
 
-  it('marks the key dates after a termination void (real 05cfd9: UK4, then a UK12 on 27 Nov 2025)', () => {
+  it('marks the key dates after a termination void (real 05cfd9: UK4, then a UK12 on 27 November 2025)', () => {
     const out = JSON.parse(timeline(`${realOcdsDir}ocds-h6vhtk-05cfd9.json`, '--now', '2025-12-01T12:00:00Z').stdout);
     const statuses = out.events.filter((e: { kind: string }) => e.kind === 'keyDate').map((e: { type: string; status: string }) => `${e.type} ${e.status}`);
     expect(statuses).toEqual([

@@ -48,14 +48,14 @@ const submission = (keyDates: KeyDate[]) => keyDates.filter((k) => k.type === 's
 describe('an F14 corrigendum moves the submission deadline', () => {
   it('on the real F14 alone: the new time limit is the deadline, read from newValue.date, saying what it was', () => {
     const { procurement } = read([realF14()]);
-    // 22 Jul 2026 12:00 BST = 11:00Z. IV.2.7 (opening of tenders) is not a key date.
+    // 22 July 2026 12:00 BST = 11:00Z. IV.2.7 (opening of tenders) is not a key date.
     expect(procurement.keyDates).toEqual([
       {
         type: 'submissionDeadline',
         at: '2026-07-22T11:00:00.000Z',
         lots: [],
         source: '$.releases[0].tender.amendments[0].unstructuredChanges[0].newValue.date',
-        detail: 'Moved by a corrigendum from 15 Jul 2026, 12:00',
+        detail: 'Moved by a corrigendum from 15 July 2026, midday',
       },
     ]);
   });
@@ -64,8 +64,8 @@ describe('an F14 corrigendum moves the submission deadline', () => {
     const { events } = read([realF14()]);
     const f14 = events.find((e) => e.kind === 'notice' && e.noticeId === '065416-2026');
     expect(f14?.kind === 'notice' && f14.changes.map((c) => [c.field, c.text])).toEqual([
-      ['keyDate:submissionDeadline', 'Submission deadline moved from 15 Jul 2026, 12:00 to 22 Jul 2026, 12:00'],
-      ['stated', 'Conditions for opening of tenders (section IV.2.7) moved from 15 Jul 2026, 12:30 to 22 Jul 2026, 12:30'],
+      ['keyDate:submissionDeadline', 'Submission deadline moved from 15 July 2026, midday to 22 July 2026, midday'],
+      ['stated', 'Conditions for opening of tenders (section IV.2.7) moved from 15 July 2026, 12:30pm to 22 July 2026, 12:30pm'],
     ]);
   });
 
@@ -77,13 +77,13 @@ describe('an F14 corrigendum moves the submission deadline', () => {
         at: '2026-07-22T11:00:00.000Z',
         lots: [],
         source: '$.releases[1].tender.amendments[0].unstructuredChanges[0].newValue.date',
-        detail: 'Moved by a corrigendum from 15 Jul 2026, 12:00',
+        detail: 'Moved by a corrigendum from 15 July 2026, midday',
       },
     ]);
     const f14 = events.find((e) => e.kind === 'notice' && e.noticeId === '065416-2026');
     expect(f14?.kind === 'notice' && f14.changes.map((c) => [c.field, c.text])).toEqual([
-      ['keyDate:submissionDeadline', 'Submission deadline moved from 15 Jul 2026, 12:00 to 22 Jul 2026, 12:00'],
-      ['stated', 'Conditions for opening of tenders (section IV.2.7) moved from 15 Jul 2026, 12:30 to 22 Jul 2026, 12:30'],
+      ['keyDate:submissionDeadline', 'Submission deadline moved from 15 July 2026, midday to 22 July 2026, midday'],
+      ['stated', 'Conditions for opening of tenders (section IV.2.7) moved from 15 July 2026, 12:30pm to 22 July 2026, 12:30pm'],
     ]);
     // The deadline counts down to the new date: on 1 Jul it is 21 days away, not 14.
     expect(events.find((e) => e.kind === 'keyDate' && e.type === 'submissionDeadline')).toMatchObject({ date: '2026-07-22', time: '12:00', status: 'next', daysLeft: 21 });
@@ -92,7 +92,7 @@ describe('an F14 corrigendum moves the submission deadline', () => {
   it('tells a watcher the deadline moved when the F14 arrives', () => {
     const before = read([contractNotice('2026-07-15T12:00:00+01:00')]).procurement;
     const after = read([contractNotice('2026-07-15T12:00:00+01:00'), realF14()]).procurement;
-    expect(diffProcurements(before, after).map((c) => c.text)).toContain('Submission deadline moved from 15 Jul 2026, 12:00 to 22 Jul 2026, 12:00');
+    expect(diffProcurements(before, after).map((c) => c.text)).toContain('Submission deadline moved from 15 July 2026, midday to 22 July 2026, midday');
   });
 
   it('keeps a structured deadline that is not the one the corrigendum replaced', () => {
@@ -111,7 +111,7 @@ describe('an F14 corrigendum moves the submission deadline', () => {
     ];
     const { procurement } = read([contractNotice('2026-07-15T12:00:00+01:00'), realF14(), second]);
     expect(submission(procurement.keyDates)).toEqual([
-      expect.objectContaining({ at: '2026-07-29T11:00:00.000Z', detail: 'Moved by a corrigendum from 22 Jul 2026, 12:00' }),
+      expect.objectContaining({ at: '2026-07-29T11:00:00.000Z', detail: 'Moved by a corrigendum from 22 July 2026, midday' }),
     ]);
   });
 
@@ -127,7 +127,7 @@ describe('an F14 corrigendum moves the submission deadline', () => {
 });
 
 describe('the project fixture old-regime-f02-f03-f14.json', () => {
-  it('moves the F02 deadline of 15 Jul 2024 to the F14’s 29 Jul 2024, 12:00 BST', () => {
+  it('moves the F02 deadline of 15 July 2024 to the F14’s 29 July 2024, midday BST', () => {
     const result = analyseOcds(readFileSync(`${ownOcdsDir}old-regime-f02-f03-f14.json`, 'utf8'), NOW);
     if (!result.ok) throw new Error(result.message);
     expect(submission(result.procurements[0]!.procurement.keyDates)).toEqual([
@@ -136,7 +136,7 @@ describe('the project fixture old-regime-f02-f03-f14.json', () => {
         at: '2024-07-29T11:00:00.000Z',
         lots: [],
         source: '$.records[0].compiledRelease.tender.amendments[0].unstructuredChanges[0].newValue.date',
-        detail: 'Moved by a corrigendum from 15 Jul 2024, 12:00',
+        detail: 'Moved by a corrigendum from 15 July 2024, midday',
       },
     ]);
   });

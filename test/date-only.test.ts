@@ -2,7 +2,7 @@
 /**
  * A date published without a time stays a day. The real FTS release 076444-2026
  * (ocds-h6vhtk-06e1df, old regime, CELEX 32014L0024) in test/fixtures/fts/api/whole-stream/page-001.json
- * is `$.releases[15]`; its `tender.tenderPeriod.endDate` is `"2026-08-25"`. 25 Aug 2026 is in
+ * is `$.releases[15]`; its `tender.tenderPeriod.endDate` is `"2026-08-25"`. 25 August 2026 is in
  * BST, so that London day runs from 2026-08-24T23:00:00Z to 2026-08-25T23:00:00Z, and the
  * submission deadline is open until the second of those.
  */
@@ -73,12 +73,13 @@ describe('the model', () => {
   it('counts down to the end of the London day, in hours on the day itself', () => {
     const style = keyDateStyle('submissionDeadline', true);
     const at = new Date(DAY_START);
-    expect(countdown(new Date('2026-08-23T09:00:00Z'), at, style)).toBe('2 days left');
-    expect(countdown(new Date('2026-08-24T09:00:00Z'), at, style)).toBe('1 day left');
+    expect(countdown(new Date('2026-08-23T09:00:00Z'), at, style)).toBe('closes in 2 days');
+    expect(countdown(new Date('2026-08-24T09:00:00Z'), at, style)).toBe('closes tomorrow');
     // 10:00 BST on the day: 14 hours to midnight.
-    expect(countdown(new Date('2026-08-25T09:00:00Z'), at, style)).toBe('14 hours left');
-    expect(countdown(new Date('2026-08-25T22:30:00Z'), at, style)).toBe('less than an hour left');
-    expect(countdown(new Date(DAY_END), at, style)).toBe('closed');
+    expect(countdown(new Date('2026-08-25T09:00:00Z'), at, style)).toBe('closes in 14 hours');
+    expect(countdown(new Date('2026-08-25T22:30:00Z'), at, style)).toBe('closes in 30 minutes');
+    expect(countdown(new Date(DAY_END), at, style)).toBe('closed less than a minute ago');
+    expect(countdown(new Date('2026-08-26T09:00:00Z'), at, style)).toBe('closed 10 hours ago');
   });
 
   it('is the next key date of the watchlist entry during that day', () => {
@@ -93,9 +94,9 @@ describe('what people see', () => {
     const { container } = render(createElement(Timeline, { events: read(now.toISOString()).events, now }));
     const item = [...container.querySelectorAll('li[data-kind="keyDate"]')].find((li) => li.textContent?.includes('Submission deadline'))!;
     const time = item.querySelector('time')!;
-    expect(time.textContent).toBe('25 Aug 2026');
+    expect(time.textContent).toBe('25 August 2026');
     expect(time.getAttribute('datetime')).toBe('2026-08-25');
-    expect(item.querySelector('.tt-countdown')?.textContent).toBe('14 hours left');
+    expect(item.querySelector('.tt-countdown')?.textContent).toBe('closes in 14 hours');
     // Still ahead during the day: after "Today".
     expect(item.classList.contains('tt-event--future')).toBe(true);
   });
@@ -103,7 +104,7 @@ describe('what people see', () => {
   it('shows the day alone in the popup row', () => {
     const now = new Date('2026-08-25T09:00:00Z');
     const { container } = render(createElement(WatchlistView, { entries: [entry()], now, onOpen: () => {}, onUnwatch: () => {} }));
-    expect(container.querySelector('.tt-row__next')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Submission deadline 25 Aug 2026 — 14 hours left');
+    expect(container.querySelector('.tt-row__next')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Submission deadline 25 August 2026 — closes in 14 hours');
   });
 
   it('goes into the .ics as an all-day event on 25 Aug', () => {
@@ -111,7 +112,7 @@ describe('what people see', () => {
     const event = ics.split('BEGIN:VEVENT').find((block) => block.includes('SUMMARY:Submission deadline'))!;
     expect(event).toContain('DTSTART;VALUE=DATE:20260825\r\n');
     expect(event).toContain('DTEND;VALUE=DATE:20260826\r\n');
-    expect(event).toContain('DESCRIPTION:Submission deadline: 25 Aug 2026 (UK time)\\n');
+    expect(event).toContain('DESCRIPTION:Submission deadline: 25 August 2026\\n');
   });
 
   it('has no time in the CSV', () => {
@@ -125,11 +126,12 @@ describe('what people see', () => {
     const due = (now: string) => dueReminders({ entries: [watched], settings: DEFAULT_SETTINGS, fired: new Set(), now: new Date(now) });
     // 7 days before: 18 Aug at 09:00 BST = 08:00Z.
     expect(due('2026-08-18T07:59:59Z')).toEqual([]);
-    expect(due('2026-08-18T08:00:00Z').map((r) => [r.leadDays, r.notify, r.message])).toEqual([[7, true, `Submission deadline in 7 days: ${TITLE} (25 Aug 2026)`]]);
+    expect(due('2026-08-18T08:00:00Z').map((r) => [r.leadDays, r.notify, r.message])).toEqual([[7, true, `Submission deadline closes in 7 days: ${TITLE} (25 August 2026)`]]);
     // The computer was off until 14:00 BST on the day: the deadline is still open, so the 1-day reminder shows.
     expect(due('2026-08-25T13:00:00Z').map((r) => [r.leadDays, r.notify, r.message])).toEqual([
-      [1, true, `Submission deadline today: ${TITLE} (25 Aug 2026)`],
-      [7, false, `Submission deadline today: ${TITLE} (25 Aug 2026)`],
+      // 14:00 BST to the end of the day: 10 hours.
+      [1, true, `Submission deadline closes in 10 hours: ${TITLE} (25 August 2026)`],
+      [7, false, `Submission deadline closes in 10 hours: ${TITLE} (25 August 2026)`],
     ]);
     expect(due(DAY_END)).toEqual([]);
   });

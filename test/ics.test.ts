@@ -116,7 +116,7 @@ describe('watchlistToIcs on the real records', () => {
     // 05cfd9: closes at 14:00 in November (GMT): a timed event at 14:00Z.
     ['ocds-h6vhtk-05cfd9', 'submissionDeadline', 'DTSTART:20251124T140000Z'],
     ['ocds-h6vhtk-05cfd9', 'enquiryDeadline', 'DTSTART:20251119T140000Z'],
-    // 067b89: "by end of day" 1 Jul 2026 in BST (22:59:59Z): all day on the London date.
+    // 067b89: 1 July 2026, 11:59pm BST (22:59:59Z): all day on the London date.
     ['ocds-h6vhtk-067b89', 'submissionDeadline', 'DTSTART;VALUE=DATE:20260701'],
     // A contract starting at London midnight (23:00Z the day before, BST): all day 1 Apr.
     ['ocds-h6vhtk-067b89', 'contractStart', 'DTSTART;VALUE=DATE:20270401'],
@@ -146,17 +146,17 @@ describe('watchlistToIcs on the real records', () => {
     expect(submission.summary).toBe(
       'Submission deadline (expected) — West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services',
     );
-    expect(submission.description.split('\n')[0]).toBe('Submission deadline (expected): 1 Jul 2026, by end of day (UK time)');
+    expect(submission.description.split('\n')[0]).toBe('Submission deadline (expected): 1 July 2026, 11:59pm UK time');
     expect(submission.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
   });
 
-  it('cancels the key dates after the real 05cfd9 procurement was terminated (UK12, 27 Nov 2025)', () => {
+  it('cancels the key dates after the real 05cfd9 procurement was terminated (UK12, 27 November 2025)', () => {
     const statusOf = (type: string) => events.find((ev) => ev.uid.startsWith(`ocds-h6vhtk-05cfd9-${type}-`))!.component.getFirstPropertyValue('status');
     // Before the UK12: they happened.
     expect(statusOf('enquiryDeadline')).toBe('CONFIRMED');
     expect(statusOf('submissionDeadline')).toBe('CONFIRMED');
     expect(statusOf('cancelled')).toBe('CONFIRMED');
-    // After it: award period end 1 Jan 2026, lot 1's contract 1 Apr 2026 – 31 Mar 2029.
+    // After it: award period end 1 January 2026, lot 1's contract 1 April 2026 – 31 March 2029.
     for (const type of ['awardPeriodEnd', 'contractStart', 'contractEnd', 'contractMaxExtent']) expect(statusOf(type), type).toBe('CANCELLED');
     const award = events.find((ev) => ev.uid === 'ocds-h6vhtk-05cfd9-awardPeriodEnd-all@tender-timeline')!;
     expect(award.summary).toBe('Cancelled: Award period ends — Out of Court Resolution');
@@ -271,7 +271,7 @@ describe('watchlistToIcs, one procurement', () => {
     ['no lead times', { ...DEFAULT_SETTINGS, reminderLeadDays: [] }, { submissionDeadline: [], enquiryDeadline: [], contractStart: [] }],
   ] as Array<[string, Settings, Record<string, string[]>]>)('alarms per type and lead time: %s', (_name, settings, expected) => {
     const keyDates: KeyDate[] = [
-      { type: 'submissionDeadline', at: '2026-07-01T22:59:59.000Z', lots: [], source: '$.a' }, // by end of day: all day
+      { type: 'submissionDeadline', at: '2026-07-01T22:59:59.000Z', lots: [], source: '$.a' }, // 23:59 BST: all day
       { type: 'enquiryDeadline', at: '2026-06-24T11:00:00.000Z', lots: [], source: '$.b' }, // 12:00 BST: timed
       { type: 'contractStart', at: '2027-03-31T23:00:00.000Z', lots: ['1'], source: '$.c' },
     ];
@@ -280,7 +280,7 @@ describe('watchlistToIcs, one procurement', () => {
     expect(got).toEqual(expected);
     for (const alarm of vevents.flatMap((v) => v.getAllSubcomponents('valarm'))) {
       expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
-      expect(String(alarm.getFirstPropertyValue('description'))).toMatch(/^(Submission deadline|Enquiry deadline|Contract starts) (in \d+ days|tomorrow): West Midlands/);
+      expect(String(alarm.getFirstPropertyValue('description'))).toMatch(/^((Submission deadline|Enquiry deadline) closes|Contract starts) (in \d+ days|tomorrow): West Midlands/);
     }
   });
 

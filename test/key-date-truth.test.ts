@@ -29,8 +29,8 @@ const analysed = (text: string, now: Date) => {
 };
 
 describe('a cancelled procurement has nothing coming up', () => {
-  it('real 05cfd9 (UK4, then a UK12 on 27 Nov 2025 and its award cancelled): nothing next on 1 Dec 2025', () => {
-    // Before its award period end (1 Jan 2026 23:59:59Z), which used to be "Next up".
+  it('real 05cfd9 (UK4, then a UK12 on 27 November 2025 and its award cancelled): nothing next on 1 December 2025', () => {
+    // Before its award period end (1 January 2026 23:59:59Z), which used to be "Next up".
     expect(brief(keyDates(readReal('ocds-h6vhtk-05cfd9.json'), new Date('2025-12-01T12:00:00Z')))).toEqual([
       ['enquiryDeadline', '', 'past'],
       ['submissionDeadline', '', 'past'],
@@ -48,8 +48,8 @@ describe('a cancelled procurement has nothing coming up', () => {
     expect(events.filter((e) => e.status === 'upcoming').map((e) => e.type)).toEqual(['submissionDeadline', 'cancelled']);
   });
 
-  it('real 05250a in the stream (a UK1 pipeline update, then a UK12 withdrawing it, 11 Aug 2026): its planned dates are void', () => {
-    // 076268-2026 (UK1, 14:25 BST): futureNoticeDate 1 Oct 2026, lot 1 contract 1 Apr 2027 – 31 Mar 2031.
+  it('real 05250a in the stream (a UK1 pipeline update, then a UK12 withdrawing it, 11 August 2026): its planned dates are void', () => {
+    // 076268-2026 (UK1, 14:25 BST): futureNoticeDate 1 October 2026, lot 1 contract 1 April 2027 – 31 March 2031.
     // 076272-2026 (UK12, 14:28 BST): tender and lot 1 "withdrawn", award 1 cancelled (finalStatusDate 11 Aug 00:00 BST).
     const events = keyDates(apiFile('whole-stream/page-002.json'), new Date('2026-08-12T00:00:00Z'), 'ocds-h6vhtk-05250a');
     expect(events.map((e) => [e.type, e.date, e.status, e.estimated ?? false])).toEqual([
@@ -87,7 +87,7 @@ describe('a cancelled procurement has nothing coming up', () => {
 
     it('cancelling every lot ends the whole procurement, though its tender.status says "complete": the tag wins', () => {
       const text = edited((uk12) => (uk12.awards[0].relatedLots = ['1', '2']));
-      // The award's finalStatusDate, 10 Mar 2026 00:00 GMT: the award period (from 16 Mar) never comes.
+      // The award's finalStatusDate, 10 March 2026 00:00 GMT: the award period (from 16 Mar) never comes.
       expect(brief(keyDates(text, now))).toEqual([
         ['enquiryDeadline', '', 'past'],
         ['submissionDeadline', '', 'past'],
@@ -102,7 +102,7 @@ describe('a cancelled procurement has nothing coming up', () => {
       expect(analysed(text, now).procurement.stage).toBe('cancelled');
     });
 
-    it('a tenderCancellation naming no lot ends the whole procurement from its publication (10 Mar 2026 15:12)', () => {
+    it('a tenderCancellation naming no lot ends the whole procurement from its publication (10 March 2026 15:12)', () => {
       const events = keyDates(edited((uk12) => delete uk12.awards), now);
       expect(events.filter((e) => e.status !== 'void').map((e) => e.type)).toEqual(['enquiryDeadline', 'submissionDeadline']);
     });
@@ -192,7 +192,7 @@ describe('planned dates are expected', () => {
     doc.releases = doc.releases.filter((r: { id: string }) => r.id === '069280-2026');
     const events = keyDates(JSON.stringify(doc), now);
     expect(events.map((e) => [e.type, e.date, e.estimated ?? false, e.label])).toEqual([
-      // futureNoticeDate 23 Jul 2026 23:59:59 BST: the next notice, an expectation by its name.
+      // futureNoticeDate 23 July 2026 23:59:59 BST: the next notice, an expectation by its name.
       ['futureNotice', '2026-07-23', false, 'Next notice expected'],
       ['enquiryDeadline', '2026-08-19', true, 'Enquiry deadline (expected)'],
       ['submissionDeadline', '2026-08-26', true, 'Submission deadline (expected)'],

@@ -45,11 +45,11 @@ const ftsTime = londonReading;
 
 // Three real procurements, each as it was when watched and as FTS serves it after a change.
 const PACKAGES = realRecordPackages();
-/** West Midlands PCC (UK3, compiled record): submission deadline 1 Jul 2026 → 15 Jul 2026. */
+/** West Midlands PCC (UK3, compiled record): submission deadline 1 July 2026 → 15 July 2026. */
 const A = 'ocds-h6vhtk-067b89';
 /** Bristol (record of deltas): first read with its UK4 only; then two UK4 updates arrive. */
 const B = 'ocds-h6vhtk-05c8e4';
-/** Leeds (release package): lot 2's contract end 31 Jul 2028 → 31 Mar 2029. */
+/** Leeds (release package): lot 2's contract end 31 July 2028 → 31 March 2029. */
 const C = 'ocds-h6vhtk-065d4e';
 
 const onlyFirstRelease = (pkg: Json) => {
@@ -72,9 +72,9 @@ const AFTER: Record<string, Json> = {
 };
 /** The change each one's new record must produce (written by hand from the data). */
 const EXPECTED: Record<string, string> = {
-  [A]: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day',
-  [B]: 'Submission deadline moved from 24 Oct 2025, 12:00 to 7 Nov 2025, 12:00',
-  [C]: 'Contract ends (lot 2) moved from 31 Jul 2028, 23:59 to 31 Mar 2029, 23:59',
+  [A]: 'Submission deadline moved from 1 July 2026, 11:59pm to 15 July 2026, 11:59pm',
+  [B]: 'Submission deadline moved from 24 October 2025, midday to 7 November 2025, midday',
+  [C]: 'Contract ends (lot 2) moved from 31 July 2028, 11:59pm to 31 March 2029, 11:59pm',
 };
 
 function modelOf(pkg: Json): Procurement {
@@ -312,12 +312,12 @@ describe('refreshCycle: the sweep finds what changed', () => {
     expect(fts.recordRequests().map((r) => r.ocid)).toEqual([B]);
     expect(report.refreshed.map((r) => r.ocid)).toEqual([B]);
     expect(await changeTexts(B)).toEqual([
-      'New notice: UK4: Tender notice, published 20 Oct 2025, 16:42',
+      'New notice: UK4: Tender notice, published 20 October 2025, 4:42pm',
       'Amendment: Submission deadline extended to 7 November 2025 and clarification deadline to 31 October 2025 following supplier requests for more time to arrange site visits.',
-      'New notice: UK4: Tender notice, published 29 Oct 2025, 09:05',
+      'New notice: UK4: Tender notice, published 29 October 2025, 9:05am',
       'Amendment: notice 069512-2025 changed the procurement',
       'Title changed from “Highways Drainage and Gully Cleansing Services” to “Highways Drainage, Gully Cleansing and CCTV Survey Services”',
-      'Enquiry deadline moved from 17 Oct 2025, 17:00 to 31 Oct 2025, 17:00',
+      'Enquiry deadline moved from 17 October 2025, 5pm to 31 October 2025, 5pm',
       EXPECTED[B],
       'Document added: Invitation to tender pack, version 2 (adds CCTV drainage survey schedule)',
     ]);

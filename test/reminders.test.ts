@@ -15,7 +15,7 @@ import { readReal } from './support/fixtures';
 
 const OCID = 'ocds-h6vhtk-067b89';
 const TITLE = 'West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services';
-/** The real record's submission deadline: 1 Jul 2026 23:59:59 BST. */
+/** The real record's submission deadline: 1 July 2026 23:59:59 BST. */
 const DEADLINE = '2026-07-01T22:59:59.000Z';
 
 /** The real procurement 067b89, watched on `watchedAt`. */
@@ -41,11 +41,15 @@ function due(entries: WatchedProcurement[], now: string, fired: string[] = [], s
   return dueReminders({ entries, settings, fired: new Set(fired), now: new Date(now) });
 }
 
-describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, BST)', () => {
+describe('dueReminders on the real record (deadline 1 July 2026, 11:59pm, BST)', () => {
   const entry = realEntry();
-  const in7 = `Submission deadline (expected) in 7 days: ${TITLE} (1 Jul 2026, by end of day)`;
-  const tomorrow = `Submission deadline (expected) tomorrow: ${TITLE} (1 Jul 2026, by end of day)`;
-  const today = `Submission deadline (expected) today: ${TITLE} (1 Jul 2026, by end of day)`;
+  const message = (words: string) => `Submission deadline (expected) ${words}: ${TITLE} (1 July 2026, 11:59pm UK time)`;
+  const in7 = message('closes in 7 days');
+  // 23:59:59 BST the day before: exactly 24 hours, the London day before.
+  const tomorrow = message('closes tomorrow');
+  // 00:30 BST on the day: 23 h 29 min 59 s; 09:00 BST: 14 h 59 min 59 s.
+  const at0030 = message('closes in 23 hours');
+  const at0900 = message('closes in 14 hours');
 
   it.each<[string, string, string[], Brief[]]>([
     ['long before', '2026-06-01T12:00:00Z', [], []],
@@ -55,8 +59,8 @@ describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, B
     ['1 day before, 7-day fired', '2026-06-30T22:59:59Z', [idFor(DEADLINE, 7)], [[1, true, tomorrow]]],
     ['both fired', '2026-07-01T12:00:00Z', [idFor(DEADLINE, 7), idFor(DEADLINE, 1)], []],
     // The computer was off from before the 7-day moment until after the 1-day one.
-    ['catch-up: both due, only the 1-day one shows', '2026-06-30T23:30:00Z', [], [[1, true, today], [7, false, today]]],
-    ['catch-up after the 1-day one fired alone: the 7-day one is only marked', '2026-07-01T08:00:00Z', [idFor(DEADLINE, 1)], [[7, false, today]]],
+    ['catch-up: both due, only the 1-day one shows', '2026-06-30T23:30:00Z', [], [[1, true, at0030], [7, false, at0030]]],
+    ['catch-up after the 1-day one fired alone: the 7-day one is only marked', '2026-07-01T08:00:00Z', [idFor(DEADLINE, 1)], [[7, false, at0900]]],
     ['the deadline itself: too late', DEADLINE, [], []],
     ['after the deadline', '2026-07-02T09:00:00Z', [], []],
   ])('%s (%s)', (_name, now, fired, expected) => {
@@ -72,7 +76,7 @@ describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, B
       at: DEADLINE,
       leadDays: 7,
       title: TITLE,
-      message: `Submission deadline (expected) in 6 days: ${TITLE} (1 Jul 2026, by end of day)`,
+      message: `Submission deadline (expected) closes in 6 days: ${TITLE} (1 July 2026, 11:59pm UK time)`,
       url: noticeUrl(entry.latestNoticeId!),
       notify: true,
     });
@@ -96,19 +100,19 @@ describe('dueReminders on the real record (deadline 1 Jul 2026, by end of day, B
     expect(due([contract], '2027-03-30T12:00:00Z')).toEqual([]);
     const settings: Settings = { ...DEFAULT_SETTINGS, reminderTypes: ['contractStart'] };
     expect(brief(due([contract], '2027-03-31T12:00:00Z', [], settings))).toEqual([
-      [1, true, `Contract starts (expected) tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
-      [7, false, `Contract starts (expected) tomorrow: ${TITLE}, lots 1, 2, 3 (1 Apr 2027)`],
+      [1, true, `Contract starts (expected) tomorrow: ${TITLE}, lots 1, 2, 3 (1 April 2027)`],
+      [7, false, `Contract starts (expected) tomorrow: ${TITLE}, lots 1, 2, 3 (1 April 2027)`],
     ]);
   });
 });
 
-describe('a cancelled procurement: the real ocds-h6vhtk-05cfd9 (UK4, then a UK12 on 27 Nov 2025)', () => {
+describe('a cancelled procurement: the real ocds-h6vhtk-05cfd9 (UK4, then a UK12 on 27 November 2025)', () => {
   function cancelledEntry(): WatchedProcurement {
     const result = analyseOcds(readReal('ocds-h6vhtk-05cfd9.json'), new Date('2025-11-01T09:00:00Z'));
     if (!result.ok) throw new Error(result.message);
     return watchEntry(result.procurements[0]!.procurement, {}, new Date('2025-11-01T09:00:00Z'));
   }
-  // Its award period ends 1 Jan 2026 23:59:59 GMT and lot 1's contract starts 1 Apr 2026 00:00 BST: both after the UK12.
+  // Its award period ends 1 January 2026 23:59:59 GMT and lot 1's contract starts 1 April 2026 00:00 BST: both after the UK12.
   const settings: Settings = { ...DEFAULT_SETTINGS, reminderTypes: ['awardPeriodEnd', 'contractStart', 'submissionDeadline'] };
 
   it('reminds of nothing that comes after the cancellation', () => {
@@ -120,10 +124,10 @@ describe('a cancelled procurement: the real ocds-h6vhtk-05cfd9 (UK4, then a UK12
     expect(brief(due([live], '2026-01-01T12:00:00Z', [], settings)).map(([lead, notify]) => [lead, notify])).toEqual([[1, true], [7, false]]);
   });
 
-  it('still reminds of a deadline before the cancellation (submission 24 Nov 2025, 14:00)', () => {
+  it('still reminds of a deadline before the cancellation (submission 24 November 2025, 2pm)', () => {
     expect(brief(due([cancelledEntry()], '2025-11-23T14:00:00Z', [], settings))).toEqual([
-      [1, true, 'Submission deadline tomorrow: Out of Court Resolution (24 Nov 2025, 14:00)'],
-      [7, false, 'Submission deadline tomorrow: Out of Court Resolution (24 Nov 2025, 14:00)'],
+      [1, true, 'Submission deadline closes tomorrow: Out of Court Resolution (24 November 2025, 2pm UK time)'],
+      [7, false, 'Submission deadline closes tomorrow: Out of Court Resolution (24 November 2025, 2pm UK time)'],
     ]);
   });
 });
@@ -145,10 +149,10 @@ describe('London calendar days across clock changes', () => {
 
   it.each<[string, string, string, Brief[]]>([
     ['a second before 7 days (BST side)', '2026-10-28T23:59:59Z', '2026-10-21T22:59:58Z', []],
-    ['7 days before in London (23:59:59 BST)', '2026-10-28T23:59:59Z', '2026-10-21T22:59:59Z', [[7, true, 'Submission deadline in 7 days: T (28 Oct 2026, by end of day)']]],
-    ['7 × 24 h before would be an hour late: already due', '2026-10-30T12:00:00Z', '2026-10-23T11:30:00Z', [[7, true, 'Submission deadline in 7 days: T (30 Oct 2026, 12:00)']]],
+    ['7 days before in London (23:59:59 BST)', '2026-10-28T23:59:59Z', '2026-10-21T22:59:59Z', [[7, true, 'Submission deadline closes in 7 days: T (28 October 2026, 11:59pm UK time)']]],
+    ['7 × 24 h before would be an hour late: already due', '2026-10-30T12:00:00Z', '2026-10-23T11:30:00Z', [[7, true, 'Submission deadline closes in 7 days: T (30 October 2026, midday UK time)']]],
     ['GMT → BST: not due an hour early', '2026-04-01T11:00:00Z', '2026-03-25T11:00:00Z', []],
-    ['GMT → BST: due at 12:00 GMT', '2026-04-01T11:00:00Z', '2026-03-25T12:00:00Z', [[7, true, 'Submission deadline in 7 days: T (1 Apr 2026, 12:00)']]],
+    ['GMT → BST: due at 12:00 GMT', '2026-04-01T11:00:00Z', '2026-03-25T12:00:00Z', [[7, true, 'Submission deadline closes in 7 days: T (1 April 2026, midday UK time)']]],
   ])('%s', (_name, at, now, expected) => {
     const entry = { ...withKeyDates([deadline(at)], '2026-01-01T00:00:00Z'), title: 'T' };
     expect(brief(due([entry], now))).toEqual(expected);
@@ -158,8 +162,8 @@ describe('London calendar days across clock changes', () => {
 describe('watched late', () => {
   it.each<[string, string, string, Brief[]]>([
     ['watched 3 days before: no 7-day reminder, ever', '2026-06-28T10:00:00Z', '2026-06-28T10:00:00Z', []],
-    ['watched 3 days before: the 1-day one', '2026-06-28T10:00:00Z', '2026-06-30T23:00:00Z', [[1, true, 'Submission deadline today: T (1 Jul 2026, by end of day)']]],
-    ['watched at the very moment of the 7-day one: it counts', '2026-06-24T22:59:59Z', '2026-06-25T09:00:00Z', [[7, true, 'Submission deadline in 6 days: T (1 Jul 2026, by end of day)']]],
+    ['watched 3 days before: the 1-day one', '2026-06-28T10:00:00Z', '2026-06-30T23:00:00Z', [[1, true, 'Submission deadline closes in 23 hours: T (1 July 2026, 11:59pm UK time)']]],
+    ['watched at the very moment of the 7-day one: it counts', '2026-06-24T22:59:59Z', '2026-06-25T09:00:00Z', [[7, true, 'Submission deadline closes in 6 days: T (1 July 2026, 11:59pm UK time)']]],
     ['watched a second after it: it does not', '2026-06-24T23:00:00Z', '2026-06-25T09:00:00Z', []],
     ['watched on the day, after the 1-day moment: none', '2026-07-01T08:00:00Z', '2026-07-01T09:00:00Z', []],
   ])('%s', (_name, watchedAt, now, expected) => {
@@ -180,9 +184,9 @@ describe('moved dates', () => {
 
   it.each<[string, string, string, Brief[]]>([
     ['moved later, a week before the old date: nothing', LATER, '2026-06-25T08:00:00Z', []],
-    ['moved later: the new 7-day one fires on its own moment', LATER, '2026-07-08T22:59:59Z', [[7, true, 'Submission deadline in 7 days: T (15 Jul 2026, by end of day)']]],
+    ['moved later: the new 7-day one fires on its own moment', LATER, '2026-07-08T22:59:59Z', [[7, true, 'Submission deadline closes in 7 days: T (15 July 2026, 11:59pm UK time)']]],
     // Moved nearer: the 7-day moment of the new date has passed but nothing fired for it.
-    ['moved nearer: the user hears at once', '2026-06-28T22:59:59.000Z', '2026-06-25T08:00:00Z', [[7, true, 'Submission deadline in 3 days: T (28 Jun 2026, by end of day)']]],
+    ['moved nearer: the user hears at once', '2026-06-28T22:59:59.000Z', '2026-06-25T08:00:00Z', [[7, true, 'Submission deadline closes in 3 days: T (28 June 2026, 11:59pm UK time)']]],
   ])('%s', (_name, movedTo, now, expected) => {
     const entry = { ...withKeyDates([deadline(movedTo)]), title: 'T' };
     expect(brief(due([entry], now, firedOld))).toEqual(expected);
@@ -201,10 +205,11 @@ describe('several procurements and settings', () => {
     const b = { ...withKeyDates([deadline('2026-07-02T22:59:59.000Z', { lots: ['2'] })]), ocid: 'ocds-h6vhtk-000001', title: '', latestNoticeId: undefined, watchedFromNoticeId: undefined, watchedFromUrl: 'http://insecure.example/x' };
     const reminders = due([a, b], '2026-07-01T12:00:00Z', []);
     expect(reminders.map((r) => [r.ocid, r.keyDateType, r.leadDays, r.notify, r.message, r.url])).toEqual([
-      [OCID, 'enquiryDeadline', 1, true, 'Enquiry deadline tomorrow: A (2 Jul 2026, 12:00)', noticeUrl(a.latestNoticeId!)],
-      [OCID, 'enquiryDeadline', 7, false, 'Enquiry deadline tomorrow: A (2 Jul 2026, 12:00)', noticeUrl(a.latestNoticeId!)],
-      ['ocds-h6vhtk-000001', 'submissionDeadline', 7, true, 'Submission deadline tomorrow: ocds-h6vhtk-000001, lot 2 (2 Jul 2026, by end of day)', undefined],
-      [OCID, 'submissionDeadline', 7, true, 'Submission deadline in 2 days: A (3 Jul 2026, 12:00)', noticeUrl(a.latestNoticeId!)],
+      // 13:00 BST to midday BST the next day: 23 hours, counted on the clock.
+      [OCID, 'enquiryDeadline', 1, true, 'Enquiry deadline closes in 23 hours: A (2 July 2026, midday UK time)', noticeUrl(a.latestNoticeId!)],
+      [OCID, 'enquiryDeadline', 7, false, 'Enquiry deadline closes in 23 hours: A (2 July 2026, midday UK time)', noticeUrl(a.latestNoticeId!)],
+      ['ocds-h6vhtk-000001', 'submissionDeadline', 7, true, 'Submission deadline closes tomorrow: ocds-h6vhtk-000001, lot 2 (2 July 2026, 11:59pm UK time)', undefined],
+      [OCID, 'submissionDeadline', 7, true, 'Submission deadline closes in 2 days: A (3 July 2026, midday UK time)', noticeUrl(a.latestNoticeId!)],
     ]);
     expect(reminders[2]).not.toHaveProperty('url');
   });
@@ -234,7 +239,7 @@ describe('several procurements and settings', () => {
 });
 
 describe('changeNotification', () => {
-  /** What a refresh of the real 067b89 finds when its submission deadline (1 Jul 2026 23:59:59 BST) moves to `endDate`. */
+  /** What a refresh of the real 067b89 finds when its submission deadline (1 July 2026 23:59:59 BST) moves to `endDate`. */
   function refreshFinds(endDate: string) {
     const read = (edit: (doc: any) => void) => {
       const doc = JSON.parse(readReal(`${OCID}.json`));
@@ -255,7 +260,7 @@ describe('changeNotification', () => {
     expect(changeNotification(realEntry(), refreshFinds('2026-06-24T12:00:00+01:00'))).toEqual({
       title: `Date brought forward: ${TITLE}`,
       message: [
-        'Submission deadline brought forward from 1 Jul 2026, by end of day to 24 Jun 2026, 12:00',
+        'Submission deadline brought forward from 1 July 2026, 11:59pm to 24 June 2026, midday',
         `Title changed from “${TITLE}” to “Victims Services”`,
       ].join('\n'),
     });
@@ -264,7 +269,7 @@ describe('changeNotification', () => {
   it('otherwise "Changed:", the changes in the order found', () => {
     expect(changeNotification(realEntry(), refreshFinds('2026-07-15T23:59:59+01:00'))).toEqual({
       title: `Changed: ${TITLE}`,
-      message: [`Title changed from “${TITLE}” to “Victims Services”`, 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day'].join('\n'),
+      message: [`Title changed from “${TITLE}” to “Victims Services”`, 'Submission deadline moved from 1 July 2026, 11:59pm to 15 July 2026, 11:59pm'].join('\n'),
     });
   });
 

@@ -4,7 +4,7 @@
  *
  * - One VEVENT per key date, past ones included.
  * - A day published without a time ("2026-08-25"), a key date at 23:59 London time, or a
- *   non-deadline at 00:00 (a date given as midnight, e.g. "contract starts 1 Apr 2027"),
+ *   non-deadline at 00:00 (a date given as midnight, e.g. "contract starts 1 April 2027"),
  *   is an all-day event (`VALUE=DATE`) on its London date: it sits at the top of the day in every view instead of as a zero-length
  *   entry at midnight, and the description still gives the UK time. Every other key date
  *   is a timed event at its UTC instant (`DTSTART:20261027T140000Z`), right in any time
@@ -24,7 +24,7 @@
  * - Every piece of text from the data is escaped as TEXT (or checked as an https URL),
  *   so a title holding CR/LF and `BEGIN:VEVENT` stays text inside one property.
  */
-import { formatDateTime, inDays, londonParts, type LondonParts } from '../dates';
+import { formatDateTimeUk, leadInWords, londonParts, type LondonParts } from '../dates';
 import type { KeyDate } from '../procurement';
 import { ALL_DAY_REMINDER_HOUR, entryNoticeUrl, oneLine, reminderLeads, reminderMoment } from '../reminders';
 import type { Settings } from '../settings';
@@ -172,7 +172,7 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
   const london = londonParts(at);
 
   const description = [
-    `${label}: ${formatDateTime(at, keyDateStyle(keyDate.type, keyDate.dateOnly))} (UK time)`,
+    `${label}: ${formatDateTimeUk(at, keyDateStyle(keyDate.type, keyDate.dateOnly))}`,
     keyDate.void ? `${VOID_TEXT}: cancelled or terminated before this date` : undefined,
     `Procurement: ${title}`,
     entry.buyer ? `Buyer: ${entry.buyer}` : undefined,
@@ -208,7 +208,7 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
         `TRIGGER:${allDay ? allDayTrigger(lead) : `-P${lead}D`}`,
-        `DESCRIPTION:${escapeText(`${label} ${inDays(lead)}: ${title}`)}`,
+        `DESCRIPTION:${escapeText(`${label} ${leadInWords(lead, keyDateStyle(keyDate.type))}: ${title}`)}`,
         'END:VALARM',
       );
     }

@@ -56,7 +56,7 @@ export function lotsText(lots: readonly string[]): string {
   return lots.length === 0 ? '' : `${lots.length === 1 ? 'lot' : 'lots'} ${lots.join(', ')}`;
 }
 
-/** Deadlines a bidder acts on: reminders, "3 days left" / "5 hours left" / "closed", and "by end of day" at 23:59 apply to these. */
+/** Deadlines a bidder acts on: reminders, "closes in 3 days" / "closes in 5 hours" / "closed 2 days ago", and "midnight" kept at 00:00 apply to these. */
 export const DEADLINE_TYPES: ReadonlySet<KeyDateType> = new Set([
   'enquiryDeadline',
   'expressionOfInterestDeadline',

@@ -43,7 +43,7 @@ export interface Change {
   label: string;
   /** `added`: there was nothing before; `removed`: there is nothing now; `changed`: from `before` to `after`. */
   kind: ChangeKind;
-  /** Plain-language sentence, e.g. "Submission deadline moved from 1 Jul 2026, 12:00 to 15 Jul 2026, 12:00". */
+  /** Plain-language sentence, e.g. "Submission deadline moved from 1 July 2026, midday to 15 July 2026, midday". */
   text: string;
   /** The value before, as shown (a key date's: the ISO instant, or the date text where it names none). */
   before?: string;
@@ -67,7 +67,7 @@ interface EventBase {
   time?: string;
   /** True for a day published without a time ("2026-08-25"): the whole of that London day. */
   dateOnly?: true;
-  /** True for a deadline at 23:59 London time: it reads "by end of day". */
+  /** True for a deadline at 23:59 London time: due by the end of that day. */
   endOfDay: boolean;
   label: string;
   detail?: string;

@@ -68,7 +68,7 @@ export function watchlistEntries(count: number, now: Date, seed = 5000): Watched
     const unseenChanges: DetectedChange[] = [];
     if (rng.chance(0.15)) {
       for (let k = rng.int(1, 3); k > 0; k--) {
-        unseenChanges.push({ foundAt: new Date(now.getTime() - rng.int(0, 20) * DAY_MS).toISOString(), field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: rng.pick(['added', 'removed', 'changed'] as const), text: 'Submission deadline moved from 1 Jul 2026, 12:00 to 15 Jul 2026, 12:00' });
+        unseenChanges.push({ foundAt: new Date(now.getTime() - rng.int(0, 20) * DAY_MS).toISOString(), field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: rng.pick(['added', 'removed', 'changed'] as const), text: 'Submission deadline moved from 1 July 2026, midday to 15 July 2026, midday' });
       }
     }
     entries.push({

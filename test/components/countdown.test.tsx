@@ -14,17 +14,18 @@ const now = new Date('2026-03-27T12:00:00Z');
 
 describe('countdown of a key date', () => {
   it.each<[string, KeyDateType | undefined, string | undefined]>([
-    ['2026-03-27T11:00:00Z', 'submissionDeadline', 'closed'],
-    ['2026-03-27T12:00:00Z', 'submissionDeadline', 'closed'],
-    // The last day counts in hours (now is 12:00 GMT on 27 Mar).
-    ['2026-03-27T12:59:59Z', 'submissionDeadline', 'less than an hour left'],
-    ['2026-03-27T13:00:00Z', 'submissionDeadline', '1 hour left'],
-    ['2026-03-27T23:59:00Z', 'submissionDeadline', '11 hours left'],
-    ['2026-03-28T09:00:00Z', 'enquiryDeadline', '21 hours left'],
-    ['2026-03-28T11:59:59Z', 'enquiryDeadline', '23 hours left'],
-    ['2026-03-28T12:00:00Z', 'enquiryDeadline', '1 day left'],
-    // Across the change to BST (29 Mar 2026): London calendar days, not 24-hour blocks.
-    ['2026-03-30T22:59:00Z', 'expressionOfInterestDeadline', '3 days left'],
+    ['2026-03-27T11:00:00Z', 'submissionDeadline', 'closed 1 hour ago'],
+    ['2026-03-27T12:00:00Z', 'submissionDeadline', 'closed less than a minute ago'],
+    ['2026-03-01T22:59:00Z', 'submissionDeadline', 'closed 26 days ago'],
+    // The last day counts on the clock (now is 12:00 GMT on 27 March).
+    ['2026-03-27T12:59:59Z', 'submissionDeadline', 'closes in 59 minutes'],
+    ['2026-03-27T13:00:00Z', 'submissionDeadline', 'closes in 1 hour'],
+    ['2026-03-27T23:59:00Z', 'submissionDeadline', 'closes in 11 hours'],
+    ['2026-03-28T09:00:00Z', 'enquiryDeadline', 'closes in 21 hours'],
+    ['2026-03-28T11:59:59Z', 'enquiryDeadline', 'closes in 23 hours'],
+    ['2026-03-28T12:00:00Z', 'enquiryDeadline', 'closes tomorrow'],
+    // Across the change to BST (29 March 2026): London calendar days, not 24-hour blocks.
+    ['2026-03-30T22:59:00Z', 'expressionOfInterestDeadline', 'closes in 3 days'],
     ['2026-03-27T11:00:00Z', 'contractStart', undefined],
     ['2026-03-27T23:00:00Z', 'contractStart', 'today'],
     ['2026-03-28T00:00:00Z', 'awardPeriodEnd', 'tomorrow'],
@@ -47,9 +48,9 @@ describe('Countdown', () => {
       </>,
     );
     expect([...container.querySelectorAll('span')].map((s) => [s.className, s.textContent])).toEqual([
-      ['tt-countdown tt-countdown--urgent', '3 days left'],
-      ['tt-countdown', '34 days left'],
-      ['tt-countdown tt-countdown--closed', 'closed'],
+      ['tt-countdown tt-countdown--urgent', 'closes in 3 days'],
+      ['tt-countdown', 'closes in 34 days'],
+      ['tt-countdown tt-countdown--closed', 'closed 26 days ago'],
       ['tt-countdown', 'in 3 days'],
     ]);
   });

@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 const now = new Date('2026-05-20T12:00:00Z');
 const changes: DetectedChange[] = [
-  { foundAt: '2026-05-19T06:00:00Z', field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day' },
+  { foundAt: '2026-05-19T06:00:00Z', field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 1 July 2026, 11:59pm to 15 July 2026, 11:59pm' },
   { foundAt: '2026-05-19T06:00:00Z', field: 'amendment', label: 'Amendment', kind: 'added', text: 'Amendment: change to the event brite link' },
   { foundAt: '2026-05-20T06:00:00Z', field: 'title', label: 'Title', kind: 'changed', text: 'Title changed from “Victims services” to “<script>alert(1)</script>”' },
 ];

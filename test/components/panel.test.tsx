@@ -48,8 +48,13 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
     renderPanel({ state: state(), now });
     const next = section('Next up');
     expect(text(next.querySelector('.tt-next__label'))).toBe('Enquiry deadline');
-    expect(text(next.querySelector('.tt-next__when'))).toBe('19 Nov 2025, 14:00 — 9 days left');
+    expect(text(next.querySelector('.tt-next__when'))).toBe('19 November 2025, 2pm — closes in 9 days');
     expect(next.querySelector('time')?.getAttribute('datetime')).toBe('2025-11-19T14:00:00.000Z');
+  });
+
+  it('says once that times are UK time', () => {
+    renderPanel({ state: state(), now });
+    expect(screen.getAllByText(/UK time/).map((el) => el.textContent)).toEqual(['Times are UK time.']);
   });
 
   it('says where to act: the portal as a link, the email as text, documents without a URL as text', () => {
@@ -81,11 +86,11 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
       'keyDate',
       'keyDate',
     ]);
-    expect(text(items[1])).toBe('Today, 10 Nov 2025');
+    expect(text(items[1])).toBe('Today, 10 November 2025');
     const current = items[0]!;
     expect(current.getAttribute('aria-current')).toBe('page');
     expect(current.classList.contains('tt-event--past')).toBe(true);
-    expect(text(current)).toBe('20 Oct 2025, 14:19UK4: Tender noticeYou are hereNotice 066750-2025 (opens in new tab)'.replace(/\s+/g, ' '));
+    expect(text(current)).toBe('20 October 2025, 2:19pmUK4: Tender noticeYou are hereNotice 066750-2025 (opens in new tab)'.replace(/\s+/g, ' '));
     expect(within(current as HTMLElement).getByRole('link').getAttribute('href')).toBe('https://www.find-tender.service.gov.uk/Notice/066750-2025');
     const termination = items[5]!;
     expect(termination.getAttribute('aria-current')).toBeNull();
@@ -100,10 +105,10 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
       text(li.querySelector('.tt-countdown')),
     ]);
     expect(countdowns).toEqual([
-      ['Enquiry deadline', '9 days left'],
-      ['Submission deadline', '14 days left'],
+      ['Enquiry deadline', 'closes in 9 days'],
+      ['Submission deadline', 'closes in 14 days'],
       ['Procurement cancelled', 'in 17 days'],
-      // After the UK12 of 27 Nov 2025 (and lot 1's award cancelled that day): no countdown, they never come.
+      // After the UK12 of 27 November 2025 (and lot 1's award cancelled that day): no countdown, they never come.
       ['Award period ends No longer happening', ''],
       ['Contract starts No longer happening', ''],
       ['Contract ends No longer happening', ''],
@@ -115,10 +120,10 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
     renderPanel({ state: state(), now });
     const voided = [...section('Timeline').querySelectorAll('li[data-kind="keyDate"].tt-event--void')];
     expect(voided.map((li) => [text(li.querySelector('s')), text(li.querySelector('.tt-event__void')), text(li.querySelector('time'))])).toEqual([
-      ['Award period ends', 'No longer happening', '1 Jan 2026, 23:59'],
-      ['Contract starts', 'No longer happening', '1 Apr 2026'],
-      ['Contract ends', 'No longer happening', '31 Mar 2028, 23:59'],
-      ['Contract ends if fully extended', 'No longer happening', '31 Mar 2029, 23:59'],
+      ['Award period ends', 'No longer happening', '1 January 2026, 11:59pm'],
+      ['Contract starts', 'No longer happening', '1 April 2026'],
+      ['Contract ends', 'No longer happening', '31 March 2028, 11:59pm'],
+      ['Contract ends if fully extended', 'No longer happening', '31 March 2029, 11:59pm'],
     ]);
   });
 
@@ -130,11 +135,12 @@ describe('Panel with ocds-h6vhtk-05cfd9 (UK4 tender, later terminated)', () => {
       text(li.querySelector('.tt-countdown')),
     ]);
     expect(rows).toEqual([
-      ['Enquiry deadline', 'closed'],
-      ['Submission deadline', 'closed'],
+      // 1 December 2025: 12 days after 19 November, 7 after 24 November.
+      ['Enquiry deadline', 'closed 12 days ago'],
+      ['Submission deadline', 'closed 7 days ago'],
       ['Procurement cancelled', ''],
     ]);
-    // Its award period would end on 1 Jan 2026, but the UK12 of 27 Nov 2025 terminated the procurement.
+    // Its award period would end on 1 January 2026, but the UK12 of 27 November 2025 terminated the procurement.
     expect(text(section('Next up').querySelector('p'))).toBe('Nothing is coming up: this procurement was cancelled.');
   });
 
@@ -159,13 +165,13 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
     // and the three lots' contractPeriod (all +01:00). Only UK3 planned procurement notices
     // gave them, so each is expected (the next notice's date is an expectation by its name).
     expect(renderedKeyDates()).toEqual([
-      // Only a deadline at 23:59 reads "by end of day"; other dates at 23:59 keep their time.
-      ['Next notice expected', '1 Jun 2026, 23:59'],
-      ['Submission deadline (expected)', '1 Jul 2026, by end of day'],
-      ['Award period ends (expected)', '15 Jul 2026, 23:59'],
-      ['Contract starts (expected)', '1 Apr 2027'],
-      ['Contract ends (expected)', '31 Mar 2031, 23:59'],
-      ['Contract ends if fully extended (expected)', '31 Mar 2036, 23:59'],
+      // 23:59 reads "11:59pm", as GOV.UK advises; midnight on a day that is no deadline reads as the day.
+      ['Next notice expected', '1 June 2026, 11:59pm'],
+      ['Submission deadline (expected)', '1 July 2026, 11:59pm'],
+      ['Award period ends (expected)', '15 July 2026, 11:59pm'],
+      ['Contract starts (expected)', '1 April 2027'],
+      ['Contract ends (expected)', '31 March 2031, 11:59pm'],
+      ['Contract ends if fully extended (expected)', '31 March 2036, 11:59pm'],
     ]);
     const contractStart = section('Timeline').querySelectorAll('li[data-kind="keyDate"]')[3]!;
     expect(text(contractStart.querySelector('.tt-event__detail'))).toBe('Lots 1, 2, 3');
@@ -173,7 +179,7 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
 
   it('shows the next key date in words that fit a date that is not a deadline', () => {
     renderPanel({ state: state(), now });
-    expect(text(section('Next up').querySelector('.tt-next__when'))).toBe('1 Jun 2026, 23:59 — in 12 days');
+    expect(text(section('Next up').querySelector('.tt-next__when'))).toBe('1 June 2026, 11:59pm — in 12 days');
   });
 
   it('shows amendments with their description, and the submission text without a link', () => {
@@ -190,11 +196,11 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
 
   it('lists what an amendment changed', () => {
     const { procurement, events, problems } = analyseFixture('ocds-h6vhtk-067b89', now);
-    const changes: Change[] = [{ field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day' }];
+    const changes: Change[] = [{ field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 1 July 2026, 11:59pm to 15 July 2026, 11:59pm' }];
     const withChanges: TimelineEvent[] = events.map((e) => (e.kind === 'amendment' && e.noticeId === '045280-2026' ? { ...e, changes } : e));
     renderPanel({ state: { status: 'ready', procurement, events: withChanges, problems }, now });
     const list = screen.getByRole('list', { name: 'What changed' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Submission deadline moved from 1 Jul 2026, by end of day to 15 Jul 2026, by end of day']);
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Submission deadline moved from 1 July 2026, 11:59pm to 15 July 2026, 11:59pm']);
   });
 });
 

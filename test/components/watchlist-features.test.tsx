@@ -15,7 +15,7 @@ const WEST_MIDLANDS = 'West Midlands First Contact Assessment and Referral, Rest
 const VICTIM_SUPPORT = 'Victim Support & Restorative Practice';
 const STAFFORDSHIRE = 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service';
 
-const deadlineMoved: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00' };
+const deadlineMoved: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', field: 'keyDate:submissionDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 24 November 2025, 2pm to 1 December 2025, 2pm' };
 const newNotice: DetectedChange = { foundAt: '2025-11-09T08:00:00Z', field: 'notice', label: 'Notice', kind: 'added', text: 'New notice: UK12: Procurement termination notice' };
 
 function callbacks() {
@@ -57,7 +57,7 @@ describe('a row', () => {
     expect(text(row.querySelector('.tt-row__changed-title'))).toBe('Changed since you last looked:');
     const list = within(row).getByRole('list', { name: `Changes to ${OUT_OF_COURT}` });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Submission deadline moved from 24 Nov 2025, 14:00 to 1 Dec 2025, 14:00',
+      'Submission deadline moved from 24 November 2025, 2pm to 1 December 2025, 2pm',
       'New notice: UK12: Procurement termination notice',
       'Title changed from “Out of court” to “<img src=x onerror=alert(1)>”',
     ]);
@@ -84,7 +84,7 @@ describe('a row', () => {
   it('a key date brought forward is listed first, in bold, even when found last', () => {
     const broughtForward: DetectedChange = {
       ...deadlineMoved,
-      text: 'Submission deadline brought forward from 1 Dec 2025, 14:00 to 24 Nov 2025, 14:00',
+      text: 'Submission deadline brought forward from 1 December 2025, 2pm to 24 November 2025, 2pm',
       before: '2025-12-01T14:00:00.000Z',
       after: '2025-11-24T14:00:00.000Z',
       broughtForward: true,
@@ -109,15 +109,15 @@ describe('a row', () => {
     ];
     renderList({ entries });
     const failed = rowOf(OUT_OF_COURT);
-    expect(text(failed.querySelector('.tt-row__checked'))).toBe('Last checked 10 Nov 2025, 09:05');
+    expect(text(failed.querySelector('.tt-row__checked'))).toBe('Last checked 10 November 2025, 9:05am');
     expect(failed.querySelector('.tt-row__checked time')?.getAttribute('datetime')).toBe('2025-11-10T09:05:00.000Z');
     expect(text(failed.querySelector('.tt-row__check-error'))).toBe('Last check failed: Find a Tender did not answer (HTTP 503). Showing the data last read.');
     // The last good data is still there.
-    expect(text(failed.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 Nov 2025, 14:00 — 9 days left');
+    expect(text(failed.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 November 2025, 2pm — closes in 9 days');
     expect(text(failed.querySelector('.tt-row__value'))).toBe('Value: £598,488.66 (£718,186.39 including VAT)');
 
     const summer = rowOf(VICTIM_SUPPORT);
-    expect(text(summer.querySelector('.tt-row__checked'))).toBe('Last checked 3 Jun 2025, 14:05');
+    expect(text(summer.querySelector('.tt-row__checked'))).toBe('Last checked 3 June 2025, 2:05pm');
     expect(summer.querySelector('.tt-row__check-error')).toBeNull();
     expect(rowOf(STAFFORDSHIRE).querySelector('.tt-row__checked')).toBeNull();
   });

@@ -43,16 +43,17 @@ describe('WatchlistView', () => {
     renderList({ entries: reversed, now });
     expect(rows().map((li) => text(li.querySelector('h2')))).toEqual([...titles].reverse());
     expect(screen.getByText('4 procurements')).toBeTruthy();
+    expect(screen.getAllByText(/UK time/).map((el) => el.textContent)).toEqual(['Times are UK time.']);
   });
 
-  it('says a planned date is expected (067b89: only UK3 notices gave its submission deadline, 1 Jul 2026 23:59:59 BST)', () => {
+  it('says a planned date is expected (067b89: only UK3 notices gave its submission deadline, 1 July 2026 23:59:59 BST)', () => {
     renderList({ entries: [entryOf('ocds-h6vhtk-067b89')], now: new Date('2026-06-05T12:00:00Z') });
     const row = rowOf('West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services');
-    expect(text(row.querySelector('.tt-row__next'))).toBe('Submission deadline (expected) 1 Jul 2026, by end of day — 26 days left');
+    expect(text(row.querySelector('.tt-row__next'))).toBe('Submission deadline (expected) 1 July 2026, 11:59pm — closes in 26 days');
   });
 
   it('puts a cancelled procurement after those with something still to come', () => {
-    // 1 Dec 2025: 05cfd9 was terminated on 27 Nov; the others' next key dates are in 2026.
+    // 1 December 2025: 05cfd9 was terminated on 27 Nov; the others' next key dates are in 2026.
     const now = new Date('2025-12-01T12:00:00Z');
     expect(sortWatchlist(all(), now).map((e) => e.ocid).at(-1)).toBe('ocds-h6vhtk-05cfd9');
   });
@@ -64,21 +65,22 @@ describe('WatchlistView', () => {
     expect(text(row.querySelector('.tt-row__buyer'))).toBe('The Police and Crime Commissioner for Leicestershire');
     expect(text(row.querySelector('.tt-tag'))).toBe('Cancelled');
     expect(text(row.querySelector('.tt-row__value'))).toBe('Value: £598,488.66 (£718,186.39 including VAT)');
-    expect(text(row.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 Nov 2025, 14:00 — 9 days left');
+    expect(text(row.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 November 2025, 2pm — closes in 9 days');
     const planned = rowOf('West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services');
     expect(text(planned.querySelector('.tt-row__value'))).toBe('Value: not specified');
     expect(text(planned.querySelector('.tt-tag'))).toBe('Planning');
-    expect(text(planned.querySelector('.tt-row__next'))).toBe('Next notice expected 1 Jun 2026, 23:59 — in 203 days');
+    // 10 November 2025 to 1 June 2026: 203 days, 6 whole months.
+    expect(text(planned.querySelector('.tt-row__next'))).toBe('Next notice expected 1 June 2026, 11:59pm — in 6 months');
   });
 
   it.each([
-    ['2025-11-21T12:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 3 days left'],
-    ['2025-11-23T12:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 1 day left'],
-    // The last day counts in hours: 09:00 to 14:00 GMT.
-    ['2025-11-24T09:00:00Z', 'Submission deadline 24 Nov 2025, 14:00 — 5 hours left'],
-    ['2025-11-24T13:30:00Z', 'Submission deadline 24 Nov 2025, 14:00 — less than an hour left'],
-    ['2025-11-24T14:30:00Z', 'Procurement cancelled 27 Nov 2025 — in 3 days'],
-    // Terminated by the UK12 of 27 Nov 2025: the award period end (1 Jan 2026) and lot 1's contract never come.
+    ['2025-11-21T12:00:00Z', 'Submission deadline 24 November 2025, 2pm — closes in 3 days'],
+    ['2025-11-23T12:00:00Z', 'Submission deadline 24 November 2025, 2pm — closes tomorrow'],
+    // The last day counts on the clock: 09:00 to 14:00 GMT, then 13:30 to 14:00.
+    ['2025-11-24T09:00:00Z', 'Submission deadline 24 November 2025, 2pm — closes in 5 hours'],
+    ['2025-11-24T13:30:00Z', 'Submission deadline 24 November 2025, 2pm — closes in 30 minutes'],
+    ['2025-11-24T14:30:00Z', 'Procurement cancelled 27 November 2025 — in 3 days'],
+    // Terminated by the UK12 of 27 November 2025: the award period end (1 January 2026) and lot 1's contract never come.
     ['2025-11-28T12:00:00Z', 'No upcoming dates'],
     ['2029-03-31T12:00:00Z', 'No upcoming dates'],
   ])('at %s the next key date of ocds-h6vhtk-05cfd9 reads "%s"', (at, expected) => {

@@ -39,15 +39,15 @@ import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, json, rawJso
  * tenderPeriod.endDate 2025-11-07T12:00:00Z, awardPeriod.endDate 2025-12-19T23:59:59Z, and
  * lot 1's contractPeriod 2026-04-01T00:00:00+01:00 to 2030-03-31T23:59:59+01:00, extendable
  * to 2032-03-31T23:59:59+01:00. The countdown after " — " changes daily and is left out.
- * Only a deadline at 23:59 reads "by end of day"; other dates keep their time.
+ * 23:59 reads "11:59pm"; midnight on a date that is no deadline is the date alone.
  */
 const EXPECTED_KEY_DATE_LINES = [
-  '31 Oct 2025, 17:00 | Enquiry deadline',
-  '7 Nov 2025, 12:00 | Submission deadline',
-  '19 Dec 2025, 23:59 | Award period ends',
-  '1 Apr 2026 | Contract starts',
-  '31 Mar 2030, 23:59 | Contract ends',
-  '31 Mar 2032, 23:59 | Contract ends if fully extended',
+  '31 October 2025, 5pm | Enquiry deadline',
+  '7 November 2025, midday | Submission deadline',
+  '19 December 2025, 11:59pm | Award period ends',
+  '1 April 2026 | Contract starts',
+  '31 March 2030, 11:59pm | Contract ends',
+  '31 March 2032, 11:59pm | Contract ends if fully extended',
 ];
 
 // The panel's styles are inside its script: no file of the extension is open to web pages.
@@ -288,7 +288,7 @@ for (const name of BROWSERS) {
         await waitForWatched(page, true);
 
         // FTS now lists an update for this procurement, and its record moves the submission
-        // deadline from 2025-11-07T12:00:00Z (7 Nov 2025, 12:00 in London) to 21 Nov 2025, 12:00.
+        // deadline from 2025-11-07T12:00:00Z (7 November 2025, midday in London) to 21 November 2025, midday.
         expect(c.text).toContain('"2025-11-07T12:00:00Z"');
         const changed = c.text.replaceAll('"2025-11-07T12:00:00Z"', '"2025-11-21T12:00:00Z"');
         server.fts('/api/1.0/ocdsReleasePackages', json({ releases: [{ ocid: c.ocid, id: c.noticeId, date: new Date().toISOString() }], links: {} }));
@@ -303,7 +303,7 @@ for (const name of BROWSERS) {
           });
         expect(await badge()).toBe('');
         await clickPopupButton(popup, 'Refresh now');
-        const change = 'Submission deadline moved from 7 Nov 2025, 12:00 to 21 Nov 2025, 12:00';
+        const change = 'Submission deadline moved from 7 November 2025, midday to 21 November 2025, midday';
         await popup.waitForFunction((text) => document.body.textContent?.includes(text) === true, change, 60_000);
         expect(await badge()).toBe('1');
 

@@ -48,8 +48,8 @@ for (const name of BROWSERS) {
 
     it('a terminated procurement has nothing coming up: its later dates read "No longer happening"', async () => {
       // ocds-h6vhtk-05cfd9: UK4 066750-2025, then the UK12 procurement termination notice 077802-2025
-      // (27 Nov 2025). Lot 1's contract would have ended 31 Mar 2028 (23:59:59+01:00) and, fully
-      // extended, 31 Mar 2029: both after today, and neither will happen.
+      // (27 November 2025). Lot 1's contract would have ended 31 March 2028 (23:59:59+01:00) and, fully
+      // extended, 31 March 2029: both after today, and neither will happen.
       const noticeId = '077802-2025';
       server.notice(noticeId, {
         page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-05cfd9', title: 'Out of Court Resolution' })),
@@ -61,13 +61,13 @@ for (const name of BROWSERS) {
       // When (countdown left out) | label, read from the record: the dates after the UK12 carry
       // "No longer happening" in words, not only a strike-through.
       expect(items.map((i) => `${i.when.split(' — ')[0]} | ${i.label}`)).toEqual([
-        '19 Nov 2025, 14:00 | Enquiry deadline',
-        '24 Nov 2025, 14:00 | Submission deadline',
-        '27 Nov 2025 | Procurement cancelled',
-        '1 Jan 2026, 23:59 | Award period ends No longer happening',
-        '1 Apr 2026 | Contract starts No longer happening',
-        '31 Mar 2028, 23:59 | Contract ends No longer happening',
-        '31 Mar 2029, 23:59 | Contract ends if fully extended No longer happening',
+        '19 November 2025, 2pm | Enquiry deadline',
+        '24 November 2025, 2pm | Submission deadline',
+        '27 November 2025 | Procurement cancelled',
+        '1 January 2026, 11:59pm | Award period ends No longer happening',
+        '1 April 2026 | Contract starts No longer happening',
+        '31 March 2028, 11:59pm | Contract ends No longer happening',
+        '31 March 2029, 11:59pm | Contract ends if fully extended No longer happening',
       ]);
       expect(items.some((i) => i.next)).toBe(false);
       const nextUp = (await panelTexts(page, 'section')).find((text) => text.startsWith('Next up')) ?? '';
@@ -89,8 +89,8 @@ for (const name of BROWSERS) {
 
     it('dates only a planned procurement notice gave read as expected', async () => {
       // ocds-h6vhtk-067b89: five UK3 planned procurement notices, the latest 045280-2026. Its
-      // submission deadline (1 Jul 2026), award period end, and lots 1–3's contract start
-      // (1 Apr 2027), end (31 Mar 2031) and full extension (31 Mar 2036) are all planned.
+      // submission deadline (1 July 2026), award period end, and lots 1–3's contract start
+      // (1 April 2027), end (31 March 2031) and full extension (31 March 2036) are all planned.
       const noticeId = '045280-2026';
       server.notice(noticeId, {
         page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-067b89', title: 'West Midlands victim services' })),
@@ -121,7 +121,7 @@ for (const name of BROWSERS) {
       await waitForPanel(page);
       const submission = (await keyDateItems(page)).find((i) => labels([i])[0] === 'Submission deadline');
       expect(submission).toBeDefined();
-      expect(submission!.when.split(' — ')[0]).toBe('25 Aug 2026');
+      expect(submission!.when.split(' — ')[0]).toBe('25 August 2026');
       expect(submission!.datetimes).toEqual(['2026-08-25']);
       await page.close();
     });
