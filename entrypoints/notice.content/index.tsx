@@ -2,10 +2,15 @@ import { createRoot } from 'react-dom/client';
 import panelCss from '@/components/panel.css?inline';
 import themeCss from '@/components/theme.css?inline';
 import { load, NoticePanel } from './NoticePanel';
+import { acceptOnlyTrustedInput } from './trusted-events';
 
 /**
  * On FTS notice pages, FTS's own JSON views, and pages that republish FTS records with
  * the JSON printed in them: overlay the procurement's timeline in a shadow root.
+ *
+ * The root is closed and takes only trusted input: the page's own scripts can neither read
+ * the panel (the watch state, the changes since the user last looked) nor press its buttons.
+ * Nothing else reaches the page: no attribute or text on the host, no global, no message.
  */
 export default defineContentScript({
   matches: [
@@ -18,6 +23,9 @@ export default defineContentScript({
   // The panel's styles travel inside the script, into its shadow root: no file of the
   // extension is web-accessible, so no site can load one (or tell that it is installed).
   cssInjectionMode: 'manual',
+  // WXT's "script started" note to newer copies of this script goes by a DOM event only, not
+  // also by window.postMessage, which every script of the page receives.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     performance.mark('tender-timeline:content-start'); // scripts/bench-extension.ts
     // Ask for the data at once; the panel's shadow root is built while the answer comes.
@@ -26,11 +34,12 @@ export default defineContentScript({
     const ui = await createShadowRootUi(ctx, {
       name: 'tender-timeline-panel',
       css: `${themeCss}\n${panelCss}`,
-      mode: 'open',
+      mode: 'closed',
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      onMount(container) {
+      onMount(container, shadow) {
+        acceptOnlyTrustedInput(shadow);
         const root = createRoot(container);
         root.render(<NoticePanel location={location} document={document} firstAnswer={firstAnswer} />);
         return root;
