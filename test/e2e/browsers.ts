@@ -11,12 +11,20 @@
  *
  * Never let a tool download a browser: paths come from CHROMIUM_PATH / FIREFOX_PATH or Debian's.
  * Pages of both libraries are wrapped in one small `TestPage` so a journey is written once.
+ *
+ * The panel lives in a CLOSED shadow root, which the page's own scripts cannot reach (and
+ * neither can `evaluate`, which runs as one of them). The harness reaches it from outside the
+ * page, through the browser's remote protocol, as devtools do: Chromium's DevTools Protocol
+ * (`DOM.describeNode` with `pierce` sees closed roots; `Runtime.callFunctionOn` runs a
+ * function on one) and WebDriver BiDi in Firefox (`includeShadowTree: "all"` serializes a
+ * closed root as a node reference that `script.callFunction` takes). The tests run the
+ * production build: nothing opens the root for them.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { chromium, type BrowserContext, type CDPSession, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type ElementHandle, type JSHandle, type KeyInput, type Page as PuppeteerPage } from 'puppeteer-core';
 import { describe, it } from 'vitest';
 import { D3_HOST, FTS_HOST, type FtsServer } from './fts-server.ts';
 import { BUILD_DIRS, FIREFOX_EXTENSION_UUID, GECKO_ID, RESULTS_DIR, findBrowser, type BrowserName } from './env.ts';
@@ -25,6 +33,9 @@ import { writeXpi } from './xpi.ts';
 export * from './env.ts';
 
 const VIEWPORT = { width: 1280, height: 900 };
+
+/** The host element the content script mounts the panel in (closed shadow root). */
+export const PANEL_HOST = 'tender-timeline-panel';
 
 // ---------- skip loudly or fail in CI ----------
 
@@ -63,12 +74,24 @@ export interface TestPage {
   url(): string;
   /** Navigate and wait for `load` (refused third-party assets fail fast, they do not hang it). */
   goto(url: string, timeoutMs?: number): Promise<void>;
-  /** Run `fn(arg)` in the page (main world; open shadow roots are reachable through `.shadowRoot`). */
+  /** Run `fn(arg)` in the page, as the page's own scripts do (the panel's closed root is out of its reach). */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Wait until `fn(arg)` is truthy in the page; polls every 100 ms. */
   waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
-  /** A real mouse click on the element `find(arg)` returns (it may be inside a shadow root). Fails when the element is missing, or when the click would land on something else (covered, off-screen). */
+  /**
+   * Run `fn(root, arg)` on the panel's closed shadow root, reached from outside the page (see
+   * the top of this file); the function runs in the page's main world and returns by value.
+   * Throws a `NoPanelError` when the page has no panel host, or the host no shadow root.
+   */
+  inPanel<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Wait until `fn(root, arg)` is truthy on the panel's shadow root (a missing panel counts as not yet); polls every 100 ms. */
+  waitInPanel<A = undefined>(fn: (root: ShadowRoot, arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  /** A real mouse click on the element `find(arg)` returns in the page. Fails when the element is missing, or when the click would land on something else (covered, off-screen). */
   click<A = undefined>(find: (arg: A) => Element | null | undefined, arg?: A, description?: string): Promise<void>;
+  /** The same real mouse click, on the element `find(root, arg)` returns in the panel's shadow root, once it returns one (within `timeoutMs`, default 10 s). */
+  clickInPanel<A = undefined>(find: (root: ShadowRoot, arg: A) => Element | null | undefined, arg?: A, description?: string, timeoutMs?: number): Promise<void>;
+  /** A real key press (`Enter`, `Space`, `Tab` …) on whatever has the focus. */
+  press(key: string): Promise<void>;
   /** `test-results/<browser>-<name>.png` of the viewport (or the full page). Returns the path. */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   bringToFront(): Promise<void>;
@@ -227,7 +250,37 @@ export async function launchChromium(options: LaunchOptions): Promise<E2EBrowser
 }
 
 function wrapPlaywright(page: PlaywrightPage): TestPage {
-  return {
+  let session: Promise<CDPSession> | undefined;
+  /** The panel's shadow root as a DevTools remote object, released after `use`. */
+  async function withPanelRoot<R>(use: (cdp: CDPSession, objectId: string) => Promise<R>): Promise<R> {
+    const cdp = await (session ??= page.context().newCDPSession(page));
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: PANEL_HOST });
+    if (!nodeId) throw new NoPanelError(`no <${PANEL_HOST}> in the page`);
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) throw new NoPanelError(`<${PANEL_HOST}> has no shadow root`);
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup: PANEL_OBJECTS });
+    try {
+      return await use(cdp, object.objectId!);
+    } finally {
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: PANEL_OBJECTS }).catch(() => {});
+    }
+  }
+  /** `fn(target, arg)` on a remote object, in the page's main world: by value, or as a remote object. */
+  async function callOn(cdp: CDPSession, objectId: string, fn: Function, arg: unknown, returnByValue: boolean) {
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue,
+      awaitPromise: true,
+      objectGroup: PANEL_OBJECTS,
+    });
+    if (exceptionDetails) throw new Error(`in the panel: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result;
+  }
+  return testPage({
     browserName: 'chromium',
     raw: page,
     url: () => page.url(),
@@ -240,13 +293,29 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     async waitForFunction(fn, arg, timeoutMs = 15_000) {
       await page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: 100 });
     },
-    async click(find, arg, description = 'the element') {
+    inPanel(fn, arg) {
+      return withPanelRoot(async (cdp, root) => (await callOn(cdp, root, fn, arg, true)).value);
+    },
+    async pointInPage(find, arg) {
       const handle = await page.evaluateHandle(find as (arg: unknown) => Element | null | undefined, arg as unknown);
-      const element = handle.asElement();
-      if (!element) throw new Error(`click: ${description} was not found`);
-      await assertClickLandsOn(this, element, description);
-      await element.click();
-      await handle.dispose();
+      try {
+        return (await handle.asElement()?.evaluate(clickPoint)) ?? null;
+      } finally {
+        await handle.dispose();
+      }
+    },
+    pointInPanel(find, arg) {
+      return withPanelRoot(async (cdp, root) => {
+        const element = await callOn(cdp, root, find, arg, false);
+        if (element.subtype !== 'node') return null;
+        return (await callOn(cdp, element.objectId!, clickPoint, undefined, true)).value as ClickPoint;
+      });
+    },
+    async mouseClick(x, y) {
+      await page.mouse.click(x, y);
+    },
+    async press(key) {
+      await page.keyboard.press(key);
     },
     async screenshot(name, options) {
       const path = screenshotPath('chromium', name);
@@ -259,8 +328,11 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     async close() {
       await page.close();
     },
-  };
+  });
 }
+
+/** DevTools' group for the remote objects the harness makes in the panel, released after each use. */
+const PANEL_OBJECTS = 'tender-timeline-e2e-panel';
 
 // ---------- Firefox ----------
 
@@ -378,8 +450,63 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
   }
 }
 
+/**
+ * What puppeteer-core (25) has under its public BiDi handles: the handle's remote value and
+ * its realm, which calls `script.callFunction` with any serialization options and makes a
+ * handle from a remote value. Its public `evaluate` serializes without shadow trees.
+ */
+interface BidiHandleInternals {
+  remoteValue(): BidiRemoteValue;
+  realm: {
+    realm: {
+      callFunction(
+        functionDeclaration: string,
+        awaitPromise: boolean,
+        options: { this: BidiRemoteValue; resultOwnership: 'none'; serializationOptions: { maxDomDepth: number; includeShadowTree: 'all' } },
+      ): Promise<{ type: 'success'; result: BidiRemoteValue } | { type: 'exception'; exceptionDetails: { text: string } }>;
+    };
+    createHandle(value: BidiRemoteValue): JSHandle<unknown>;
+  };
+}
+interface BidiRemoteValue {
+  type: string;
+  sharedId?: string;
+  value?: { shadowRoot?: BidiRemoteValue | null };
+}
+
 function wrapPuppeteer(page: PuppeteerPage): TestPage {
-  return {
+  /** The panel's shadow root as a handle: the host, serialized with its closed shadow tree, gives a reference to the root. */
+  async function withPanelRoot<R>(use: (root: ElementHandle<ShadowRoot>) => Promise<R>): Promise<R> {
+    const found = await page.evaluateHandle((name) => document.querySelector(name), PANEL_HOST);
+    let root: ElementHandle<ShadowRoot> | undefined;
+    try {
+      const host = found.asElement();
+      if (!host) throw new NoPanelError(`no <${PANEL_HOST}> in the page`);
+      const internals = host as unknown as BidiHandleInternals;
+      const answer = await internals.realm.realm.callFunction('function () { return this; }', false, {
+        this: internals.remoteValue(),
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+      });
+      if (answer.type !== 'success') throw new Error(`reading <${PANEL_HOST}>: ${answer.exceptionDetails.text}`);
+      const shadow = answer.result.value?.shadowRoot;
+      if (!shadow?.sharedId) throw new NoPanelError(`<${PANEL_HOST}> has no shadow root`);
+      root = internals.realm.createHandle(shadow) as ElementHandle<ShadowRoot>;
+      return await use(root);
+    } finally {
+      await found.dispose();
+    }
+  }
+  /** Where to click the element `handle` holds (null: it holds none); the handle is disposed. */
+  async function pointOf(handle: JSHandle<unknown>): Promise<ClickPoint | null> {
+    try {
+      const element = handle.asElement() as ElementHandle<Element> | null;
+      return element ? await element.evaluate(clickPoint) : null;
+    } finally {
+      await handle.dispose();
+    }
+  }
+  return testPage({
     browserName: 'firefox',
     raw: page,
     url: () => page.url(),
@@ -392,13 +519,21 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     async waitForFunction(fn, arg, timeoutMs = 15_000) {
       await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg as never);
     },
-    async click(find, arg, description = 'the element') {
-      const handle = await page.evaluateHandle(find as (arg: unknown) => Element | null | undefined, arg as unknown);
-      const element = handle.asElement();
-      if (!element) throw new Error(`click: ${description} was not found`);
-      await assertClickLandsOn(this, element, description);
-      await (element as import('puppeteer-core').ElementHandle<Element>).click();
-      await handle.dispose();
+    inPanel(fn, arg) {
+      return withPanelRoot((root) => root.evaluate(fn as never, arg as never)) as never;
+    },
+    async pointInPage(find, arg) {
+      return pointOf(await page.evaluateHandle(find as (arg: unknown) => Element | null | undefined, arg as unknown));
+    },
+    pointInPanel(find, arg) {
+      return withPanelRoot(async (root) => pointOf(await root.evaluateHandle(find as never, arg as never)));
+    },
+    async mouseClick(x, y) {
+      await page.mouse.click(x, y);
+    },
+    async press(key) {
+      // puppeteer's BiDi keyboard knows the space bar only as " " (playwright-core's as "Space").
+      await page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput);
     },
     async screenshot(name, options) {
       const path = screenshotPath('firefox', name) as `${string}.png`;
@@ -411,37 +546,91 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     async close() {
       await page.close();
     },
+  });
+}
+
+/** The page has no panel (yet): no host element, or a host without a shadow root. */
+export class NoPanelError extends Error {
+  override name = 'NoPanelError';
+}
+
+/** What each library gives; `testPage` builds the rest of `TestPage` on it, once for both. */
+interface PagePrimitives extends Omit<TestPage, 'waitInPanel' | 'click' | 'clickInPanel'> {
+  /** Where to click the element `find(arg)` returns in the page (`clickPoint`), or null when it returns none. */
+  pointInPage<A>(find: (arg: A) => Element | null | undefined, arg?: A): Promise<ClickPoint | null>;
+  /** The same for `find(root, arg)` on the panel's shadow root. */
+  pointInPanel<A>(find: (root: ShadowRoot, arg: A) => Element | null | undefined, arg?: A): Promise<ClickPoint | null>;
+  /** A real mouse click at viewport coordinates. */
+  mouseClick(x: number, y: number): Promise<void>;
+}
+
+function testPage(p: PagePrimitives): TestPage {
+  const clickAt = async (point: ClickPoint | null, description: string) => {
+    if (!point) throw new Error(`click: ${description} was not found`);
+    if ('problem' in point) throw new Error(`click: ${description}: ${point.problem}`);
+    await p.mouseClick(point.x, point.y);
+  };
+  /** Poll `probe` on the panel until it gives a value; a missing panel counts as not yet. */
+  const pollPanel = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> => {
+    let missing = '';
+    try {
+      return await poll(
+        () =>
+          probe().catch((error: unknown) => {
+            if (!(error instanceof NoPanelError)) throw error;
+            missing = ` (${error.message})`;
+            return undefined;
+          }),
+        timeoutMs,
+        what,
+      );
+    } catch (error) {
+      throw new Error(`${(error as Error).message}${missing}`);
+    }
+  };
+  return {
+    ...p,
+    async waitInPanel(fn, arg, timeoutMs = 15_000) {
+      await pollPanel(async () => ((await p.inPanel(fn, arg as never)) ? true : undefined), timeoutMs, 'a condition in the panel');
+    },
+    async click(find, arg, description = 'the element') {
+      await clickAt(await p.pointInPage(find, arg), description);
+    },
+    async clickInPanel(find, arg, description = 'the element', timeoutMs = 10_000) {
+      const point = await pollPanel(async () => (await p.pointInPanel(find, arg)) ?? undefined, timeoutMs, `${description} in the panel`);
+      await clickAt(point, description);
+    },
   };
 }
+
+type ClickPoint = { x: number; y: number } | { problem: string };
 
 /**
  * Scroll the element into view and check that a click at its centre reaches it (and not, say,
  * FTS's own "Watch this notice" button or an overlay): hit-test inside its own root (document
  * or shadow root). The scroll is instant and the box must be still before the check: a panel
  * with `scroll-behavior: smooth` would otherwise still be moving when the click lands, and the
- * click would miss (seen in Firefox).
+ * click would miss (seen in Firefox). Runs in the page; returns the point to click, or why not.
  */
-async function assertClickLandsOn(page: TestPage, element: unknown, description: string): Promise<void> {
-  const raw = page.raw as unknown as { evaluate(fn: (el: Element) => Promise<string | null>, el: unknown): Promise<string | null> };
-  const problem = await raw.evaluate(async (el: Element) => {
-    el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    let last = '';
-    for (let i = 0; i < 40; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      const b = el.getBoundingClientRect();
-      const now = `${b.x},${b.y},${b.width},${b.height}`;
-      if (now === last) break;
-      last = now;
-    }
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return 'it has no size (hidden?)';
-    const root = el.getRootNode() as Document | ShadowRoot;
-    const hit = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    if (!hit) return 'nothing is at its centre (off-screen?)';
-    if (hit === el || el.contains(hit)) return null;
-    return `a click at its centre would hit <${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}> "${(hit.textContent ?? '').trim().slice(0, 60)}"`;
-  }, element);
-  if (problem) throw new Error(`click: ${description}: ${problem}`);
+async function clickPoint(el: Element): Promise<ClickPoint> {
+  el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    const b = el.getBoundingClientRect();
+    const now = `${b.x},${b.y},${b.width},${b.height}`;
+    if (now === last) break;
+    last = now;
+  }
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return { problem: 'it has no size (hidden?)' };
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const hit = root.elementFromPoint(x, y);
+  if (!hit) return { problem: 'nothing is at its centre (off-screen?)' };
+  if (hit === el || el.contains(hit)) return { x, y };
+  return { problem: `a click at its centre would hit <${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}> "${(hit.textContent ?? '').trim().slice(0, 60)}"` };
 }
 
 async function poll<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {

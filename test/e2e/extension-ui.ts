@@ -1,15 +1,15 @@
 /**
- * What the e2e journeys read and click in the extension's UI: the panel (inside the OPEN shadow
- * root of `<tender-timeline-panel>` on an FTS page) and the popup (the watchlist).
+ * What the e2e journeys read and click in the extension's UI: the panel (inside the CLOSED
+ * shadow root of `<tender-timeline-panel>` on an FTS page, reached through `TestPage.inPanel`)
+ * and the popup (the watchlist).
  *
  * Selectors live in `UI`, in one place. They were taken from components/*.tsx as first written
  * (class names `tt-…`, `aria-pressed` on the watch button): change them here when the
  * components change. Every function runs in the page and reads the DOM as the user sees it.
  */
-import type { TestPage } from './browsers.ts';
+import { NoPanelError, PANEL_HOST, type TestPage } from './browsers.ts';
 
-/** The host element the content script mounts the panel in (open shadow root). */
-export const PANEL_HOST = 'tender-timeline-panel';
+export { PANEL_HOST } from './browsers.ts';
 
 export const UI = {
   panel: {
@@ -43,45 +43,29 @@ export const WATCH_TEXT = { off: 'Watch procurement', on: 'Watching — stop wat
 // ---------- the panel ----------
 
 /**
- * Wait until the panel host exists with an OPEN shadow root holding `selector` (default: the title).
+ * Wait until the panel's shadow root holds `selector` (default: the title).
  * The default allows for a read queued 13 s behind the previous test's request to FTS.
  */
 export async function waitForPanel(page: TestPage, selector: string = UI.panel.title, timeoutMs = 30_000): Promise<void> {
   try {
-    await page.waitForFunction(
-      ({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelector(selector) != null,
-      { host: PANEL_HOST, selector },
-      timeoutMs,
-    );
+    await page.waitInPanel((root, selector) => root.querySelector(selector) != null, selector, timeoutMs);
   } catch (error) {
-    const state = await page.evaluate((host) => {
-      const el = document.querySelector(host);
-      if (!el) return `no <${host}> in the page`;
-      if (!el.shadowRoot) return `<${host}> has no open shadow root`;
-      return `<${host}> shadow root holds: ${(el.shadowRoot.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`;
-    }, PANEL_HOST);
+    const state = await page.inPanel((root) => `the panel's shadow root holds: ${(root.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`).catch((e: unknown) => String(e));
     throw new Error(`the panel did not show ${selector} within ${timeoutMs} ms (${state})\n${String(error)}`);
   }
 }
 
 /** Text (whitespace collapsed) of the first match of `selector` in the panel, or null. */
 export function panelText(page: TestPage, selector: string): Promise<string | null> {
-  return page.evaluate(
-    ({ host, selector }) => {
-      const el = document.querySelector(host)?.shadowRoot?.querySelector(selector);
-      return el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
-    },
-    { host: PANEL_HOST, selector },
-  );
+  return page.inPanel((root, selector) => {
+    const el = root.querySelector(selector);
+    return el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+  }, selector);
 }
 
 /** Texts (whitespace collapsed) of every match of `selector` in the panel. */
 export function panelTexts(page: TestPage, selector: string): Promise<string[]> {
-  return page.evaluate(
-    ({ host, selector }) =>
-      [...(document.querySelector(host)?.shadowRoot?.querySelectorAll(selector) ?? [])].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
-    { host: PANEL_HOST, selector },
-  );
+  return page.inPanel((root, selector) => [...root.querySelectorAll(selector)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()), selector);
 }
 
 export interface RenderedItem {
@@ -101,10 +85,10 @@ export interface RenderedItem {
 
 /** Every item of the rendered timeline, in order (the "Today" marker included, kind null). */
 export function timelineItems(page: TestPage, selector: string = UI.panel.timelineItems): Promise<RenderedItem[]> {
-  return page.evaluate(
-    ({ host, selector, when, label }) => {
+  return page.inPanel(
+    (root, { selector, when, label }) => {
       const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-      return [...(document.querySelector(host)?.shadowRoot?.querySelectorAll(selector) ?? [])].map((li) => ({
+      return [...root.querySelectorAll(selector)].map((li) => ({
         kind: li.getAttribute('data-kind'),
         when: squash(li.querySelector(when)?.textContent),
         label: squash(li.querySelector(label)?.textContent),
@@ -114,7 +98,7 @@ export function timelineItems(page: TestPage, selector: string = UI.panel.timeli
         text: squash(li.textContent),
       }));
     },
-    { host: PANEL_HOST, selector, when: UI.panel.itemWhen, label: UI.panel.itemLabel },
+    { selector, when: UI.panel.itemWhen, label: UI.panel.itemLabel },
   );
 }
 
@@ -131,53 +115,40 @@ export function keyDateItems(page: TestPage): Promise<RenderedItem[]> {
  */
 export async function clickPanelButton(page: TestPage, name: string, timeoutMs = 10_000): Promise<void> {
   try {
-    await page.waitForFunction(
-      ({ host, name }) => {
+    await page.clickInPanel(
+      (root, name) => {
         const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-        const button = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button, [role="button"]') ?? [])].find(
+        const button = [...root.querySelectorAll<HTMLButtonElement>('button, [role="button"]')].find(
           (b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name,
         );
-        return button != null && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+        return button && !button.disabled && button.getAttribute('aria-disabled') !== 'true' ? button : null;
       },
-      { host: PANEL_HOST, name },
+      name,
+      `the panel's "${name}" button`,
       timeoutMs,
     );
   } catch (error) {
-    const buttons = await panelTexts(page, 'button, [role="button"]');
-    throw new Error(`no enabled "${name}" button in the panel within ${timeoutMs} ms; its buttons: ${JSON.stringify(buttons)}\n${String(error)}`);
+    const buttons = await panelTexts(page, 'button, [role="button"]').catch(() => []);
+    throw new Error(`no enabled "${name}" button in the panel to click within ${timeoutMs} ms; its buttons: ${JSON.stringify(buttons)}\n${String(error)}`);
   }
-  await page.click(
-    ({ host, name }) => {
-      const root = document.querySelector(host)?.shadowRoot;
-      const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-      return [...(root?.querySelectorAll('button, [role="button"]') ?? [])].find(
-        (b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name,
-      );
-    },
-    { host: PANEL_HOST, name },
-    `the panel's "${name}" button`,
-  );
 }
 
 /** Our watch button's state as shown: `aria-pressed`, text, disabled. */
 export function watchButtonState(page: TestPage): Promise<{ pressed: string | null; text: string; disabled: boolean } | null> {
-  return page.evaluate(
-    ({ host, selector }) => {
-      const b = document.querySelector(host)?.shadowRoot?.querySelector<HTMLButtonElement>(selector);
-      return b ? { pressed: b.getAttribute('aria-pressed'), text: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), disabled: b.disabled } : null;
-    },
-    { host: PANEL_HOST, selector: UI.panel.watchButton },
-  );
+  return page.inPanel((root, selector) => {
+    const b = root.querySelector<HTMLButtonElement>(selector);
+    return b ? { pressed: b.getAttribute('aria-pressed'), text: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), disabled: b.disabled } : null;
+  }, UI.panel.watchButton);
 }
 
 /** Wait until our watch button shows `watched` (aria-pressed) and is enabled. */
 export async function waitForWatched(page: TestPage, watched: boolean, timeoutMs = 10_000): Promise<void> {
-  await page.waitForFunction(
-    ({ host, selector, pressed }) => {
-      const b = document.querySelector(host)?.shadowRoot?.querySelector<HTMLButtonElement>(selector);
+  await page.waitInPanel(
+    (root, { selector, pressed }) => {
+      const b = root.querySelector<HTMLButtonElement>(selector);
       return b != null && !b.disabled && b.getAttribute('aria-pressed') === pressed;
     },
-    { host: PANEL_HOST, selector: UI.panel.watchButton, pressed: String(watched) },
+    { selector: UI.panel.watchButton, pressed: String(watched) },
     timeoutMs,
   );
 }
@@ -279,30 +250,34 @@ export async function clickPopupButton(page: TestPage, name: string, timeoutMs =
 
 // ---------- hostile data ----------
 
+/** Elements that would be live if markup from the data became DOM. */
+const LIVE_ELEMENTS = 'img, script, iframe, object, embed, svg, style, link, form, [onerror], [onload], [onclick]';
+
 /**
- * What a hostile record may have done: markup or scripts from the data that became live DOM,
- * run, or linked somewhere other than https. All fields must come back empty / false.
+ * What a hostile record may have done: markup or scripts from the data that became live DOM
+ * (in the page, or in the panel's root when there is one), run, or linked from the panel
+ * somewhere other than https. All fields must come back empty / false.
  */
-export function hostileEffects(page: TestPage, marker: string): Promise<{ ran: string | null; liveElements: string[]; unsafeLinks: string[] }> {
-  return page.evaluate(
-    ({ host, marker }) => {
-      const roots: (Document | ShadowRoot)[] = [document];
-      const shadow = document.querySelector(host)?.shadowRoot;
-      if (shadow) roots.push(shadow);
-      const liveElements: string[] = [];
-      const unsafeLinks: string[] = [];
-      for (const root of roots) {
-        for (const el of root.querySelectorAll('img, script, iframe, object, embed, svg, style, link, form, [onerror], [onload], [onclick]')) {
-          const html = el.outerHTML;
-          if (html.includes(marker)) liveElements.push(html.slice(0, 200));
-        }
-        for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-          if (root === document && !a.closest(host)) continue; // FTS's own links are not ours to judge
-          if (!a.href.startsWith('https:')) unsafeLinks.push(a.href.slice(0, 200));
-        }
-      }
-      return { ran: document.documentElement.dataset.e2eHostileRan ?? null, liveElements, unsafeLinks };
-    },
-    { host: PANEL_HOST, marker },
+export async function hostileEffects(page: TestPage, marker: string): Promise<{ ran: string | null; liveElements: string[]; unsafeLinks: string[] }> {
+  const inPage = await page.evaluate(
+    ({ marker, live }) => ({
+      ran: document.documentElement.dataset.e2eHostileRan ?? null,
+      liveElements: [...document.querySelectorAll(live)].map((el) => el.outerHTML).filter((html) => html.includes(marker)).map((html) => html.slice(0, 200)),
+    }),
+    { marker, live: LIVE_ELEMENTS },
   );
+  // FTS's own links are not ours to judge: only the panel's are.
+  const inPanel = await page
+    .inPanel(
+      (root, { marker, live }) => ({
+        liveElements: [...root.querySelectorAll(live)].map((el) => el.outerHTML).filter((html) => html.includes(marker)).map((html) => html.slice(0, 200)),
+        unsafeLinks: [...root.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href).filter((href) => !href.startsWith('https:')).map((href) => href.slice(0, 200)),
+      }),
+      { marker, live: LIVE_ELEMENTS },
+    )
+    .catch((error: unknown) => {
+      if (error instanceof NoPanelError) return { liveElements: [], unsafeLinks: [] };
+      throw error;
+    });
+  return { ran: inPage.ran, liveElements: [...inPage.liveElements, ...inPanel.liveElements], unsafeLinks: inPanel.unsafeLinks };
 }
