@@ -1,0 +1,219 @@
+/**
+ * The page cannot drive or read the panel (issue 8): its root is closed, nothing about the
+ * user's data reaches the page, and only the user's own (trusted) clicks and key presses act.
+ *
+ * The notice page carries a script of its own, run before the extension's: it records what a
+ * page could see (messages, attributes on the panel's host, shadow roots made through its
+ * `attachShadow`) and then tries every way in it has to press Watch.
+ */
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { BROWSERS, PANEL_HOST, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
+import { journeyCase, renamed, type JourneyCase } from './e2e-fixtures.ts';
+import { UI, WATCH_TEXT, clickPanelButton, waitForPanel, waitForPopupRows, waitForWatched, watchButtonState } from './extension-ui.ts';
+import { FTS_ORIGIN, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from './fts-server.ts';
+
+/** What the page's own script saw, kept on `window.pageSaw`. */
+interface PageSaw {
+  messages: string[];
+  /** Shadow roots made through the page's `Element.prototype.attachShadow` (which it forced open). */
+  shadowRootsMade: string[];
+  /** Attribute and child changes on the panel's host. */
+  hostMutations: string[];
+  globalsAtStart: string[];
+}
+
+/** The page's own script: in `<head>`, so it runs before the extension's content script. */
+const PAGE_SCRIPT = `<script>
+(() => {
+  const saw = { messages: [], shadowRootsMade: [], hostMutations: [], globalsAtStart: Object.getOwnPropertyNames(window) };
+  window.pageSaw = saw;
+  window.addEventListener('message', (e) => saw.messages.push(JSON.stringify(e.data)), true);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    saw.shadowRootsMade.push(this.localName);
+    return attach.call(this, { ...init, mode: 'open' });
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const host = r.target.closest ? r.target.closest(${JSON.stringify(PANEL_HOST)}) : null;
+      if (host) saw.hostMutations.push(r.type + ' ' + (r.attributeName || ''));
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();
+</script>`;
+
+let server: FtsServer;
+beforeAll(async () => {
+  server = await startFtsServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Serve the real saved notice page, re-labelled, with the page's own script, and its Record. */
+async function openNotice(browser: E2EBrowser, c: JourneyCase): Promise<TestPage> {
+  const page = ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title }).replace('<head>', `<head>${PAGE_SCRIPT}`);
+  server.notice(c.noticeId, { page: html(page), record: rawJson(c.text) });
+  const opened = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
+  await waitForPanel(opened);
+  await waitForWatched(opened, false);
+  return opened;
+}
+
+/** The watchlist as the background keeps it, read in the popup: its rows' count. */
+async function watchlistSize(browser: E2EBrowser, expected: number): Promise<void> {
+  const popup = await browser.openPopup();
+  try {
+    await waitForPopupRows(popup, expected);
+  } catch (error) {
+    throw new Error(`the popup: ${await popup.evaluate(() => document.body.innerText)}\n${String(error)}`);
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Centre of our Watch button in the viewport, as the harness measures it. */
+function watchButtonCentre(page: TestPage): Promise<{ x: number; y: number }> {
+  return page.inPanel((root, selector) => {
+    const box = root.querySelector(selector)!.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, UI.panel.watchButton);
+}
+
+for (const name of BROWSERS) {
+  describeInBrowser(name, 'page isolation', (browserName: BrowserName) => {
+    let browser: E2EBrowser;
+    const base = journeyCase();
+    beforeAll(async () => {
+      browser = await launch(browserName, { server });
+    });
+    afterAll(async () => {
+      await browser?.dispose();
+    });
+    beforeEach(() => {
+      server.reset();
+    });
+
+    it("the page's scripts see a closed host: no shadow root, no attribute, no text, no message, no global", async () => {
+      const page = await openNotice(browser, renamed(base, '201'));
+      // The root is there (the harness reaches it from outside the page) and it is closed.
+      expect(await page.inPanel((root) => root.mode)).toBe('closed');
+      try {
+        await clickPanelButton(page, WATCH_TEXT.off);
+        await waitForWatched(page, true);
+        await new Promise((r) => setTimeout(r, 500)); // time for anything to reach the page
+
+        const seen = await page.evaluate(({ host, watching }) => {
+          const el = document.querySelector(host)!;
+          const saw = (window as unknown as { pageSaw: PageSaw }).pageSaw;
+          return {
+            shadowRoot: el.shadowRoot,
+            attributes: el.getAttributeNames(),
+            children: el.childNodes.length,
+            text: el.textContent,
+            saw: { ...saw, globalsAtStart: undefined },
+            globals: Object.getOwnPropertyNames(window).filter((n) => !saw.globalsAtStart.includes(n) && n !== 'pageSaw'),
+            documentAttributes: [...document.documentElement.attributes].map((a) => a.name).filter((n) => n.startsWith('data-') || /wxt|tt-/.test(n)),
+            pageStyles: document.querySelectorAll('style[wxt-shadow-root-document-styles]').length,
+            // What the user did shows nowhere in the page's text.
+            pageTextHasPanel: document.body.innerText.includes(watching) || document.body.textContent!.includes(watching),
+          };
+        }, { host: PANEL_HOST, watching: WATCH_TEXT.on });
+        expect(seen).toEqual({
+          shadowRoot: null,
+          attributes: [],
+          children: 0,
+          text: '',
+          saw: { messages: [], shadowRootsMade: [], hostMutations: [], globalsAtStart: undefined },
+          // The saved FTS page's own Google Analytics snippet makes these two; nothing else is new.
+          globals: ['gtag', 'dataLayer'],
+          documentAttributes: [],
+          pageStyles: 0,
+          pageTextHasPanel: false,
+        });
+      } finally {
+        await clickPanelButton(page, WATCH_TEXT.on);
+        await waitForWatched(page, false);
+        await page.close();
+      }
+    });
+
+    it('a page script cannot press Watch, Hide or anything else in the panel, even holding the button', async () => {
+      const page = await openNotice(browser, renamed(base, '202'));
+      const centre = await watchButtonCentre(page);
+
+      // The page's own ways in: the host, and whatever the point under the button gives it.
+      const reached = await page.evaluate(({ host, centre }) => {
+        const el = document.querySelector<HTMLElement>(host)!;
+        el.click();
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        const atPoint = document.elementFromPoint(centre.x, centre.y);
+        (atPoint as HTMLElement | null)?.click();
+        const doc = document as Document & {
+          caretPositionFromPoint?(x: number, y: number): { offsetNode: Node } | null;
+          caretRangeFromPoint?(x: number, y: number): Range | null;
+        };
+        const caret = doc.caretPositionFromPoint?.(centre.x, centre.y)?.offsetNode ?? doc.caretRangeFromPoint?.(centre.x, centre.y)?.startContainer ?? null;
+        const caretElement = caret instanceof Element ? caret : (caret?.parentElement ?? null);
+        (caretElement?.closest('button') ?? (caretElement as HTMLElement | null))?.click();
+        return {
+          atPoint: atPoint?.localName ?? null,
+          caretInsidePanel: caret != null && caret.getRootNode() !== document,
+        };
+      }, { host: PANEL_HOST, centre });
+      // The point under the button is the host, to the page.
+      expect(reached.atPoint).toBe(PANEL_HOST);
+
+      // A page script given the buttons themselves (the harness hands them over, in the page's
+      // main world): clicks, key presses and pointer events it makes are all untrusted.
+      const buttons = await page.inPanel((root) => {
+        const all = [...root.querySelectorAll<HTMLButtonElement>('button')];
+        for (const b of all) {
+          b.click();
+          b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          b.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+          b.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        }
+        return all.map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim());
+      });
+      expect(buttons).toContain(WATCH_TEXT.off);
+      expect(buttons.some((b) => b.startsWith('Tender Timeline'))).toBe(true); // the Hide toggle
+
+      // Nothing happened: not watched, not collapsed, the watchlist is empty.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await watchButtonState(page)).toEqual({ pressed: 'false', text: WATCH_TEXT.off, disabled: false });
+      expect(await page.inPanel((root) => root.querySelector('.tt-panel--collapsed') != null)).toBe(false);
+      await watchlistSize(browser, 0);
+      if (reached.caretInsidePanel) console.warn(`[${browserName}] the caret at a point reaches a node inside the closed root; its clicks are untrusted and did nothing`);
+      await page.close();
+    });
+
+    it('a real click and the keyboard (Enter, Space) still watch and unwatch', async () => {
+      const page = await openNotice(browser, renamed(base, '203'));
+      await clickPanelButton(page, WATCH_TEXT.off);
+      await waitForWatched(page, true);
+      await watchlistSize(browser, 1);
+      await clickPanelButton(page, WATCH_TEXT.on);
+      await waitForWatched(page, false);
+      await watchlistSize(browser, 0);
+
+      // Focus on our button (as Tab would put it), then the keyboard.
+      await page.bringToFront();
+      const focused = await page.inPanel((root, selector) => {
+        root.querySelector<HTMLButtonElement>(selector)!.focus();
+        return root.activeElement === root.querySelector(selector);
+      }, UI.panel.watchButton);
+      expect(focused).toBe(true);
+      await page.press('Enter');
+      await waitForWatched(page, true);
+      await watchlistSize(browser, 1);
+      await page.bringToFront();
+      await page.inPanel((root, selector) => root.querySelector<HTMLButtonElement>(selector)!.focus(), UI.panel.watchButton);
+      await page.press('Space');
+      await waitForWatched(page, false);
+      await watchlistSize(browser, 0);
+      await page.close();
+    });
+  });
+}
