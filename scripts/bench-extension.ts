@@ -30,7 +30,7 @@
  * 4. Bundle sizes, raw and gzip (zlib.gzipSync, default level), from the built files.
  *
  * Besides the entrypoints' marks, an init script (scripts/bench/page-probe.ts) marks when the
- * panel's host, its title / the first popup row is in the DOM and the frame after them, as a
+ * panel's host / the first popup row is in the DOM (and the frame after the rows), as a
  * cross-check (--no-probe leaves it out).
  * If Chromium is missing, the bundle sizes are printed, then that, and the exit code is 0.
  */
@@ -262,11 +262,9 @@ interface OverlaySample {
   readyMs: number;
   hostInDomMs: number | null;
   answerMs: number | null;
-  titleInDomMs: number | null;
-  titleFrameMs: number | null;
 }
 
-const OVERLAY_MARKS = [APP_MARKS.contentStart, APP_MARKS.panelAnswer, APP_MARKS.panelReady, PROBE_MARKS.hostInDom, PROBE_MARKS.titleInDom, PROBE_MARKS.titleFrame] as const;
+const OVERLAY_MARKS = [APP_MARKS.contentStart, APP_MARKS.panelAnswer, APP_MARKS.panelReady, PROBE_MARKS.hostInDom] as const;
 
 /** Open `url` in a new tab, wait for the panel's ready mark, read the marks, check the title is shown. */
 async function openAndMeasurePanel(browser: E2EBrowser, url: string, expectedTitle: string): Promise<{ page: TestPage; sample: OverlaySample }> {
@@ -276,17 +274,13 @@ async function openAndMeasurePanel(browser: E2EBrowser, url: string, expectedTit
     const shown = await panelText(page, UI.panel.alert).catch(() => null);
     throw new Error(`the panel did not become ready on ${url} (marks ${JSON.stringify(seen)}; alert: ${shown ?? 'none'})`);
   }
-  if (probeEnabled) await waitForMarks(page, [PROBE_MARKS.titleFrame], PROBE_WAIT_MS);
   const marks = await readMarks(page, OVERLAY_MARKS);
-  const title = await page.evaluate(
-    ({ host, selector }) => {
-      const el = document.querySelector(host)?.shadowRoot?.querySelector(selector);
-      if (!el) return null;
-      const box = el.getBoundingClientRect();
-      return { text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), visible: box.width > 0 && box.height > 0 };
-    },
-    { host: PANEL_HOST, selector: UI.panel.title },
-  );
+  const title = await page.inPanel((root, selector) => {
+    const el = root.querySelector(selector);
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    return { text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), visible: box.width > 0 && box.height > 0 };
+  }, UI.panel.title);
   const expected = expectedTitle.replace(/\s+/g, ' ').trim();
   if (!title || !title.visible || title.text !== expected) {
     throw new Error(`on ${url} the panel's title is ${JSON.stringify(title)}, expected "${expected}" shown`);
@@ -299,8 +293,6 @@ async function openAndMeasurePanel(browser: E2EBrowser, url: string, expectedTit
       readyMs: from(APP_MARKS.panelReady)!,
       hostInDomMs: from(PROBE_MARKS.hostInDom),
       answerMs: from(APP_MARKS.panelAnswer),
-      titleInDomMs: from(PROBE_MARKS.titleInDom),
-      titleFrameMs: from(PROBE_MARKS.titleFrame),
     },
   };
 }
@@ -312,7 +304,7 @@ async function launchBench(server: FtsServer): Promise<E2EBrowser> {
   const browser = await launch('chromium', { server });
   if (!probeEnabled) return browser;
   await (browser.raw as BrowserContext).addInitScript({
-    content: pageProbeSource({ panelHost: PANEL_HOST, panelTitle: UI.panel.title, popupRow: UI.popup.rows }),
+    content: pageProbeSource({ panelHost: PANEL_HOST, popupRow: UI.popup.rows }),
   });
   return browser;
 }
@@ -321,11 +313,9 @@ async function launchBench(server: FtsServer): Promise<E2EBrowser> {
 function summariseOverlay(samples: OverlaySample[]) {
   return {
     contentStartToPanelReady: summarise(samples.map((s) => s.readyMs)),
-    contentStartToTitleNextFrame: summariseMaybe(samples.map((s) => s.titleFrameMs)),
     phases: {
       contentStartToHostInDom: summariseMaybe(samples.map((s) => s.hostInDomMs)),
       contentStartToAnswer: summariseMaybe(samples.map((s) => s.answerMs)),
-      answerToTitleInDom: summariseMaybe(samples.map((s) => (s.answerMs === null || s.titleInDomMs === null ? null : s.titleInDomMs - s.answerMs))),
       answerToPanelReady: summariseMaybe(samples.map((s) => (s.answerMs === null ? null : s.readyMs - s.answerMs))),
     },
     navigationStartToContentStart: summarise(samples.map((s) => s.contentStartAtMs)),
@@ -339,9 +329,7 @@ function printOverlay(label: string, o: OverlaySummary, goal?: string, ok?: bool
   const p = o.phases;
   if (p.contentStartToHostInDom) line('  start → panel host in DOM (probe)', spread(p.contentStartToHostInDom));
   if (p.contentStartToAnswer) line('  start → background answer', spread(p.contentStartToAnswer));
-  if (p.answerToTitleInDom) line('  answer → title in DOM (probe)', spread(p.answerToTitleInDom));
   if (p.answerToPanelReady) line('  answer → panel ready', spread(p.answerToPanelReady));
-  if (o.contentStartToTitleNextFrame) line('  start → frame after title (probe)', spread(o.contentStartToTitleNextFrame));
   line('  navigation start → content start', spread(o.navigationStartToContentStart));
 }
 

@@ -1,9 +1,10 @@
 /**
  * An init script for every page of the benchmark's browser (main world, document start): it
- * marks, on the page's one performance timeline, when the panel's host element, the panel's
- * title or the popup's first row is first in the DOM, and (title, rows) the frame after that
- * (`requestAnimationFrame` then a task, so the frame with them has been produced). A
- * cross-check of the entrypoints' own marks, which are made in React effects.
+ * marks, on the page's one performance timeline, when the panel's host element or the popup's
+ * first row is first in the DOM, and (rows) the frame after that (`requestAnimationFrame` then
+ * a task, so the frame with them has been produced). A cross-check of the entrypoints' own
+ * marks, which are made in React effects. The panel's title is out of its reach: the panel's
+ * shadow root is closed to the page's scripts, as this one is.
  *
  * Plain JavaScript source, not a function: tsx (esbuild `keepNames`) wraps named inner
  * functions in `__name(…)`, which does not exist in the page. For the same reason the script
@@ -27,13 +28,11 @@ export const APP_MARKS = {
 /** Marks this probe makes. */
 export const PROBE_MARKS = {
   hostInDom: 'bench:panel-host-in-dom',
-  titleInDom: 'bench:panel-title-in-dom',
-  titleFrame: 'bench:panel-title-frame',
   rowsInDom: 'bench:popup-rows-in-dom',
   rowsFrame: 'bench:popup-rows-frame',
 } as const;
 
-export function pageProbeSource(selectors: { panelHost: string; panelTitle: string; popupRow: string }): string {
+export function pageProbeSource(selectors: { panelHost: string; popupRow: string }): string {
   const config = JSON.stringify({ ...selectors, marks: PROBE_MARKS });
   return `(() => {
   if (typeof globalThis.__name !== 'function') globalThis.__name = (f) => f;
@@ -42,23 +41,12 @@ export function pageProbeSource(selectors: { panelHost: string; panelTitle: stri
   const done = new Set();
   const mark = (name) => { if (!done.has(name)) { done.add(name); performance.mark(name); } };
   const afterFrame = (name) => requestAnimationFrame(() => setTimeout(() => mark(name), 0));
-  let watchedRoot = null;
   const check = () => {
     if (!done.has(c.marks.rowsInDom) && document.querySelector(c.popupRow)) {
       mark(c.marks.rowsInDom);
       afterFrame(c.marks.rowsFrame);
     }
-    const host = document.querySelector(c.panelHost);
-    if (host) mark(c.marks.hostInDom);
-    const root = host ? host.shadowRoot : null;
-    if (root && root !== watchedRoot) {
-      watchedRoot = root;
-      new MutationObserver(check).observe(root, { childList: true, subtree: true, characterData: true });
-    }
-    if (root && !done.has(c.marks.titleInDom) && root.querySelector(c.panelTitle)) {
-      mark(c.marks.titleInDom);
-      afterFrame(c.marks.titleFrame);
-    }
+    if (document.querySelector(c.panelHost)) mark(c.marks.hostInDom);
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
 })();`;
