@@ -180,8 +180,9 @@ async function stored(ocid: string) {
   return { entry: await entry(ocid), snapshots: await snapshotsOf(ocid) };
 }
 
-const isList = (windowFrom: string, page: 'first' | 'next' | 'any' = 'any') => (r: LoggedRequest) =>
-  r.kind === 'list' && r.updatedFrom === ftsTime(windowFrom) && (page === 'any' || (page === 'first') === (r.cursor === undefined));
+/** A list request for the window from `windowFrom` (to `windowTo`, when given: one half of a split window). */
+const isList = (windowFrom: string, windowTo?: string) => (r: LoggedRequest) =>
+  r.kind === 'list' && r.updatedFrom === ftsTime(windowFrom) && (windowTo === undefined || r.updatedTo === ftsTime(windowTo));
 const isRecord = (ocid: string) => (r: LoggedRequest) => r.kind === 'record' && r.ocid === ocid;
 
 /** The distinct windows the list requests asked for, in order. */
@@ -196,7 +197,7 @@ const changeTexts = async (ocid: string) => (await entry(ocid))!.unseenChanges.m
 // ---------------------------------------------------------------------------------------
 
 describe('refreshCycle: the sweep finds what changed', () => {
-  it('pages through several pages of updates, reads only the watched procurement that changed, and stores the change and a snapshot', async () => {
+  it('splits a full window until every part holds less than a page, reads only the watched procurement that changed, and stores the change and a snapshot', async () => {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
     await updateUserFields(db!, A, { note: 'Bid/no-bid on Friday', tags: ['victims'], bidStatus: 'preparing' });
     const untouchedB = await stored(B);
@@ -206,12 +207,22 @@ describe('refreshCycle: the sweep finds what changed', () => {
 
     const report = await cycle();
 
-    // 251 updates at 100 a page: 3 pages, following links.next; then A's record only.
-    expect(fts.listRequests().map((r) => r.cursor === undefined)).toEqual([true, false, false]);
-    expect(windowsAsked(fts.requests)).toEqual([{ from: ftsTime(at(-6 * HOUR)), to: ftsTime(NOW) }]);
+    // 251 updates, one every 86.4 s from 07:00 BST and A's at 12:00 BST. Each full page (100)
+    // halves its window in London seconds, the second half starting a second after the first
+    // ends: 07:00–10:00 holds the updates 0–125 (126), 10:00:01–13:00 the other 124 and A's.
+    // No cursor is followed; then A's record only.
+    expect(fts.listRequests().map((r) => [r.updatedFrom, r.updatedTo, r.cursor, r.rows])).toEqual([
+      ['2026-06-10T07:00:00', '2026-06-10T13:00:00', undefined, 100],
+      ['2026-06-10T07:00:00', '2026-06-10T10:00:00', undefined, 100],
+      ['2026-06-10T07:00:00', '2026-06-10T08:30:00', undefined, 63],
+      ['2026-06-10T08:30:01', '2026-06-10T10:00:00', undefined, 63],
+      ['2026-06-10T10:00:01', '2026-06-10T13:00:00', undefined, 100],
+      ['2026-06-10T10:00:01', '2026-06-10T11:30:00', undefined, 62],
+      ['2026-06-10T11:30:01', '2026-06-10T13:00:00', undefined, 63],
+    ]);
     expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
-    expect(fts.requests).toHaveLength(4);
-    expect(report).toMatchObject({ sweepPages: 3, recordRequests: 1, failed: [] });
+    expect(fts.requests).toHaveLength(8);
+    expect(report).toMatchObject({ sweepPages: 7, sweepReleases: 251, recordRequests: 1, failed: [] });
     expect(report.stoppedBecause).toBeUndefined();
     expect(report.refreshed).toEqual([
       {
@@ -272,7 +283,8 @@ describe('refreshCycle: the sweep finds what changed', () => {
       ['2026-10-25T00:59:00', '2026-10-25T02:00:00'],
     ]);
     // A is read twice: the second window takes in its update again, the cost of covering the hour whole.
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, A, C]);
+    // (FTS lists the newest first: C, then A.)
+    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, C, A]);
     expect(await changeTexts(C)).toEqual([EXPECTED[C]]);
   });
 
@@ -286,14 +298,17 @@ describe('refreshCycle: the sweep finds what changed', () => {
     for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(13_000);
   });
 
-  it('unwatched procurements in the updates cost nothing: 1,000 updates → 10 list pages, no record, nothing stored', async () => {
+  // 1,000 updates evenly spread: each half of 6 hours holds 500, a quarter 250, an eighth 125,
+  // a sixteenth 62 or 63: 1 + 2 + 4 + 8 + 16 list pages.
+  it('unwatched procurements in the updates cost nothing: 1,000 updates → 31 list pages, no record, nothing stored', async () => {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
     const before = await Promise.all([A, B, C].map(stored));
     startFts(unwatchedUpdates(1000, at(-6 * HOUR), NOW));
     const report = await cycle();
-    expect(fts.count('list')).toBe(10);
+    expect(fts.count('list')).toBe(31);
+    expect(fts.listRequests().filter((r) => r.cursor !== undefined)).toEqual([]);
     expect(fts.count('record')).toBe(0);
-    expect(report).toMatchObject({ sweepPages: 10, recordRequests: 0, refreshed: [], failed: [] });
+    expect(report).toMatchObject({ sweepPages: 31, sweepReleases: 1000, recordRequests: 0, refreshed: [], failed: [] });
     expect(await Promise.all([A, B, C].map(stored))).toEqual(before);
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
   });
@@ -322,6 +337,21 @@ describe('refreshCycle: the sweep finds what changed', () => {
       'Document added: Invitation to tender pack, version 2 (adds CCTV drainage survey schedule)',
     ]);
     expect((await entry(B))!.title).toBe('Highways Drainage, Gully Cleansing and CCTV Survey Services');
+  });
+
+  // FTS lists a notice naming many procurements once for each, and one reused ocid holds over
+  // 100 releases of different buyers' procurements: each watched procurement is read once.
+  it('a watched ocid listed 120 times in a window, and a notice listed 14 times, are each read once', async () => {
+    await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
+    startFts([
+      ...Array.from({ length: 120 }, (_, k) => ({ ocid: A, id: `0${70100 + k}-2026`, updatedAt: at(-6 * HOUR + k * 60_000) })),
+      { ocid: B, id: '069512-2025', updatedAt: at(-4 * HOUR), repeat: 14 },
+    ]);
+    const report = await cycle();
+    expect(fts.recordRequests().map((r) => r.ocid).sort()).toEqual([A, B].sort());
+    expect(report).toMatchObject({ sweepReleases: 121, recordRequests: 2, failed: [] });
+    expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
+    expect(await changeTexts(B)).toContain(EXPECTED[B]);
   });
 
   it('a record read again with nothing new adds no change and no snapshot, but counts as checked', async () => {
@@ -377,7 +407,7 @@ describe('refreshCycle: the sweep finds what changed', () => {
     startFts(unwatchedUpdates(300, at(-5 * DAY), NOW));
     const report = await cycle();
     expect(fts.requests).toEqual([]);
-    expect(report).toEqual({ sweepPages: 0, recordRequests: 0, refreshed: [], failed: [] });
+    expect(report).toEqual({ sweepPages: 0, sweepReleases: 0, recordRequests: 0, refreshed: [], failed: [] });
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
   });
 
@@ -395,10 +425,13 @@ describe('refreshCycle: the sweep finds what changed', () => {
 });
 
 describe('refreshCycle: W watched procurements, 3 changed', () => {
-  // 403 updates in the 6 hours since the last sweep (400 of other procurements, and A, B, C),
-  // 100 a page: 5 list pages, then the 3 changed records — whatever W is. Polling every
-  // watched record instead would cost W requests.
-  it.each([10, 1_000, 10_000])('W = %i: 5 sweep pages + 3 record requests', async (w) => {
+  // 403 updates in the 6 hours since the last sweep (400 of other procurements, one every
+  // 54 s from 07:00 BST, and A at 08:00, B at 10:00, C at 12:00), 100 a page. Halves hold
+  // 203 and 200, quarters 102, 101, 100 and 100 — a page of exactly 100 may not be all of
+  // its part, so each is split again, into eighths of 49 to 51: 1 + 2 + 4 + 8 list pages,
+  // then the 3 changed records — whatever W is. Polling every watched record instead would
+  // cost W requests (10, 1,000, 10,000).
+  it.each([10, 1_000, 10_000])('W = %i: 15 sweep pages + 3 record requests', async (w) => {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR), clones: w - 3 });
     expect(await db!.count('watchlist')).toBe(w);
     startFts([
@@ -408,13 +441,12 @@ describe('refreshCycle: W watched procurements, 3 changed', () => {
       { ocid: C, updatedAt: at(-1 * HOUR) },
     ]);
     const report = await cycle();
-    expect({ list: fts.count('list'), record: fts.count('record'), other: fts.count('other') }).toEqual({ list: 5, record: 3, other: 0 });
-    expect(fts.requests).toHaveLength(8);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, B, C]);
-    expect(report).toMatchObject({ sweepPages: 5, recordRequests: 3, failed: [] });
+    expect({ list: fts.count('list'), record: fts.count('record'), other: fts.count('other') }).toEqual({ list: 15, record: 3, other: 0 });
+    expect(fts.requests).toHaveLength(18);
+    expect(fts.listRequests().map((r) => r.rows).sort((a, b) => a! - b!)).toEqual([49, 50, 50, 50, 51, 51, 51, 51, 100, 100, 100, 100, 100, 100, 100]);
+    expect(fts.recordRequests().map((r) => r.ocid).sort()).toEqual([A, B, C].sort());
+    expect(report).toMatchObject({ sweepPages: 15, sweepReleases: 403, recordRequests: 3, failed: [] });
     for (const ocid of [A, B, C]) expect(await changeTexts(ocid)).toContain(EXPECTED[ocid]);
-    // The 8 requests against the W that polling each watched record would cost.
-    expect(fts.requests.length).toBeLessThan(w);
   }, 60_000);
 });
 
@@ -499,13 +531,16 @@ const UNREADABLE_LIST_CASES: Array<[string, Failure[], number, RegExp]> = [
 ];
 
 describe('refreshCycle: a list page fails', () => {
-  // Three 6-hour windows to sweep; B changed in the third. Page 2 of window 2 fails.
+  // Three 6-hour windows to sweep; B changed in the third. Each window holds 151 or 150
+  // updates (one every 144 s): a full page, then two halves of about 75. The first half of
+  // window 2 (01:00–04:00 BST) fails, after window 1's 3 pages and window 2's first.
   const window2 = at(-12 * HOUR);
+  const window2FirstHalf = isList(window2, at(-9 * HOUR));
 
   async function scenario(failures: Failure[]) {
     await seed({ checkedAt: at(-18 * HOUR), sweptTo: at(-18 * HOUR) });
     startFts([...unwatchedUpdates(450, at(-18 * HOUR), NOW), { ocid: B, updatedAt: at(-2 * HOUR) }]);
-    fts.fail(isList(window2, 'next'), ...failures);
+    fts.fail(window2FirstHalf, ...failures);
   }
 
   it.each([...BUSY_CASES, ...UNREADABLE_LIST_CASES])('%s → the cycle stops, keeps the last finished window, and the next cycle resumes there', async (_name, failures, attempts, message) => {
@@ -514,9 +549,9 @@ describe('refreshCycle: a list page fails', () => {
 
     const report = await cycle();
     expect(fts.unusedFailures()).toBe(0);
-    expect(fts.requests.filter(isList(window2, 'next'))).toHaveLength(attempts);
+    expect(fts.requests.filter(window2FirstHalf)).toHaveLength(attempts);
     expect(report.stoppedBecause).toMatch(message);
-    expect(report).toMatchObject({ sweepPages: 2 + 1, recordRequests: 0, refreshed: [], failed: [] });
+    expect(report).toMatchObject({ sweepPages: 3 + 1, recordRequests: 0, refreshed: [], failed: [] });
     expect(fts.count('record')).toBe(0);
     expect(await sweepState()).toEqual({ sweptTo: window2, pending: [] });
     expect(await Promise.all([A, B, C].map(stored))).toEqual(before);
@@ -539,7 +574,7 @@ describe('refreshCycle: a list page fails', () => {
     const report = await cycle();
     expect(report.stoppedBecause).toBeUndefined();
     expect(clock.sleeps).toContain(30_000);
-    const retried = fts.requests.filter(isList(window2, 'next'));
+    const retried = fts.requests.filter(window2FirstHalf);
     expect(retried.map((r) => r.outcome)).toEqual(['429', '200']);
     expect(retried[1]!.at - retried[0]!.at).toBeGreaterThanOrEqual(30_000);
     expect(await changeTexts(B)).toContain(EXPECTED[B]);
@@ -570,10 +605,10 @@ describe('refreshCycle: a list page fails', () => {
 });
 
 describe('refreshCycle: a record fails', () => {
-  // A and C changed in the last 6 hours, A found first; A's record fails.
+  // A and C changed in the last 6 hours, on one page; A, the newer, is listed first. A's record fails.
   async function scenario(failures: Failure[]) {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
-    startFts([...unwatchedUpdates(120, at(-6 * HOUR), NOW), { ocid: A, updatedAt: at(-5 * HOUR) }, { ocid: C, updatedAt: at(-4 * HOUR) }]);
+    startFts([...unwatchedUpdates(90, at(-6 * HOUR), NOW), { ocid: A, updatedAt: at(-4 * HOUR) }, { ocid: C, updatedAt: at(-5 * HOUR) }]);
     fts.fail(isRecord(A), ...failures);
   }
 
@@ -664,7 +699,7 @@ describe('refreshCycle: a stopped worker resumes where it left off', () => {
     startFts([...unwatchedUpdates(240, at(-24 * HOUR), NOW), { ocid: A, updatedAt: at(-23 * HOUR) }, { ocid: B, updatedAt: at(-1 * HOUR) }]);
     hangTimesOut = false;
     const window3 = at(-12 * HOUR);
-    fts.fail(isList(window3, 'first'), { hang: true });
+    fts.fail(isList(window3), { hang: true });
     const a = await stored(A);
 
     const dying = refreshCycle({ db: db!, client: newClient(), now: clock.date });

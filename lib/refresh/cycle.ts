@@ -29,6 +29,8 @@ export interface SweepState {
 
 export interface CycleReport {
   sweepPages: number;
+  /** Distinct releases (ocid, release id) the sweep's list pages held. */
+  sweepReleases: number;
   recordRequests: number;
   refreshed: Array<{ ocid: string; changes: DetectedChange[] }>;
   failed: Array<{ ocid: string; message: string }>;
@@ -42,7 +44,7 @@ function messageOf(error: unknown): string {
 
 export async function refreshCycle(options: { db: DB; client: TextClient; now: () => Date }): Promise<CycleReport> {
   const { db, client, now } = options;
-  const report: CycleReport = { sweepPages: 0, recordRequests: 0, refreshed: [], failed: [] };
+  const report: CycleReport = { sweepPages: 0, sweepReleases: 0, recordRequests: 0, refreshed: [], failed: [] };
   // Keys only: reading 10,000 whole entries was most of a cycle's time.
   const watched = new Set(await db.getAllKeys('watchlist'));
   const state: SweepState = (await getMeta<SweepState>(db, SWEEP_KEY)) ?? { pending: [] };
@@ -91,6 +93,7 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
       },
     });
     report.sweepPages = sweep.pages;
+    report.sweepReleases = sweep.releases;
     if (sweep.error) {
       report.stoppedBecause = messageOf(sweep.error);
       // FTS busy or unreachable: ask it nothing more now; what is pending stays pending.

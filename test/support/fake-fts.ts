@@ -2,10 +2,15 @@
  * A scripted Find a Tender Service as a `fetch` function, for the refresh tests.
  *
  * - The list `GET /api/1.0/ocdsReleasePackages?updatedFrom=YYYY-MM-DDTHH:MM:SS&updatedTo=…&limit=N`
- *   is served from a set of (ocid, updatedAt) releases, `limit` per page, with `links.next`
- *   cursors. As on FTS, the times are read as London wall-clock times (a trailing `Z` is
- *   ignored), both ends included to the second; equal or reversed ends, other parameters
- *   or times in another form are a 400.
+ *   is served from a set of (ocid, updatedAt) releases, `limit` per page, newest first. As on
+ *   FTS, the times are read as London wall-clock times (a trailing `Z` is ignored), both ends
+ *   included to the second; equal or reversed ends, other parameters or times in another
+ *   form are a 400. As observed on FTS: a release may be listed several times (`repeat`: a
+ *   notice with many ocids is listed again for each); the cursor (`links.next`, FTS's
+ *   base64 `updatedFrom=…|updatedTo=…|nextCursor=N`) loses rows — after each page it skips
+ *   half a page, so walking it loses about a third of a window (152 rows → 102 found; FTS
+ *   gave 103); with `links: 'missing'` no page has `links` (as for weeks in 2026); and the
+ *   last page has no `links` key at all (as `whole-stream/page-111.json`).
  * - Record packages `GET /api/1.0/ocdsRecordPackages/{ocid}` are served from real OCDS
  *   (the real records and the project's own fixtures), or a changed copy of them.
  * - Failures are scripted per request (429 with or without Retry-After, 503, 504, a time-out
@@ -135,8 +140,10 @@ export interface FakeRelease {
   ocid: string;
   /** ISO instant when FTS says it was updated. */
   updatedAt: string;
-  /** Notice id; made up when absent. */
+  /** Notice id; made up when absent (the same in every window that lists it). */
   id?: string;
+  /** Times it is listed: FTS lists a notice with many ocids once for each (a UK1 with 15 ocids ~14 times). */
+  repeat?: number;
 }
 
 export type Failure =
@@ -168,6 +175,8 @@ export interface LoggedRequest {
   ocid?: string;
   /** What the fake answered: a status, or `hang`, `stallBody`, `networkError`. */
   outcome: string;
+  /** List requests answered: the releases the page held. */
+  rows?: number;
 }
 
 type Matcher = RequestKind | string | RegExp | ((request: LoggedRequest) => boolean);
@@ -183,6 +192,8 @@ export interface FakeFtsOptions {
   tookMs?: number;
   /** Called when a request is left hanging (a test may move fake timers on from here). */
   onHang?: (signal: AbortSignal) => void;
+  /** `lossy` (default): `links.next` as FTS's cursor, losing rows; `missing`: no page has `links`. */
+  links?: 'lossy' | 'missing';
 }
 
 function abortError(): DOMException {
@@ -203,8 +214,18 @@ const londonFormat = new Intl.DateTimeFormat('sv-SE', {
 /** What London's clocks read at an instant, as FTS compares it: `YYYY-MM-DDTHH:MM:SS`. */
 export const londonReading = (iso: string) => londonFormat.format(new Date(iso)).replace(' ', 'T');
 
+/** Rows the cursor skips after each page: half a page, a third of what it walks. */
+const cursorSkip = (limit: number) => Math.ceil(limit / 2);
+const cursorText = (from: string, to: string, offset: number) => btoa(`updatedFrom=${from}|updatedTo=${to}|nextCursor=${offset}`);
+const cursorOffset = (cursor: string) => Number(/\|nextCursor=(\d+)$/.exec(atob(cursor))?.[1] ?? NaN);
+
 export function createFakeFts(options: FakeFtsOptions = {}) {
-  const releases: FakeRelease[] = [...(options.releases ?? [])];
+  const releases: Array<FakeRelease & { id: string }> = [];
+  // Made-up notice ids follow the order releases were added, so a release keeps its id in every window.
+  const add = (more: FakeRelease[]) => {
+    for (const r of more) releases.push({ ...r, id: r.id ?? `${String(100000 + (releases.length % 900000)).padStart(6, '0')}-2026` });
+  };
+  add(options.releases ?? []);
   const records = new Map(options.records ?? []);
   const scripted: Array<{ matcher: Matcher; failure: Failure }> = [];
   const requests: LoggedRequest[] = [];
@@ -238,7 +259,7 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
 
   const json = (value: unknown, status = 200) => ({ status, body: typeof value === 'string' ? value : JSON.stringify(value) });
 
-  function listAnswer(url: URL): { status: number; body: string } {
+  function listAnswer(url: URL): { status: number; body: string; rows?: number } {
     for (const key of url.searchParams.keys()) if (!LIST_PARAMS.has(key)) return json({ error: `unknown parameter ${key}` }, 400);
     const from = url.searchParams.get('updatedFrom');
     const to = url.searchParams.get('updatedTo');
@@ -248,37 +269,38 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
     if (!from || !to || !start || !end) return json({ error: 'updatedFrom and updatedTo must be YYYY-MM-DDTHH:MM:SS' }, 400);
     if (start >= end) return json({ error: 'updatedTo must be after updatedFrom' }, 400);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) return json({ error: 'limit must be 1 to 100' }, 400);
-    // London wall-clock times, both ends included to the second; oldest first, as a cursor walks them.
+    // London wall-clock times, both ends included to the second; newest first, repeats as listed.
     const inWindow = releases
       .filter((r) => {
         const reading = londonReading(r.updatedAt);
         return reading >= start && reading <= end;
       })
-      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.ocid.localeCompare(b.ocid));
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.ocid.localeCompare(b.ocid))
+      .flatMap((r) => Array<typeof r>(Math.max(1, r.repeat ?? 1)).fill(r));
     const cursor = url.searchParams.get('cursor');
-    const offset = cursor ? Number(atob(cursor)) : 0;
+    const offset = cursor ? cursorOffset(cursor) : 0;
     if (!Number.isInteger(offset) || offset < 0) return json({ error: 'bad cursor' }, 400);
     const page = inWindow.slice(offset, offset + limit);
-    const nextOffset = offset + limit;
+    // The cursor's hidden key is not the order shown: the next page starts past rows never listed.
+    const nextOffset = offset + limit + cursorSkip(limit);
     const next = new URL(`${FTS}${LIST_PATH}`);
     next.searchParams.set('updatedFrom', from);
     next.searchParams.set('updatedTo', to);
     next.searchParams.set('limit', String(limit));
-    next.searchParams.set('cursor', btoa(String(nextOffset)));
-    return json({
-      uri: url.href,
-      publisher: { name: 'Cabinet Office', scheme: 'GB-GOR', uid: 'D2' },
-      publishedDate: to,
-      version: '1.1',
-      releases: page.map((r, i) => ({
-        ocid: r.ocid,
-        id: r.id ?? `${String(100000 + ((offset + i) % 900000)).padStart(6, '0')}-2026`,
-        date: r.updatedAt,
-        tag: ['tenderUpdate'],
-        initiationType: 'tender',
-      })),
-      links: nextOffset < inWindow.length ? { next: next.href } : {},
-    });
+    next.searchParams.set('cursor', cursorText(from, to, nextOffset));
+    const hasNext = offset + limit < inWindow.length && options.links !== 'missing';
+    return {
+      rows: page.length,
+      ...json({
+        uri: url.href,
+        publisher: { name: 'Cabinet Office', scheme: 'GB-GOR', uid: 'D2' },
+        publishedDate: to,
+        version: '1.1',
+        releases: page.map((r) => ({ ocid: r.ocid, id: r.id, date: r.updatedAt, tag: ['tenderUpdate'], initiationType: 'tender' })),
+        // FTS's last page has no `links` key at all.
+        ...(hasNext ? { links: { next: next.href } } : {}),
+      }),
+    };
   }
 
   function recordAnswer(ocid: string): { status: number; body: string } {
@@ -332,8 +354,9 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
         const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { 'Retry-After': failure.retryAfter };
         return new Response(failure.body ?? '', { status: failure.status, headers });
       }
-      const answer =
+      const answer: { status: number; body: string; rows?: number } =
         request.kind === 'list' ? listAnswer(url) : request.kind === 'record' ? recordAnswer(request.ocid!) : { status: 404, body: 'Not found' };
+      if (answer.rows !== undefined && !failure) request.rows = answer.rows;
       let body = answer.body;
       if (failure && 'body' in failure) body = failure.body;
       if (failure && 'transform' in failure) body = failure.transform(body);
@@ -354,7 +377,7 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
     /** Scripted failures not yet used. */
     unusedFailures: () => scripted.length,
     addReleases(...more: FakeRelease[]) {
-      releases.push(...more);
+      add(more);
     },
     setRecord(ocid: string, pkg: Json | string) {
       records.set(ocid, pkg);
