@@ -289,9 +289,48 @@ function firstByKey<T>(items: T[], keysOf: (item: T) => Array<string | undefined
   return index;
 }
 
+/** Buyers named in the problem about an ocid's releases naming different buyers; the rest are counted. */
+const BUYERS_NAMED = 5;
+const MAX_NAME_SHOWN = 80;
+
+/** The buyer a release names: its `buyer`, else its party in the buyer role (matched as the model's buyer is). */
+function releaseBuyer(release: Release): { key: string; name: string } | undefined {
+  const party = release.parties?.find((p) => (release.buyer?.id != null && p.id === release.buyer.id) || p.roles?.includes('buyer'));
+  const id = release.buyer?.id ?? party?.id ?? undefined;
+  const name = release.buyer?.name ?? party?.name ?? undefined;
+  const key = id ?? name;
+  return key === undefined ? undefined : { key, name: name ?? id! };
+}
+
+/**
+ * FTS has published releases of different buyers' procurements under one ocid (one holds
+ * over 100). They are shown as FTS publishes them, with a problem naming the buyers, so
+ * that one buyer's notices and dates are not taken for another's. Buyers are told apart by
+ * id when the release gives one (a buyer's name is spelt differently from notice to notice).
+ */
+function differentBuyersProblem(source: ProcurementSource): Problem | undefined {
+  const buyers = new Map<string, string>();
+  let path: string | undefined;
+  for (const entry of source.releases) {
+    const buyer = releaseBuyer(entry.release);
+    if (!buyer || buyers.has(buyer.key)) continue;
+    buyers.set(buyer.key, buyer.name.length > MAX_NAME_SHOWN ? `${buyer.name.slice(0, MAX_NAME_SHOWN)}…` : buyer.name);
+    if (buyers.size === 2) path = pathIn(entry, ['buyer']);
+  }
+  if (buyers.size < 2) return undefined;
+  const names = [...buyers.values()];
+  const listed = names.slice(0, BUYERS_NAMED).join('; ') + (names.length > BUYERS_NAMED ? `; and ${names.length - BUYERS_NAMED} more` : '');
+  return {
+    path: path!,
+    message: `the releases of ${source.ocid} name ${names.length} different buyers (${listed}): Find a Tender has published them under one procurement identifier, so they may be different procurements`,
+  };
+}
+
 /** Builds the model of one procurement from its validated source; adds to `problems` what it cannot use. */
 export function buildProcurement(source: ProcurementSource, problems: Problem[]): Procurement {
   const releases = source.releases;
+  const buyersProblem = differentBuyersProblem(source);
+  if (buyersProblem) problems.push(buyersProblem);
   const walked = walkStates(releases);
   const current = compiledReleaseOf(source, () => walked.last);
   // Where a current value can be found in the input: the compiled release, else the latest release that set it.
