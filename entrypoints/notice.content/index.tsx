@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import panelCss from '@/components/panel.css?inline';
 import themeCss from '@/components/theme.css?inline';
 import { load, NoticePanel } from './NoticePanel';
-import { acceptOnlyTrustedInput } from './trusted-events';
+import { acceptOnlyTrustedInput, ignoreRetirementByThePage } from './trusted-events';
 
 /**
  * On FTS notice pages, FTS's own JSON views, and pages that republish FTS records with
@@ -10,7 +10,8 @@ import { acceptOnlyTrustedInput } from './trusted-events';
  *
  * The root is closed and takes only trusted input: the page's own scripts can neither read
  * the panel (the watch state, the changes since the user last looked) nor press its buttons.
- * Nothing else reaches the page: no attribute or text on the host, no global, no message.
+ * Nothing else reaches the page: no attribute or text on the host, no global, no message;
+ * and the page cannot make the panel remove itself.
  */
 export default defineContentScript({
   matches: [
@@ -28,6 +29,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     performance.mark('tender-timeline:content-start'); // scripts/bench-extension.ts
+    // The event's name is WXT's (private in its types, so read through a cast). Chrome leaves
+    // an updated extension's old scripts running without a runtime id.
+    const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    ignoreRetirementByThePage(started, () => browser.runtime?.id != null);
     // Ask for the data at once; the panel's shadow root is built while the answer comes.
     const location = new URL(window.location.href);
     const firstAnswer = load(location, document);

@@ -36,3 +36,20 @@ function dropUntrusted(event: Event): void {
 export function acceptOnlyTrustedInput(root: ShadowRoot): void {
   for (const type of INPUT_EVENTS) root.addEventListener(type, dropUntrusted, { capture: true });
 }
+
+/**
+ * WXT retires this script, and removes the panel, when a newer copy of it announces itself by
+ * an event of type `startedType` on the document (after the extension is updated). Any page can
+ * send that event: its name is public (the extension's id and the script's name). A newer copy
+ * runs only once this one's extension context is gone, so while `alive()` the event is the
+ * page's, and it is stopped in the capture phase at the window, before it reaches the document.
+ */
+export function ignoreRetirementByThePage(startedType: string, alive: () => boolean): void {
+  window.addEventListener(
+    startedType,
+    (event) => {
+      if (alive()) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+}

@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '../../components/Panel';
-import { acceptOnlyTrustedInput } from '../../entrypoints/notice.content/trusted-events';
+import { acceptOnlyTrustedInput, ignoreRetirementByThePage } from '../../entrypoints/notice.content/trusted-events';
 import { analyseFixture } from './support';
 
 // React 19 wants this set to run `act` outside its own test tools.
@@ -108,5 +108,23 @@ describe('the panel takes only trusted input', () => {
     });
     expect(seen).not.toHaveBeenCalled();
     expect(event.defaultPrevented).toBe(true);
+  });
+});
+
+describe("WXT's script-started event, sent by the page", () => {
+  const type = 'tender-timeline@tender-timeline.app:notice:wxt:content-script-started';
+  const announce = () => document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'notice', messageId: 'from-the-page' } }));
+
+  it('does not reach the document while this copy of the script is alive; once it is gone, it does', () => {
+    let alive = true;
+    ignoreRetirementByThePage(type, () => alive);
+    const retire = vi.fn();
+    document.addEventListener(type, retire);
+    announce();
+    expect(retire).not.toHaveBeenCalled();
+    alive = false;
+    announce();
+    expect(retire).toHaveBeenCalledTimes(1);
+    document.removeEventListener(type, retire);
   });
 });

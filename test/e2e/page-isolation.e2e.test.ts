@@ -7,7 +7,7 @@
  * `attachShadow`) and then tries every way in it has to press Watch.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { BROWSERS, PANEL_HOST, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
+import { BROWSERS, GECKO_ID, PANEL_HOST, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
 import { journeyCase, renamed, type JourneyCase } from './e2e-fixtures.ts';
 import { UI, WATCH_TEXT, clickPanelButton, waitForPanel, waitForPopupRows, waitForWatched, watchButtonState } from './extension-ui.ts';
 import { FTS_ORIGIN, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from './fts-server.ts';
@@ -185,6 +185,24 @@ for (const name of BROWSERS) {
       expect(await watchButtonState(page)).toEqual({ pressed: 'false', text: WATCH_TEXT.off, disabled: false });
       expect(await page.inPanel((root) => root.querySelector('.tt-panel--collapsed') != null)).toBe(false);
       await watchlistSize(browser, 0);
+      await page.close();
+    });
+
+    it('a page script cannot make the panel remove itself by posing as a newer copy of it', async () => {
+      const page = await openNotice(browser, renamed(base, '204'));
+      // WXT's content script context listens on the document for this event from a newer copy of
+      // the same script (after an update), and then removes its UI. The name is public: the
+      // extension's id (Firefox: the add-on id), the script's name, the event's.
+      const runtimeId = browserName === 'chromium' ? browser.extensionId : GECKO_ID;
+      await page.evaluate((type) => {
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'notice', messageId: 'from-the-page' } }));
+      }, `${runtimeId}:notice:wxt:content-script-started`);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await page.evaluate((host) => document.querySelector(host) != null, PANEL_HOST)).toBe(true);
+      await clickPanelButton(page, WATCH_TEXT.off);
+      await waitForWatched(page, true);
+      await clickPanelButton(page, WATCH_TEXT.on);
+      await waitForWatched(page, false);
       await page.close();
     });
 
