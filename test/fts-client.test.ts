@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createFtsClient, FtsError, retryAfterMs, type FtsClientOptions } from '../lib/fts/client';
+import { createFtsClient, FtsError, retryAfterMs, type FtsClientOptions, type FtsProgress } from '../lib/fts/client';
 
 const RECORD = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/Record';
 const RELEASE = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage';
@@ -427,6 +427,93 @@ describe('createFtsClient: answers that are not retried', () => {
     const broken = '{"value": {"amount": 1e9999, "x": 000,}}';
     const fts = fakeFts([{ status: 200, body: broken }]);
     await expect(fts.client.getText(RECORD)).resolves.toBe(broken);
+  });
+});
+
+describe('createFtsClient: telling how a request is getting on', () => {
+  /** What a request told, its times made relative to T0. */
+  function told(progress: FtsProgress[]) {
+    return progress.map((p) => (p.step === 'waiting' && p.until !== undefined ? { ...p, until: p.until - T0 } : p));
+  }
+
+  it('the first 404 is told at once: one request, no wait, no retry', async () => {
+    const fts = fakeFts([{ status: 404, body: '<!DOCTYPE html><title>Page not found</title>' }]);
+    const progress: FtsProgress[] = [];
+    const error = await failure(fts.client.getText(RECORD, { onProgress: (p) => progress.push(p) }));
+    expect(error).toMatchObject({ kind: 'notFound', message: 'Find a Tender has no data for this notice.' });
+    expect(fts.elapsed()).toBe(0);
+    expect(progress).toEqual([{ step: 'asking', attempt: 1, maxAttempts: 4 }]);
+  });
+
+  it('after a 429 with Retry-After: 40, tells when it asks again and which attempt that is', async () => {
+    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': '40' } }, { status: 429, headers: { 'Retry-After': '40' } }], { spacingMs: 0, deadlineMs: 600_000 });
+    const progress: FtsProgress[] = [];
+    await expect(fts.client.getText(RECORD, { onProgress: (p) => progress.push(p) })).resolves.toBe('ok');
+    expect(told(progress)).toEqual([
+      { step: 'asking', attempt: 1, maxAttempts: 4 },
+      { step: 'waiting', reason: 'busy', until: 40_000, attempt: 2, maxAttempts: 4 },
+      { step: 'asking', attempt: 2, maxAttempts: 4 },
+      { step: 'waiting', reason: 'busy', until: 80_000, attempt: 3, maxAttempts: 4 },
+      { step: 'asking', attempt: 3, maxAttempts: 4 },
+    ]);
+    expect(fts.calls.map((c) => c.at)).toEqual([0, 40_000, 80_000]);
+  });
+
+  it('a 429 without Retry-After tells a wait of 2 minutes', async () => {
+    const fts = fakeFts([{ status: 429, body: 'Rate limit of 12 exceeded. Please retry after 120 seconds.' }], { deadlineMs: 600_000 });
+    const progress: FtsProgress[] = [];
+    await fts.client.getText(RECORD, { onProgress: (p) => progress.push(p) });
+    expect(told(progress)[1]).toEqual({ step: 'waiting', reason: 'busy', until: 120_000, attempt: 2, maxAttempts: 4 });
+    expect(fts.calls.map((c) => c.at)).toEqual([0, 120_000]);
+  });
+
+  it('a wait shorter than the spacing is told with the spacing in it: when FTS is really asked again', async () => {
+    const fts = fakeFts([{ status: 429, headers: { 'Retry-After': '2' } }]);
+    const progress: FtsProgress[] = [];
+    await fts.client.getText(RECORD, { onProgress: (p) => progress.push(p) });
+    expect(told(progress)[1]).toEqual({ step: 'waiting', reason: 'busy', until: 13_000, attempt: 2, maxAttempts: 4 });
+    expect(fts.calls.map((c) => c.at)).toEqual([0, 13_000]);
+  });
+
+  it('no answer: tells the back-off before each new attempt', async () => {
+    const down = { fail: new TypeError('Failed to fetch') };
+    const fts = fakeFts([down, down], { spacingMs: 0, baseBackoffMs: 10_000 });
+    const progress: FtsProgress[] = [];
+    await fts.client.getText(RECORD, { onProgress: (p) => progress.push(p) });
+    expect(told(progress).filter((p) => p.step === 'waiting')).toEqual([
+      { step: 'waiting', reason: 'unreachable', until: 10_000, attempt: 2, maxAttempts: 4 },
+      { step: 'waiting', reason: 'unreachable', until: 30_000, attempt: 3, maxAttempts: 4 },
+    ]);
+  });
+
+  it('a request behind another is queued, then waits its turn in the 13 s spacing', async () => {
+    const fts = fakeFts([{ status: 200, body: 'first', tookMs: 4_000 }]);
+    const progress: FtsProgress[] = [];
+    const first = fts.client.getText(RECORD);
+    const second = fts.client.getText(RELEASE, { onProgress: (p) => progress.push(p) });
+    await Promise.all([first, second]);
+    expect(told(progress)).toEqual([
+      { step: 'waiting', reason: 'queued', attempt: 1, maxAttempts: 4 },
+      { step: 'waiting', reason: 'turn', until: 13_000, attempt: 1, maxAttempts: 4 },
+      { step: 'asking', attempt: 1, maxAttempts: 4 },
+    ]);
+    // Asked alone, a request is not queued.
+    const alone: FtsProgress[] = [];
+    fts.advance(60_000);
+    await fts.client.getText(PACKAGE, { onProgress: (p) => alone.push(p) });
+    expect(alone).toEqual([{ step: 'asking', attempt: 1, maxAttempts: 4 }]);
+  });
+
+  it('a request whose signal is aborted while it waits its turn is never sent', async () => {
+    const stop = new AbortController();
+    const fts = fakeFts([], {
+      sleep: async () => stop.abort(new Error('stopped')),
+    });
+    await fts.client.getText(RECORD);
+    await expect(fts.client.getText(RELEASE, { signal: stop.signal })).rejects.toThrow('stopped');
+    // The next one runs as ever.
+    await expect(fts.client.getText(PACKAGE)).resolves.toBe('ok');
+    expect(fts.calls.map((c) => c.url)).toEqual([RECORD, PACKAGE]);
   });
 });
 

@@ -47,6 +47,21 @@ export interface FtsRequestInit {
   credentials: 'omit';
 }
 
+/**
+ * How one request is getting on, told as it happens, so that nobody stares at "Loading…":
+ * waiting (for the requests ahead of it, for its turn in the spacing and rate limit, or
+ * to ask again after FTS was busy or could not be reached), then asking.
+ */
+export type FtsProgress =
+  | { step: 'waiting'; reason: 'queued' | 'turn' | 'busy' | 'unreachable'; /** Epoch ms the wait ends; not known while queued. */ until?: number; attempt: number; maxAttempts: number }
+  | { step: 'asking'; attempt: number; maxAttempts: number };
+
+export interface FtsRequestOptions {
+  onProgress?: (progress: FtsProgress) => void;
+  /** Once aborted, the request is not sent (or sent again), and fails with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 export type FtsErrorKind = 'network' | 'busy' | 'notFound' | 'http';
 
 export class FtsError extends Error {
@@ -89,6 +104,8 @@ export function createFtsClient(options: FtsClientOptions) {
   /** No request starts before this: FTS said to wait (Retry-After, or its limit's 2 minutes). */
   let heldUntil = Number.NEGATIVE_INFINITY;
   let requestCount = 0;
+  /** Requests asked for and not yet settled. */
+  let ahead = 0;
 
   /** When the next request may start: spaced, within the rate limit, and after any hold. */
   function nextStart(): number {
@@ -100,11 +117,15 @@ export function createFtsClient(options: FtsClientOptions) {
    * One attempt: `timeoutMs` for FTS to start answering, then the body for as long as the
    * request's `deadline` allows (record packages run to 20 MB: a slow one is read once, not cut off and asked again).
    */
-  async function once(url: string, deadline: AbortSignal, endsAt: number): Promise<{ response: Response; text: string }> {
+  async function once(url: string, deadline: AbortSignal, endsAt: number, attempt: number, asked: FtsRequestOptions): Promise<{ response: Response; text: string }> {
     const wait = nextStart() - now();
     // A turn that would come after the deadline is not waited for: FTS is busy for now.
     if (now() + wait >= endsAt) throw busy();
+    // A retry's wait was told with the turn in it (see `attempts`).
+    if (wait > 0 && attempt === 1) asked.onProgress?.({ step: 'waiting', reason: 'turn', until: now() + wait, attempt, maxAttempts });
     if (wait > 0) await sleep(wait);
+    asked.signal?.throwIfAborted();
+    asked.onProgress?.({ step: 'asking', attempt, maxAttempts });
     lastStart = now();
     recentStarts.push(lastStart);
     if (recentStarts.length > rateLimit.requests) recentStarts.shift();
@@ -112,7 +133,7 @@ export function createFtsClient(options: FtsClientOptions) {
     const answered = new AbortController();
     const timer = setTimeout(() => answered.abort(), timeoutMs);
     try {
-      const signal = AbortSignal.any([deadline, answered.signal]);
+      const signal = AbortSignal.any([deadline, answered.signal, ...(asked.signal ? [asked.signal] : [])]);
       const response = await options.fetch(url, { signal, headers: { Accept: 'application/json' }, redirect: 'follow', credentials: 'omit' });
       clearTimeout(timer);
       // Browsers give the final URL; a response made in a test has none.
@@ -127,21 +148,24 @@ export function createFtsClient(options: FtsClientOptions) {
   const busy = (status?: number) => new FtsError('busy', 'Find a Tender is busy; try again in a few minutes.', status);
   const backoff = (attempt: number) => Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1));
 
-  async function getText(url: string): Promise<string> {
+  async function getText(url: string, asked: FtsRequestOptions): Promise<string> {
+    asked.signal?.throwIfAborted();
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), deadlineMs);
     try {
-      return await attempts(url, deadline.signal, now() + deadlineMs);
+      return await attempts(url, deadline.signal, now() + deadlineMs, asked);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async function attempts(url: string, deadline: AbortSignal, endsAt: number): Promise<string> {
+  async function attempts(url: string, deadline: AbortSignal, endsAt: number, asked: FtsRequestOptions): Promise<string> {
     const late = () => new FtsError('network', 'Find a Tender could not be reached in time; try again in a few minutes.');
     // A wait that would end past the deadline is not taken: the request gives up now instead.
-    const waitWithin = async (ms: number) => {
+    // One that is taken is told with the next attempt's turn in it: when FTS will be asked again.
+    const waitWithin = async (ms: number, reason: 'busy' | 'unreachable', attempt: number) => {
       if (now() + ms >= endsAt) return false;
+      asked.onProgress?.({ step: 'waiting', reason, until: Math.max(now() + ms, nextStart()), attempt, maxAttempts });
       await sleep(ms);
       return true;
     };
@@ -149,12 +173,12 @@ export function createFtsClient(options: FtsClientOptions) {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let answer: { response: Response; text: string };
       try {
-        answer = await once(url, deadline, endsAt);
+        answer = await once(url, deadline, endsAt, attempt, asked);
       } catch (error) {
-        if (error instanceof FtsError) throw error;
+        if (error instanceof FtsError || asked.signal?.aborted) throw error;
         if (deadline.aborted) throw late();
         lastError = new FtsError('network', 'Find a Tender could not be reached (network error or time-out).');
-        if (attempt < maxAttempts && !(await waitWithin(backoff(attempt)))) break;
+        if (attempt < maxAttempts && !(await waitWithin(backoff(attempt), 'unreachable', attempt + 1))) break;
         continue;
       }
       const { response, text } = answer;
@@ -169,15 +193,17 @@ export function createFtsClient(options: FtsClientOptions) {
       if (attempt === maxAttempts) break;
       // FTS's own Retry-After is honoured in full; one too long ends this try cleanly.
       if (told !== undefined && told > maxRetryAfterMs) break;
-      if (!(await waitWithin(told ?? backoff(attempt)))) break;
+      if (!(await waitWithin(told ?? backoff(attempt), 'busy', attempt + 1))) break;
     }
     throw lastError ?? new FtsError('network', 'Find a Tender could not be reached.');
   }
 
   return {
     /** Queued: requests run one at a time, in the order asked. */
-    getText(url: string): Promise<string> {
-      const result = queue.then(() => getText(url));
+    getText(url: string, asked: FtsRequestOptions = {}): Promise<string> {
+      if (ahead > 0) asked.onProgress?.({ step: 'waiting', reason: 'queued', attempt: 1, maxAttempts });
+      ahead++;
+      const result = queue.then(() => getText(url, asked)).finally(() => ahead--);
       queue = result.catch(() => undefined);
       return result;
     },
