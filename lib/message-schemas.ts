@@ -18,6 +18,8 @@ export const bidStatus = z.enum(BID_STATUSES);
 export const requestSchemas = {
   /** The timeline of the procurement a notice belongs to, fetched from FTS (or the cache). */
   'timeline:forNotice': z.object({ noticeId }),
+  /** How the read of a notice's timeline is getting on, asked again and again while it runs. */
+  'timeline:progress': z.object({ noticeId }),
   /** The timeline of OCDS JSON found in a page. */
   'timeline:fromText': z.object({ text: z.string().max(64_000_000), noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
   'watchlist:status': z.object({ ocid }),
@@ -27,6 +29,10 @@ export const requestSchemas = {
   'watchlist:list': z.object({ limit: z.number().int().positive().max(100_000).optional() }),
   /** Refresh the watchlist from FTS now, as the periodic alarm does. */
   'watchlist:refreshNow': z.object({}),
+  /** How far the refresh under way has got, asked again and again while it runs. */
+  'watchlist:refreshProgress': z.object({}),
+  /** Stop the refresh under way: what it read is kept, the rest is read next time. */
+  'watchlist:refreshStop': z.object({}),
   /** The user has seen the changes of one procurement, or of all when no ocid is given. */
   'watchlist:markSeen': z.object({ ocid: ocid.optional() }),
   'watchlist:update': z.object({

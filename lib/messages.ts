@@ -3,9 +3,11 @@
  * names, payloads and answers. Types only, plus `ask`, so that pages need no zod; the
  * background checks every payload with lib/message-schemas.
  */
+import type { FtsProgress } from './fts/client';
 import type { Request, RequestPayload, RequestType } from './message-schemas';
 import type { Problem } from './ocds/problems';
 import type { Procurement } from './procurement';
+import type { RefreshProgress } from './refresh/cycle';
 import type { TimelineEvent } from './timeline/types';
 import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
 
@@ -31,12 +33,18 @@ export interface TimelineResponse {
 export interface ResponseMap {
   'timeline:forNotice': TimelineResponse;
   'timeline:fromText': TimelineResponse;
+  /** No `progress` when no read of that notice is under way. */
+  'timeline:progress': { ok: true; progress?: FtsProgress };
   'watchlist:status': { ok: true; watched: boolean; unseenChanges: DetectedChange[] };
   'watchlist:watch': { ok: true; watched: boolean };
   'watchlist:unwatch': { ok: true; watched: boolean };
   /** Each entry carries only its next key date (the popup shows no other). */
   'watchlist:list': { ok: true; entries: WatchedProcurement[]; total: number; lastBackupAt?: string };
-  'watchlist:refreshNow': { ok: true; refreshed: number; changed: number; failed: number; stoppedBecause?: string };
+  'watchlist:refreshNow': { ok: true; refreshed: number; changed: number; failed: number; stoppedBecause?: string; stopped?: boolean };
+  /** No `progress` when no refresh is under way. */
+  'watchlist:refreshProgress': { ok: true; progress?: RefreshProgress };
+  /** `stopping: false` when there was no refresh to stop. */
+  'watchlist:refreshStop': { ok: true; stopping: boolean };
   'watchlist:markSeen': { ok: true };
   'watchlist:update': { ok: true; entry: WatchedProcurement };
   'export:ics': FileResponse;

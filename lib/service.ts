@@ -4,7 +4,7 @@
  * with its surroundings injected, so the background entrypoint is only wiring.
  */
 import type { IDBPDatabase } from 'idb';
-import { FtsError, type FtsClient } from './fts/client';
+import { FtsError, type FtsClient, type FtsProgress } from './fts/client';
 import { isFtsUrl, recordPackageUrl, recordUrl, releasePackageUrl } from './fts/urls';
 import { requestSchema, type Request } from './message-schemas';
 import type { ErrorKind, ErrorResponse, ResponseMap, TimelineResponse } from './messages';
@@ -15,7 +15,7 @@ import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
 import { csvFileName, watchlistToCsv } from './export/csv';
 import { icsFileName, watchlistToIcs } from './export/ics';
-import { addPendingReads, CUT_OFF_MESSAGE, readRecord, refreshCycle, type CycleReport } from './refresh/cycle';
+import { addPendingReads, CUT_OFF_MESSAGE, readRecord, refreshCycle, type CycleReport, type RefreshProgress } from './refresh/cycle';
 import type { Settings } from './settings';
 import { nextKeyDate, watchEntry } from './watchlist/entry';
 import {
@@ -85,17 +85,44 @@ function pick(text: string, noticeId?: string): ProcurementRead {
 export function createService(deps: ServiceDeps) {
   // One refresh at a time: the alarm and "Refresh now" share it rather than racing.
   let refreshing: Promise<CycleReport> | undefined;
+  // While it runs: how far it got, and its stop.
+  let refreshProgress: RefreshProgress | undefined;
+  let stopRefresh: AbortController | undefined;
   async function refresh(): Promise<CycleReport> {
     refreshing ??= (async () => {
+      const stop = (stopRefresh = new AbortController());
+      refreshProgress = { pages: 0, checked: 0, changed: 0 };
       try {
-        const report = await refreshCycle({ db: await deps.db(), client: deps.client, now: deps.now });
+        const report = await refreshCycle({ db: await deps.db(), client: deps.client, now: deps.now, signal: stop.signal, onProgress: (progress) => (refreshProgress = progress) });
         await deps.onWatchlistChanged(report);
         return report;
       } finally {
-        refreshing = undefined;
+        refreshing = stopRefresh = refreshProgress = undefined;
       }
     })();
     return refreshing;
+  }
+
+  // Reads of a notice's timeline from FTS under way, by notice id (two tabs of one notice
+  // share one), and how each is getting on.
+  const reading = new Map<string, Promise<TimelineResponse>>();
+  const readingProgress = new Map<string, FtsProgress>();
+  function readForNotice(db: DB, noticeId: string): Promise<TimelineResponse> {
+    let answer = reading.get(noticeId);
+    if (answer) return answer;
+    answer = (async () => {
+      try {
+        const read = await fetchForNotice(db, noticeId, (progress) => readingProgress.set(noticeId, progress));
+        const fetchedAt = deps.now().toISOString();
+        await remember(db, read, [noticeId]);
+        return respond(read.procurement, read.problems, fetchedAt, false);
+      } finally {
+        reading.delete(noticeId);
+        readingProgress.delete(noticeId);
+      }
+    })();
+    reading.set(noticeId, answer);
+    return answer;
   }
 
   function respond(procurement: Procurement, problems: Problem[], fetchedAt: string, fromCache: boolean): TimelineResponse {
@@ -112,25 +139,29 @@ export function createService(deps: ServiceDeps) {
     }
   }
 
-  /** The record package (all notices); failing that, the notice's release package and then the ocid's record. */
-  async function fetchForNotice(db: DB, noticeId: string): Promise<ProcurementRead> {
+  /**
+   * The record package (all notices); failing that, the notice's release package and then the
+   * ocid's record. FTS busy, or having no data for the notice (404), is told at once.
+   */
+  async function fetchForNotice(db: DB, noticeId: string, onProgress?: (progress: FtsProgress) => void): Promise<ProcurementRead> {
+    const getText = (url: string) => deps.client.getText(url, { onProgress });
     let firstError: unknown;
     try {
-      return pick(await deps.client.getText(recordUrl(noticeId)), noticeId);
+      return pick(await getText(recordUrl(noticeId)), noticeId);
     } catch (error) {
-      if (error instanceof FtsError && error.kind === 'busy') throw error;
+      if (error instanceof FtsError && (error.kind === 'busy' || error.kind === 'notFound')) throw error;
       firstError = error;
     }
     let notice: ProcurementRead;
     try {
-      notice = pick(await deps.client.getText(releasePackageUrl(noticeId)), noticeId);
+      notice = pick(await getText(releasePackageUrl(noticeId)), noticeId);
     } catch {
       throw firstError;
     }
     const cached = await cacheByOcid(db, notice.procurement.ocid, deps.now());
     if (cached) return { procurement: cached.procurement, problems: cached.problems };
     try {
-      return pick(await deps.client.getText(recordPackageUrl(notice.procurement.ocid)), noticeId);
+      return pick(await getText(recordPackageUrl(notice.procurement.ocid)), noticeId);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       return { procurement: notice.procurement, problems: [...notice.problems, { path: '$', message: `Only this notice could be read; the rest of the procurement could not be fetched (${why})` }] };
@@ -160,10 +191,10 @@ export function createService(deps: ServiceDeps) {
       const db = await deps.db();
       const cached = await cacheByNoticeId(db, noticeId, deps.now());
       if (cached) return respond(cached.procurement, cached.problems, cached.fetchedAt, true);
-      const read = await fetchForNotice(db, noticeId);
-      const fetchedAt = deps.now().toISOString();
-      await remember(db, read, [noticeId]);
-      return respond(read.procurement, read.problems, fetchedAt, false);
+      return readForNotice(db, noticeId);
+    },
+    async 'timeline:progress'({ noticeId }) {
+      return { ok: true, progress: readingProgress.get(noticeId) };
     },
     async 'timeline:fromText'({ text, noticeId }, sender) {
       const read = pick(text, noticeId);
@@ -218,7 +249,15 @@ export function createService(deps: ServiceDeps) {
         changed: report.refreshed.filter((r) => r.changes.length > 0).length,
         failed: report.failed.length,
         stoppedBecause: report.stoppedBecause,
+        stopped: report.stopped,
       };
+    },
+    async 'watchlist:refreshProgress'() {
+      return { ok: true, progress: refreshProgress };
+    },
+    async 'watchlist:refreshStop'() {
+      stopRefresh?.abort();
+      return { ok: true, stopping: stopRefresh !== undefined };
     },
     async 'watchlist:markSeen'({ ocid }) {
       await markSeen(await deps.db(), ocid);

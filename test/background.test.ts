@@ -71,6 +71,8 @@ describe('background', () => {
   });
 
   it('falls back to the release package and the ocid’s record package when the record fails', async () => {
+    // FTS has answered a record with 200 and an empty body.
+    answers.set(recordUrl, () => new Response('', { status: 200 }));
     const release = JSON.stringify({ releases: [{ ...JSON.parse(record), tag: ['tender'], id: '066750-2025' }] });
     answers.set('https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage', () => new Response(release));
     answers.set(`https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`, () => new Response(JSON.stringify({ records: [{ ocid: OCID, compiledRelease: JSON.parse(record) }] })));
@@ -82,6 +84,30 @@ describe('background', () => {
       'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage',
       `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`,
     ]);
+  });
+
+  it('a notice FTS has no data for (404) is told at once, with no further request', async () => {
+    const answer = await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    expect(answer).toEqual({ ok: false, error: { kind: 'notFound', message: 'Find a Tender has no data for this notice.', canRetry: false } });
+    expect(requests).toEqual([recordUrl]);
+  });
+
+  it('tells how a read is getting on while it waits its turn, and nothing once it is done', async () => {
+    answers.set(recordUrl, () => new Response(record));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const progress = (noticeId: string) => send({ type: 'timeline:progress', payload: { noticeId } });
+    const first = send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    const second = send({ type: 'timeline:forNotice', payload: { noticeId: '000001-2026' } });
+    await first;
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    const waiting = await progress('000001-2026');
+    expect(waiting).toMatchObject({ ok: true, progress: { step: 'waiting', reason: 'turn', attempt: 1, maxAttempts: 4 } });
+    // FTS is asked 13 s after the first request started.
+    expect(waiting.progress.until - Date.now()).toBeGreaterThan(12_000);
+    expect(waiting.progress.until - Date.now()).toBeLessThanOrEqual(13_000);
+    expect(await withoutWaiting(second)).toMatchObject({ ok: false, error: { kind: 'notFound' } });
+    expect(await progress('000001-2026')).toEqual({ ok: true });
+    expect(await progress('066750-2025')).toEqual({ ok: true });
   });
 
   it('says plainly when FTS’s answer is not OCDS', async () => {
@@ -168,6 +194,34 @@ describe('background, keeping data true', () => {
     expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [OCID] });
   });
 
+});
+
+describe('background, a refresh told as it goes and stopped', () => {
+  it('tells how far the refresh got while it waits its turn; Stop ends it, sending nothing more', async () => {
+    answers.set(recordUrl, () => new Response(record));
+    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } });
+    const db = await openTenderTimelineDB();
+    await db.put('meta', { key: SWEEP_KEY, value: { sweptTo: new Date(Date.now() - 3_600_000).toISOString(), pending: [] } });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    expect(await send({ type: 'watchlist:refreshProgress', payload: {} })).toEqual({ ok: true });
+
+    const refreshed = send({ type: 'watchlist:refreshNow', payload: {} });
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    // The list of updates waits 13 s after the record was read.
+    expect(await send({ type: 'watchlist:refreshProgress', payload: {} })).toEqual({
+      ok: true,
+      progress: { pages: 0, checked: 0, changed: 0, request: { step: 'waiting', reason: 'turn', until: expect.any(Number), attempt: 1, maxAttempts: 4 } },
+    });
+    expect(await send({ type: 'watchlist:refreshStop', payload: {} })).toEqual({ ok: true, stopping: true });
+    expect(await refreshed).toEqual({ ok: true, refreshed: 0, changed: 0, failed: 0, stopped: true });
+    expect(await send({ type: 'watchlist:refreshProgress', payload: {} })).toEqual({ ok: true });
+    expect(await send({ type: 'watchlist:refreshStop', payload: {} })).toEqual({ ok: true, stopping: false });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(requests).toEqual([recordUrl]);
+    // Where the sweep had got to is as it was.
+    expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [] });
+  });
 });
 
 describe('a backup, made and imported by an extension page', () => {

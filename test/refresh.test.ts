@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFtsClient } from '../lib/fts/client';
 import { readOcds } from '../lib/ocds/read';
 import type { Procurement } from '../lib/procurement';
-import { MAX_SWEEP_BACK_MS, refreshCycle, SWEEP_KEY, type CycleReport, type SweepState } from '../lib/refresh/cycle';
+import { MAX_SWEEP_BACK_MS, refreshCycle, STOPPED_MESSAGE, SWEEP_KEY, type CycleReport, type RefreshProgress, type SweepState } from '../lib/refresh/cycle';
 import { MAX_WINDOW_MS } from '../lib/refresh/sweep';
 import { openTenderTimelineDB, type Snapshot, type TenderTimelineDB } from '../lib/watchlist/db';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
@@ -742,5 +742,82 @@ describe('refreshCycle: a stopped worker resumes where it left off', () => {
     await cycle();
     expect(fts.count('record')).toBe(1);
     expect(fts.recordRequests()[0]!.ocid).toBe(A);
+  });
+});
+
+describe('refreshCycle: told as it goes, and stopped by the user', () => {
+  /** A, B and C waiting to be read, and nothing left to sweep. */
+  async function threePending() {
+    await seed({ checkedAt: at(-2 * HOUR), sweptTo: NOW });
+    await setMeta(db!, SWEEP_KEY, { sweptTo: NOW, pending: [A, B, C] } satisfies SweepState);
+    startFts([]);
+  }
+  /** What the popup would show after each step: checked of total, changed. */
+  const counts = (seen: RefreshProgress[]) => seen.filter((p) => p.request === undefined).map((p) => `${p.checked} of ${p.total} · ${p.changed}`);
+
+  it('tells how many of the procurements to read were checked and how many changed, and each request’s wait', async () => {
+    await threePending();
+    const seen: RefreshProgress[] = [];
+    await refreshCycle({ db: db!, client: newClient(), now: clock.date, onProgress: (p) => seen.push(p) });
+    expect(counts(seen)).toEqual(['0 of 3 · 0', '1 of 3 · 1', '2 of 3 · 2', '3 of 3 · 3']);
+    // B's read waits its turn: 13 s after A's started.
+    const waits = seen.flatMap((p) => (p.request?.step === 'waiting' ? [p.request] : []));
+    expect(waits[0]).toMatchObject({ reason: 'turn', attempt: 1 });
+    expect(waits[0]!.until! - Date.parse(NOW)).toBe(13_000);
+  });
+
+  it('Stop after the first read: the cycle ends at once, keeps what it read, and the rest stays pending', async () => {
+    await threePending();
+    const b = await stored(B);
+    const stop = new AbortController();
+    const report = await refreshCycle({
+      db: db!,
+      client: newClient(),
+      now: clock.date,
+      signal: stop.signal,
+      onProgress: (p) => p.checked === 1 && stop.abort(),
+    });
+    expect(report).toMatchObject({ stopped: true, failed: [] });
+    expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
+    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
+    expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
+    // B was not read, and nothing says it failed.
+    expect(await stored(B)).toEqual(b);
+    expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [B, C] });
+    // The next refresh reads what is left, and only that.
+    const next = await cycle();
+    expect(next.refreshed.map((r) => r.ocid)).toEqual([B, C]);
+    expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
+  });
+
+  it('Stop while a request waits its turn: it is never sent', async () => {
+    await threePending();
+    const stop = new AbortController();
+    const report = await refreshCycle({
+      db: db!,
+      client: newClient(),
+      now: clock.date,
+      signal: stop.signal,
+      onProgress: (p) => p.request?.step === 'waiting' && stop.abort(),
+    });
+    expect(report.stopped).toBe(true);
+    expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
+    // Let the client wake from its wait: it sends nothing.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
+    expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [B, C] });
+  });
+
+  it('Stop while the list of updates is read: the window under way is read again next time', async () => {
+    await seed({ checkedAt: at(-2 * HOUR), sweptTo: at(-2 * HOUR) });
+    startFts([{ ocid: A, updatedAt: at(-1 * HOUR) }]);
+    const stop = new AbortController();
+    stop.abort();
+    const report = await refreshCycle({ db: db!, client: newClient(), now: clock.date, signal: stop.signal });
+    expect(report).toMatchObject({ stopped: true, refreshed: [], failed: [] });
+    expect(report.stoppedBecause).toBeUndefined();
+    expect(fts.requests).toEqual([]);
+    expect(await sweepState()).toEqual({ sweptTo: at(-2 * HOUR), pending: [] });
+    expect(STOPPED_MESSAGE).toBe('You stopped the refresh');
   });
 });

@@ -6,7 +6,7 @@
  * read never loses the last good snapshot.
  */
 import type { IDBPDatabase } from 'idb';
-import { FtsError } from '../fts/client';
+import { FtsError, type FtsProgress } from '../fts/client';
 import { recordPackageUrl } from '../fts/urls';
 import { isCutOff, readOcds, type ProcurementRead } from '../ocds/read';
 import type { TenderTimelineDB } from '../watchlist/db';
@@ -36,15 +36,67 @@ export interface CycleReport {
   failed: Array<{ ocid: string; message: string }>;
   /** Why the cycle stopped early, if it did: it resumes next time. */
   stoppedBecause?: string;
+  /** The user stopped it (see `stopped` below). */
+  stopped?: boolean;
+}
+
+/** How far a refresh has got, told as it goes. */
+export interface RefreshProgress {
+  /** Pages of FTS's list of updates read so far. */
+  pages: number;
+  /** Procurements to read again; absent while the list of updates is still being read. */
+  total?: number;
+  /** Of those, how many were read (or failed), and how many of them changed. */
+  checked: number;
+  changed: number;
+  /** How the request under way is getting on. */
+  request?: FtsProgress;
+}
+
+/** Why a stopped refresh stopped. */
+export const STOPPED_MESSAGE = 'You stopped the refresh';
+
+class RefreshStopped extends Error {
+  constructor() {
+    super(STOPPED_MESSAGE);
+  }
+}
+
+/**
+ * `reply`, or a RefreshStopped as soon as `signal` is aborted: a stop does not wait for a
+ * request's turn (the client, told the same signal, then never sends it).
+ */
+function untilStopped<T>(reply: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(new RefreshStopped());
+    if (signal.aborted) stop();
+    signal.addEventListener('abort', stop, { once: true });
+    reply.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function refreshCycle(options: { db: DB; client: TextClient; now: () => Date }): Promise<CycleReport> {
-  const { db, client, now } = options;
+export async function refreshCycle(options: {
+  db: DB;
+  client: TextClient;
+  now: () => Date;
+  /** Aborted, the cycle ends at once, keeping what it read and where it got to, as a failure would. */
+  signal?: AbortSignal;
+  onProgress?: (progress: RefreshProgress) => void;
+}): Promise<CycleReport> {
+  const { db, now, signal = new AbortController().signal } = options;
   const report: CycleReport = { sweepPages: 0, sweepReleases: 0, recordRequests: 0, refreshed: [], failed: [] };
+  const progress: RefreshProgress = { pages: 0, checked: 0, changed: 0 };
+  const tell = (update: Partial<RefreshProgress>) => {
+    Object.assign(progress, update);
+    options.onProgress?.({ ...progress });
+  };
+  const client: TextClient = {
+    getText: (url) => untilStopped(options.client.getText(url, { signal, onProgress: (request) => tell({ request }) }), signal),
+  };
   // Keys only: reading 10,000 whole entries was most of a cycle's time.
   const watched = new Set(await db.getAllKeys('watchlist'));
   const state: SweepState = (await getMeta<SweepState>(db, SWEEP_KEY)) ?? { pending: [] };
@@ -86,6 +138,7 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
       watched,
       from,
       to: started,
+      onPage: (pages) => tell({ pages, request: undefined }),
       onWindowDone: async (windowEnd, changed) => {
         state.sweptTo = windowEnd.toISOString();
         state.pending.push(...changed);
@@ -94,6 +147,7 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
     });
     report.sweepPages = sweep.pages;
     report.sweepReleases = sweep.releases;
+    if (sweep.error instanceof RefreshStopped) return { ...report, stopped: true };
     if (sweep.error) {
       report.stoppedBecause = messageOf(sweep.error);
       // FTS busy or unreachable: ask it nothing more now; what is pending stays pending.
@@ -101,20 +155,28 @@ export async function refreshCycle(options: { db: DB; client: TextClient; now: (
     }
   }
 
-  for (const ocid of [...new Set(state.pending)]) {
-    if (!watched.has(ocid)) {
-      done.add(ocid);
-      continue;
-    }
+  const toRead: string[] = [];
+  // Ocids no longer watched are dropped from what is pending.
+  for (const ocid of new Set(state.pending)) {
+    if (watched.has(ocid)) toRead.push(ocid);
+    else done.add(ocid);
+  }
+  tell({ total: toRead.length, request: undefined });
+  for (const ocid of toRead) {
     try {
       report.recordRequests++;
       const found = await readRecord(client, ocid);
       // A record cut short would look like dates removed: keep the last good one instead.
       if (isCutOff(found)) throw new Error(CUT_OFF_MESSAGE);
-      report.refreshed.push({ ocid, changes: await applyRefresh(db, found.procurement, now()) });
+      const changes = await applyRefresh(db, found.procurement, now());
+      report.refreshed.push({ ocid, changes });
       done.add(ocid);
       await save();
+      tell({ checked: progress.checked + 1, changed: progress.changed + (changes.length > 0 ? 1 : 0), request: undefined });
     } catch (error) {
+      // Stopped: the read under way is not a failure, and stays pending.
+      if (error instanceof RefreshStopped) return { ...report, stopped: true };
+      tell({ checked: progress.checked + 1, request: undefined });
       const message = messageOf(error);
       report.failed.push({ ocid, message });
       await recordRefreshError(db, ocid, message);

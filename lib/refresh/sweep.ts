@@ -13,6 +13,7 @@
  * window.
  */
 import { isRepeatedLondonTime, londonDateTimeText } from '../dates';
+import type { FtsRequestOptions } from '../fts/client';
 import { FTS_ORIGIN, safeHttpsUrl } from '../fts/urls';
 import { isTruncation, parseJsonText } from '../ocds/json-text';
 
@@ -25,7 +26,7 @@ export const SPLIT_FLOOR_SECONDS = 5;
 const MAX_PAGES_PER_WINDOW = 500;
 
 export interface TextClient {
-  getText(url: string): Promise<string>;
+  getText(url: string, options?: FtsRequestOptions): Promise<string>;
 }
 
 /** Steps taken out of London's repeated hour. */
@@ -166,6 +167,8 @@ export async function sweepUpdates(options: {
   watched: ReadonlySet<string>;
   from: Date;
   to: Date;
+  /** Called after each page of the list is read, with the pages read so far. */
+  onPage?: (pages: number) => void;
   /** Called after each window is read in full, to store the position durably. */
   onWindowDone?: (windowEnd: Date, changedSoFar: ReadonlySet<string>) => Promise<void> | void;
 }): Promise<SweepResult> {
@@ -187,7 +190,7 @@ export async function sweepUpdates(options: {
     const found = new Set<string>();
     try {
       await readWindow(client, asked, (page) => {
-        pages++;
+        options.onPage?.(++pages);
         for (const { ocid, id } of page.releases) {
           seen.add(`${ocid}\u0000${id ?? ''}`);
           if (watched.has(ocid)) found.add(ocid);
