@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import type { FtsProgress } from '../lib/fts/client';
 import type { Problem } from '../lib/ocds/problems';
 import type { Procurement } from '../lib/procurement';
 import type { Stage } from '../lib/ocds/notice-types';
@@ -9,6 +10,7 @@ import { keyDateStyle } from '../lib/timeline/key-dates';
 import { Countdown } from './Countdown';
 import { DateTime, UkTimeNote } from './DateTime';
 import { ExternalLink } from './ExternalLink';
+import { FtsProgressNote } from './FtsProgressNote';
 import { isHttpsHref, titleText, valueText } from './format';
 import { LongText } from './LongText';
 import { ProblemsNote } from './ProblemsNote';
@@ -19,7 +21,8 @@ import './theme.css';
 import './panel.css';
 
 export type PanelState =
-  | { status: 'loading' }
+  /** `progress`: how the request to Find a Tender is getting on, when it is one. */
+  | { status: 'loading'; progress?: FtsProgress }
   | { status: 'error'; message: string; canRetry: boolean }
   | { status: 'ready'; procurement: Procurement; events: TimelineEvent[]; problems: Problem[]; currentNoticeId?: string; cutOff?: boolean };
 
@@ -270,9 +273,9 @@ export function Panel({ state, watched, onWatchToggle, watchError, onRetry, coll
       </div>
       <div className="tt-panel__body" id={bodyId}>
         {state.status === 'loading' ? (
-          <p className="tt-panel__message" role="status">
-            Loading the procurement's timeline…
-          </p>
+          <div className="tt-panel__message" role="status">
+            <FtsProgressNote progress={state.progress} fallback="Loading the procurement's timeline…" />
+          </div>
         ) : state.status === 'error' ? (
           <div className="tt-panel__message tt-panel__message--error" role="alert">
             <p>{state.message}</p>

@@ -1,6 +1,7 @@
 import { BackupFileInput } from './BackupFileInput';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
+import { FtsProgressNote } from './FtsProgressNote';
 import { WatchlistRow, type UserFieldsUpdate } from './WatchlistRow';
 import { UkTimeNote } from './DateTime';
 import { backupReminder, filterWatchlist, refreshText, type BidStatusFilter, type RefreshState } from './watchlist-tools';
@@ -35,6 +36,8 @@ export interface WatchlistViewProps {
   onAddToCalendar?: (ocid: string) => void;
   onMarkAllSeen?: () => void;
   onRefreshNow?: () => void;
+  /** Stop the refresh under way (shown while one runs). */
+  onStopRefresh?: () => void;
   refresh?: RefreshState;
   onExport?: (kind: ExportKind) => void;
   /** "Import backup…" picks a file here and hands it over… */
@@ -218,6 +221,15 @@ export function WatchlistView(props: WatchlistViewProps) {
   const reminder = ready ? backupReminder(lastBackupAt, entries.length, now) : undefined;
   const refreshing = refresh.status === 'running';
   const statusText = refreshText(refresh);
+  // Stop disappears when the refresh ends: the focus it had goes to Refresh now.
+  const refreshRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const stopHadFocus = useRef(false);
+  useEffect(() => {
+    if (refreshing || !stopHadFocus.current) return;
+    stopHadFocus.current = false;
+    refreshRef.current?.focus();
+  }, [refreshing]);
 
   let body;
   if (error) {
@@ -292,8 +304,22 @@ export function WatchlistView(props: WatchlistViewProps) {
         <div className="tt-toolbar">
           <div className="tt-toolbar__actions">
             {props.onRefreshNow ? (
-              <button type="button" className="tt-button tt-button--secondary tt-button--small" disabled={refreshing || entries.length === 0} onClick={props.onRefreshNow}>
+              <button ref={refreshRef} type="button" className="tt-button tt-button--secondary tt-button--small" disabled={refreshing || entries.length === 0} onClick={props.onRefreshNow}>
                 {refreshing ? 'Refreshing…' : 'Refresh now'}
+              </button>
+            ) : null}
+            {refreshing && props.onStopRefresh ? (
+              <button
+                ref={stopRef}
+                type="button"
+                className="tt-button tt-button--secondary tt-button--small"
+                disabled={refresh.stopping}
+                onClick={() => {
+                  stopHadFocus.current = document.activeElement === stopRef.current;
+                  props.onStopRefresh?.();
+                }}
+              >
+                Stop
               </button>
             ) : null}
             {props.onMarkAllSeen ? (
@@ -307,6 +333,7 @@ export function WatchlistView(props: WatchlistViewProps) {
           </div>
           <div className="tt-toolbar__status" role="status">
             {statusText ? <p className={refresh.status === 'error' ? 'tt-toolbar__message tt-toolbar__message--error' : 'tt-toolbar__message'}>{statusText}</p> : null}
+            {refresh.status === 'running' && !refresh.stopping ? <FtsProgressNote progress={refresh.progress?.request} className="tt-toolbar__message" /> : null}
             {actionMessage ? (
               <p className={actionMessage.tone === 'error' ? 'tt-toolbar__message tt-toolbar__message--error' : 'tt-toolbar__message'}>{actionMessage.text}</p>
             ) : null}

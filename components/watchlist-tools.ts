@@ -4,6 +4,7 @@
  */
 import { whenInWords } from '../lib/dates';
 import { REQUEST_SPACING_MS } from '../lib/fts/client';
+import type { RefreshProgress } from '../lib/refresh/cycle';
 import type { BidStatus, WatchedProcurement } from '../lib/watchlist/entry';
 
 /** What the user typed, made comparable: lower case, accents and other marks removed, spaces collapsed. */
@@ -91,24 +92,32 @@ export function backupReminder(lastBackupAt: string | undefined, entryCount: num
 /** The state of a "Refresh now" the popup asked for. */
 export type RefreshState =
   | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'done'; refreshed: number; changed: number; failed: number; stoppedBecause?: string }
+  /** `progress` as the background last told it; `stopping` once Stop was pressed. */
+  | { status: 'running'; progress?: RefreshProgress; stopping?: boolean }
+  /** `stopped`: the user stopped it. */
+  | { status: 'done'; refreshed: number; changed: number; failed: number; stoppedBecause?: string; stopped?: boolean }
   | { status: 'error'; message: string };
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** "3 updated, 1 failed", with what changed and why it stopped early, if it did. */
+/** "Checked 12 of 50 · 3 changed" while it runs; then "3 updated, 1 failed", with what changed and why it stopped early, if it did. */
 export function refreshText(state: RefreshState): string {
   switch (state.status) {
     case 'idle':
       return '';
-    case 'running':
-      return `Checking Find a Tender for changes… This can take a few minutes: Tender Timeline asks Find a Tender at most once every ${REQUEST_SPACING_MS / 1000} seconds, to stay within its limits.`;
+    case 'running': {
+      const progress = state.progress;
+      if (state.stopping) return 'Stopping the refresh…';
+      if (progress?.total !== undefined) return `Checked ${progress.checked.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')} · ${progress.changed.toLocaleString('en-GB')} changed`;
+      const pages = progress && progress.pages > 0 ? ` (${plural(progress.pages, 'page', 'pages')} of updates read)` : '';
+      return `Checking Find a Tender for changes${pages}… This can take a few minutes: Tender Timeline asks Find a Tender at most once every ${REQUEST_SPACING_MS / 1000} seconds, to stay within its limits.`;
+    }
     case 'error':
       return `The refresh did not run: ${state.message}`;
     case 'done': {
       const counts = `${state.refreshed.toLocaleString('en-GB')} updated, ${state.failed.toLocaleString('en-GB')} failed`;
       const changed = state.changed > 0 ? ` (${plural(state.changed, 'procurement', 'procurements')} changed)` : '';
+      if (state.stopped) return `Stopped. ${counts}${changed}. The rest will be checked next time.`;
       if (state.stoppedBecause) return `Stopped early: ${state.stoppedBecause}. ${counts}${changed}. The rest will be checked next time.`;
       if (state.refreshed === 0 && state.failed === 0) return `${counts}: nothing new on Find a Tender.`;
       return `${counts}${changed}.`;

@@ -752,6 +752,11 @@ describe('refreshCycle: told as it goes, and stopped by the user', () => {
     await setMeta(db!, SWEEP_KEY, { sweptTo: NOW, pending: [A, B, C] } satisfies SweepState);
     startFts([]);
   }
+  /** A cycle that the user stops as soon as `stopWhen` is true of its progress. */
+  function cycleStoppedWhen(stopWhen: (progress: RefreshProgress) => boolean): Promise<CycleReport> {
+    const stop = new AbortController();
+    return refreshCycle({ db: db!, client: newClient(), now: clock.date, signal: stop.signal, onProgress: (p) => stopWhen(p) && stop.abort() });
+  }
   /** What the popup would show after each step: checked of total, changed. */
   const counts = (seen: RefreshProgress[]) => seen.filter((p) => p.request === undefined).map((p) => `${p.checked} of ${p.total} · ${p.changed}`);
 
@@ -769,14 +774,7 @@ describe('refreshCycle: told as it goes, and stopped by the user', () => {
   it('Stop after the first read: the cycle ends at once, keeps what it read, and the rest stays pending', async () => {
     await threePending();
     const b = await stored(B);
-    const stop = new AbortController();
-    const report = await refreshCycle({
-      db: db!,
-      client: newClient(),
-      now: clock.date,
-      signal: stop.signal,
-      onProgress: (p) => p.checked === 1 && stop.abort(),
-    });
+    const report = await cycleStoppedWhen((p) => p.checked === 1);
     expect(report).toMatchObject({ stopped: true, failed: [] });
     expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
     expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
@@ -792,14 +790,7 @@ describe('refreshCycle: told as it goes, and stopped by the user', () => {
 
   it('Stop while a request waits its turn: it is never sent', async () => {
     await threePending();
-    const stop = new AbortController();
-    const report = await refreshCycle({
-      db: db!,
-      client: newClient(),
-      now: clock.date,
-      signal: stop.signal,
-      onProgress: (p) => p.request?.step === 'waiting' && stop.abort(),
-    });
+    const report = await cycleStoppedWhen((p) => p.request?.step === 'waiting');
     expect(report.stopped).toBe(true);
     expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
     // Let the client wake from its wait: it sends nothing.
@@ -811,13 +802,14 @@ describe('refreshCycle: told as it goes, and stopped by the user', () => {
   it('Stop while the list of updates is read: the window under way is read again next time', async () => {
     await seed({ checkedAt: at(-2 * HOUR), sweptTo: at(-2 * HOUR) });
     startFts([{ ocid: A, updatedAt: at(-1 * HOUR) }]);
-    const stop = new AbortController();
-    stop.abort();
-    const report = await refreshCycle({ db: db!, client: newClient(), now: clock.date, signal: stop.signal });
+    // Stopped while FTS is asked for the first page of updates.
+    const report = await cycleStoppedWhen((p) => p.request?.step === 'asking');
     expect(report).toMatchObject({ stopped: true, refreshed: [], failed: [] });
     expect(report.stoppedBecause).toBeUndefined();
-    expect(fts.requests).toEqual([]);
+    expect(fts.requests.map((r) => r.kind)).toEqual(['list']);
     expect(await sweepState()).toEqual({ sweptTo: at(-2 * HOUR), pending: [] });
+    // The next refresh reads that window, and finds A.
+    expect((await cycle()).refreshed.map((r) => r.ocid)).toEqual([A]);
     expect(STOPPED_MESSAGE).toBe('You stopped the refresh');
   });
 });

@@ -10,6 +10,8 @@ const send = (message: unknown) => browser.runtime.sendMessage(message);
 const COLLAPSED_KEY = 'panelCollapsed';
 /** Narrower than this, the panel would cover the notice: it starts as a tab. */
 const NARROW_PX = 1100;
+/** How often a read under way is asked how it is getting on. */
+const PROGRESS_POLL_MS = 1000;
 
 export type LoadAnswer = TimelineResponse | { ok: false; error: { message: string; canRetry: boolean } };
 
@@ -32,6 +34,19 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < NARROW_PX);
   const [attempt, setAttempt] = useState(0);
   const [now, setNow] = useState(() => new Date());
+
+  // While FTS is being read, ask how the request is getting on (the countdown runs in the panel).
+  const loading = state.status === 'loading';
+  const noticeId = noticeIdFromUrl(location);
+  useEffect(() => {
+    if (!loading || !noticeId) return;
+    const timer = setInterval(() => {
+      void ask(send, 'timeline:progress', { noticeId }).then((answer) => {
+        if (answer.ok) setState((current) => (current.status === 'loading' ? { status: 'loading', progress: answer.progress } : current));
+      });
+    }, PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [loading, noticeId]);
 
   useEffect(() => {
     let live = true;

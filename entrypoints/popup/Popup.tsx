@@ -9,6 +9,8 @@ import { importBackupFile, saveBackup } from './backup';
 import { saveFile } from './download';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
+/** How often a refresh under way is asked how far it got. */
+const PROGRESS_POLL_MS = 1000;
 
 function download(answer: FileResponse | { ok: false; error: { message: string } }): ActionMessage {
   if (!answer.ok) return { tone: 'error', text: answer.error.message };
@@ -135,13 +137,41 @@ export function Popup() {
     void browser.runtime.openOptionsPage().then(() => window.close());
   }, []);
 
+  // Asked while one runs (the alarm's, or one started before the popup was opened), it is joined.
   const onRefreshNow = useCallback(() => {
     setRefresh({ status: 'running' });
     void ask(send, 'watchlist:refreshNow', {}).then(async (answer) => {
-      setRefresh(answer.ok ? { status: 'done', refreshed: answer.refreshed, changed: answer.changed, failed: answer.failed, stoppedBecause: answer.stoppedBecause } : { status: 'error', message: answer.error.message });
+      setRefresh(
+        answer.ok
+          ? { status: 'done', refreshed: answer.refreshed, changed: answer.changed, failed: answer.failed, stoppedBecause: answer.stoppedBecause, stopped: answer.stopped }
+          : { status: 'error', message: answer.error.message },
+      );
       await reload();
     });
   }, [reload]);
+
+  // A refresh already under way when the popup opens is shown, with its Stop.
+  useEffect(() => {
+    void ask(send, 'watchlist:refreshProgress', {}).then((answer) => {
+      if (answer.ok && answer.progress) onRefreshNow();
+    });
+  }, [onRefreshNow]);
+
+  const running = refresh.status === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      void ask(send, 'watchlist:refreshProgress', {}).then((answer) => {
+        if (answer.ok && answer.progress) setRefresh((current) => (current.status === 'running' ? { ...current, progress: answer.progress } : current));
+      });
+    }, PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  const onStopRefresh = useCallback(() => {
+    setRefresh((current) => (current.status === 'running' ? { ...current, stopping: true } : current));
+    void ask(send, 'watchlist:refreshStop', {});
+  }, []);
 
   const onMarkAllSeen = useCallback(() => {
     setEntries((list) => list.map((e) => (e.unseenChanges.length > 0 ? { ...e, unseenChanges: [] } : e)));
@@ -167,6 +197,7 @@ export function Popup() {
       onAddToCalendar={onAddToCalendar}
       onMarkAllSeen={onMarkAllSeen}
       onRefreshNow={onRefreshNow}
+      onStopRefresh={onStopRefresh}
       refresh={refresh}
       onExport={onExport}
       onImportFile={import.meta.env.FIREFOX ? undefined : (file) => void onImportFile(file)}

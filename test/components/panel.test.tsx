@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps, type PanelState } from '../../components/Panel';
 import type { Procurement } from '../../lib/procurement';
@@ -341,6 +341,54 @@ describe('Panel states', () => {
     renderPanel({ state: { status: 'loading' }, now });
     expect(screen.getByRole('status').textContent).toBe("Loading the procurement's timeline…");
     expect(screen.queryByRole('button', { name: /watch/i })).toBeNull();
+  });
+
+  describe('while Find a Tender is waited for', () => {
+    const T = Date.parse('2025-11-10T12:00:00Z');
+    afterEach(() => vi.useRealTimers());
+    /** What is shown, and what screen readers are told (the status's hidden text). */
+    const shown = () => {
+      const status = screen.getByRole('status');
+      return { seen: text(status.querySelector('[aria-hidden="true"]')), told: text(status.querySelector('.tt-visually-hidden')) };
+    };
+
+    it('a 429: says FTS is busy, counts down to the next attempt, and tells screen readers once', () => {
+      vi.useFakeTimers({ now: T });
+      const busy: PanelState = { status: 'loading', progress: { step: 'waiting', reason: 'busy', until: T + 40_000, attempt: 3, maxAttempts: 4 } };
+      const { rerenderWith } = renderPanel({ state: busy, now });
+      expect(shown()).toEqual({ seen: 'Find a Tender is busy — trying again in 40 seconds (attempt 3 of 4)', told: 'Find a Tender is busy — trying again in 40 seconds (attempt 3 of 4)' });
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(shown().seen).toBe('Find a Tender is busy — trying again in 39 seconds (attempt 3 of 4)');
+      act(() => vi.advanceTimersByTime(38_000));
+      // The same wait told again by the background (as it is each second) changes nothing for screen readers.
+      rerenderWith({ state: { ...busy, progress: { ...(busy as { progress: object }).progress } } as PanelState });
+      expect(shown()).toEqual({ seen: 'Find a Tender is busy — trying again in 1 second (attempt 3 of 4)', told: 'Find a Tender is busy — trying again in 40 seconds (attempt 3 of 4)' });
+      act(() => vi.advanceTimersByTime(5_000));
+      expect(shown().seen).toBe('Find a Tender is busy — trying again now (attempt 3 of 4)');
+      // Then asked: said so, and told.
+      rerenderWith({ state: { status: 'loading', progress: { step: 'asking', attempt: 3, maxAttempts: 4 } } });
+      expect(shown()).toEqual({ seen: 'Asking Find a Tender again (attempt 3 of 4)', told: 'Asking Find a Tender again (attempt 3 of 4)' });
+    });
+
+    it('queued behind the 13 s spacing: says when the next request goes', () => {
+      vi.useFakeTimers({ now: T });
+      renderPanel({ state: { status: 'loading', progress: { step: 'waiting', reason: 'turn', until: T + 9_000, attempt: 1, maxAttempts: 4 } }, now });
+      expect(shown().seen).toBe('Waiting for Find a Tender (next request in 9 seconds)');
+      cleanup();
+      renderPanel({ state: { status: 'loading', progress: { step: 'waiting', reason: 'queued', attempt: 1, maxAttempts: 4 } }, now });
+      expect(shown()).toEqual({ seen: 'Waiting for Find a Tender (other requests go first)', told: 'Waiting for Find a Tender (other requests go first)' });
+    });
+
+    it('no answer: says FTS could not be reached and when it is asked again', () => {
+      vi.useFakeTimers({ now: T });
+      renderPanel({ state: { status: 'loading', progress: { step: 'waiting', reason: 'unreachable', until: T + 10_000, attempt: 2, maxAttempts: 4 } }, now });
+      expect(shown().seen).toBe('Find a Tender could not be reached — trying again in 10 seconds (attempt 2 of 4)');
+    });
+
+    it('the first attempt under way reads as loading', () => {
+      renderPanel({ state: { status: 'loading', progress: { step: 'asking', attempt: 1, maxAttempts: 4 } }, now });
+      expect(screen.getByRole('status').textContent).toBe("Loading the procurement's timeline…");
+    });
   });
 
   it('shows an error with Retry when it can be retried', () => {

@@ -265,6 +265,38 @@ describe('toolbar', () => {
     expect(document.querySelector('.tt-toolbar__message--error')).not.toBeNull();
   });
 
+  it('while a refresh runs: "Checked 12 of 50 · 3 changed", the wait for FTS counting down, and Stop', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-02T10:00:00Z') });
+    try {
+      const onStopRefresh = vi.fn();
+      const request = { step: 'waiting', reason: 'turn', until: Date.now() + 9_000, attempt: 1, maxAttempts: 4 } as const;
+      const { rerenderWith } = renderList({ entries: entries(), onStopRefresh, refresh: { status: 'running', progress: { pages: 1, total: 50, checked: 12, changed: 3, request } } });
+      const status = screen.getByRole('status');
+      const seen = () => [...status.querySelectorAll('p:not(.tt-visually-hidden)')].map(text);
+      expect(seen()).toEqual(['Checked 12 of 50 · 3 changed', 'Waiting for Find a Tender (next request in 9 seconds)']);
+      act(() => vi.advanceTimersByTime(3_000));
+      expect(seen()[1]).toBe('Waiting for Find a Tender (next request in 6 seconds)');
+      // Screen readers are told the wait once, not each second.
+      expect(text(status.querySelector('.tt-visually-hidden'))).toBe('Waiting for Find a Tender (next request in 9 seconds)');
+
+      const stop = screen.getByRole('button', { name: 'Stop' }) as HTMLButtonElement;
+      stop.focus();
+      fireEvent.click(stop);
+      expect(onStopRefresh).toHaveBeenCalledTimes(1);
+      rerenderWith({ refresh: { status: 'running', progress: { pages: 1, total: 50, checked: 12, changed: 3, request }, stopping: true } });
+      expect(stop.disabled).toBe(true);
+      expect(seen()).toEqual(['Stopping the refresh…']);
+
+      rerenderWith({ refresh: { status: 'done', refreshed: 12, changed: 3, failed: 0, stopped: true } });
+      expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+      expect(seen()).toEqual(['Stopped. 12 updated, 0 failed (3 procurements changed). The rest will be checked next time.']);
+      // The focus Stop had goes to Refresh now.
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Refresh now' }));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('has nothing to refresh or export in an empty list, but can import a backup', () => {
     const { onImportFile } = renderList({ entries: [] });
     expect((screen.getByRole('button', { name: 'Refresh now' }) as HTMLButtonElement).disabled).toBe(true);

@@ -112,6 +112,14 @@ describe('refreshText', () => {
   it.each([
     [{ status: 'idle' } as const, ''],
     [{ status: 'running' } as const, 'Checking Find a Tender for changes… This can take a few minutes: Tender Timeline asks Find a Tender at most once every 13 seconds, to stay within its limits.'],
+    [
+      { status: 'running', progress: { pages: 2, checked: 0, changed: 0 } } as const,
+      'Checking Find a Tender for changes (2 pages of updates read)… This can take a few minutes: Tender Timeline asks Find a Tender at most once every 13 seconds, to stay within its limits.',
+    ],
+    [{ status: 'running', progress: { pages: 1, total: 50, checked: 12, changed: 3 } } as const, 'Checked 12 of 50 · 3 changed'],
+    [{ status: 'running', progress: { pages: 0, total: 1200, checked: 0, changed: 0 } } as const, 'Checked 0 of 1,200 · 0 changed'],
+    [{ status: 'running', progress: { pages: 1, total: 50, checked: 12, changed: 3 }, stopping: true } as const, 'Stopping the refresh…'],
+    [{ status: 'done', refreshed: 12, changed: 3, failed: 0, stopped: true } as const, 'Stopped. 12 updated, 0 failed (3 procurements changed). The rest will be checked next time.'],
     [{ status: 'done', refreshed: 3, changed: 2, failed: 1 } as const, '3 updated, 1 failed (2 procurements changed).'],
     [{ status: 'done', refreshed: 1, changed: 1, failed: 0 } as const, '1 updated, 0 failed (1 procurement changed).'],
     [{ status: 'done', refreshed: 2, changed: 0, failed: 0 } as const, '2 updated, 0 failed.'],
