@@ -190,7 +190,8 @@ export async function sweepUpdates(options: {
     const found = new Set<string>();
     try {
       await readWindow(client, asked, (page) => {
-        options.onPage?.(++pages);
+        pages++;
+        options.onPage?.(pages);
         for (const { ocid, id } of page.releases) {
           seen.add(`${ocid}\u0000${id ?? ''}`);
           if (watched.has(ocid)) found.add(ocid);
