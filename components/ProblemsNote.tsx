@@ -1,9 +1,11 @@
-import type { Problem } from '../lib/ocds/problems';
+import { problemCount, type Problem } from '../lib/ocds/problems';
 
 /** What could not be read from the data: one line (a warning first when it was cut off), the details on request. */
 export function ProblemsNote({ problems, cutOff = false }: { problems: Problem[]; cutOff?: boolean }) {
   if (problems.length === 0) return null;
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  // A long list ends in one line counting the problems left off it: the count is of them all.
+  const total = problemCount(problems);
+  const count = total === 1 ? '1 problem' : `${total.toLocaleString('en-GB')} problems`;
   return (
     <div className="tt-problems">
       {cutOff ? (
@@ -17,7 +19,13 @@ export function ProblemsNote({ problems, cutOff = false }: { problems: Problem[]
         <ul className="tt-problems__list">
           {problems.map((problem, index) => (
             <li key={index}>
-              <code className="tt-problems__path">{problem.path}</code>: {problem.message}
+              {problem.notListed === undefined ? (
+                <>
+                  <code className="tt-problems__path">{problem.path}</code>: {problem.message}
+                </>
+              ) : (
+                problem.message
+              )}
             </li>
           ))}
         </ul>

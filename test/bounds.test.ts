@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
+import { problemCount } from '../lib/ocds/problems';
+import { isCutOff, readOcds } from '../lib/ocds/read';
 import { badlyTypedLots, deeplyNested, manyLots, manyUpdates, missingCommasList } from '../scripts/bench/hostile-inputs';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -31,10 +33,27 @@ describe('hostile inputs', () => {
   it('keeps the good fields of 100,000 lots whose other fields are all of the wrong type', () => {
     const [only] = analysed(badlyTypedLots(100_000));
     expect(only!.procurement.title).toBe('Bad lots');
-    // Each lot: id (an object), title (a number) and value.amount (text) are left out.
-    expect(only!.problems).toHaveLength(300_000);
+    // Each lot: id (an object), title (a number) and value.amount (text) are left out: 300,000
+    // problems, of which the first 100 are listed and the rest counted.
+    expect(only!.problems).toHaveLength(101);
     expect(only!.problems[0]).toEqual({ path: '$.tender.lots[0].id', message: 'expected text or a number, found an object; it was left out' });
-    expect(only!.problems.at(-1)!.path).toBe('$.tender.lots[99999].value.amount');
+    expect(only!.problems[99]!.path).toBe('$.tender.lots[33].id');
+    expect(only!.problems[100]).toEqual({ path: '$', message: 'and 299,900 more problems, not listed', notListed: 299_900 });
+    expect(problemCount(only!.problems)).toBe(300_000);
+  });
+
+  it('still says a text was cut off when the cut comes after more problems than are listed', () => {
+    // 150 lots with the commas between them missing (149 repairs), and the text ends inside the list.
+    const lots = Array.from({ length: 150 }, (_, i) => `{"id":"${i + 1}"}`).join(' ');
+    const text = `{"ocid":"ocds-h6vhtk-000001","id":"000001-2026","date":"2026-04-01T00:00:00Z","tag":["tender"],"tender":{"id":"1","title":"Cut","lots":[${lots}`;
+    const read = readOcds(text);
+    if (!read.ok) throw new Error(read.message);
+    const [only] = read.procurements;
+    expect(only!.procurement.lots).toHaveLength(150);
+    expect(only!.problems).toHaveLength(102);
+    expect(only!.problems[100]!.message).toContain('(truncated)');
+    expect(only!.problems[101]!.message).toBe('and 49 more problems, not listed');
+    expect(isCutOff(only!)).toBe(true);
   });
 
   it('reads a release with a value nested 100,000 lists deep in an unknown field', () => {

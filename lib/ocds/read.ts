@@ -3,7 +3,7 @@
  * Never throws; only input with no OCDS in it at all is an error.
  */
 import { isTruncation, parseJsonText } from './json-text';
-import type { Problem } from './problems';
+import { listProblems, type Problem } from './problems';
 import { collectProcurements, type ProcurementSource } from './shapes';
 import { buildProcurement, type Procurement } from '../procurement';
 
@@ -48,18 +48,18 @@ function readSourcesValue(root: unknown, repairs: Problem[]): SourcesResult {
   }
   const owned = repairsByOwner(procurements, repairs);
   const shared = owned.get(undefined) ?? [];
-  const sharedListed =
-    procurements.length > 1 && shared.length > MAX_SHARED_REPAIRS
-      ? [...shared.slice(0, MAX_SHARED_REPAIRS), { path: '$', message: `and ${shared.length - MAX_SHARED_REPAIRS} more repairs to the JSON text, not listed` }]
-      : shared;
+  const sharedListed = procurements.length > 1 ? listProblems(shared, { limit: MAX_SHARED_REPAIRS, what: 'repairs to the JSON text' }) : shared;
   return {
     ok: true,
     procurements: procurements.map((source) => ({
       source,
-      problems: [...sharedListed, ...(owned.get(source) ?? []), ...orphanProblems, ...source.problems],
+      problems: listed([...sharedListed, ...(owned.get(source) ?? []), ...orphanProblems, ...source.problems]),
     })),
   };
 }
+
+/** A read's problems as listed: at most `MAX_PROBLEMS`, and always the one saying the text was cut off. */
+const listed = (problems: Problem[]): Problem[] => listProblems(problems, { keep: isTruncation });
 
 /** Each repair under the procurement whose release (or compiled release) holds its path; undefined for those in none. */
 function repairsByOwner(procurements: ProcurementSource[], repairs: Problem[]): Map<ProcurementSource | undefined, Problem[]> {
@@ -93,7 +93,10 @@ function buildAll(read: SourcesResult): ReadResult {
   if (!read.ok) return read;
   return {
     ok: true,
-    procurements: read.procurements.map(({ source, problems }) => ({ procurement: buildProcurement(source, problems), problems })),
+    procurements: read.procurements.map(({ source, problems }) => {
+      const procurement = buildProcurement(source, problems);
+      return { procurement, problems: listed(problems) };
+    }),
   };
 }
 

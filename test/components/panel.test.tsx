@@ -320,6 +320,22 @@ describe('Panel problems line', () => {
   });
 });
 
+describe('Panel problems line with many problems', () => {
+  it('counts them all, lists the first 100 and says how many more there are', () => {
+    const now = new Date('2025-11-10T12:00:00Z');
+    // 150 lots, each with a title that is a number: 150 problems.
+    const state = readyState('ocds-h6vhtk-05cfd9', now, undefined, (record) => {
+      record.tender.lots = Array.from({ length: 150 }, (_, i) => ({ id: String(i + 1), title: i + 1 }));
+    });
+    renderPanel({ state, now });
+    expect(screen.getByText("Some of this notice's data could not be read (150 problems)")).toBeTruthy();
+    const items = [...screen.getByText('What could not be read').closest('details')!.querySelectorAll('li')].map(text);
+    expect(items).toHaveLength(101);
+    expect(items[99]).toBe('$.tender.lots[99].title: expected string, found the number 100; it was left out');
+    expect(items[100]).toBe('and 50 more problems, not listed');
+  });
+});
+
 describe('Panel with data that arrived cut off', () => {
   it('warns first that notices and key dates after the cut are missing', () => {
     const now = new Date('2025-11-10T12:00:00Z');
