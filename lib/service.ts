@@ -75,6 +75,12 @@ function asFailure(error: unknown): ErrorResponse {
   return failure('storage', `Something went wrong in Tender Timeline: ${error instanceof Error ? error.message : String(error)}`, true);
 }
 
+/** The problem a read of a notice's own release carries when the rest of its procurement could not be had. */
+const ONLY_THIS_NOTICE = 'Only this notice could be read; the rest of the procurement could not be fetched';
+
+/** A read of one notice's release alone: it shows that notice, but it is not the procurement's state. */
+const isOnlyThisNotice = (read: { problems: Problem[] }): boolean => read.problems.some((p) => p.message.startsWith(ONLY_THIS_NOTICE));
+
 /** The procurement in `text` that the notice belongs to (a list page may hold several). */
 function pick(text: string, noticeId?: string): ProcurementRead {
   const read = readOcds(text);
@@ -159,31 +165,36 @@ export function createService(deps: ServiceDeps) {
       throw firstError;
     }
     const cached = await cacheByOcid(db, notice.procurement.ocid, deps.now());
-    if (cached) return { procurement: cached.procurement, problems: cached.problems };
+    if (cached && !isOnlyThisNotice(cached)) return { procurement: cached.procurement, problems: cached.problems };
     try {
       return pick(await getText(recordPackageUrl(notice.procurement.ocid)), noticeId);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return { procurement: notice.procurement, problems: [...notice.problems, { path: '$', message: `Only this notice could be read; the rest of the procurement could not be fetched (${why})` }] };
+      return { procurement: notice.procurement, problems: [...notice.problems, { path: '$', message: `${ONLY_THIS_NOTICE} (${why})` }] };
     }
   }
 
   /**
-   * The procurement as FTS has it, for Watch to store: FTS's cached read whatever its age
-   * (what an FTS page showed), else a read from FTS now. A page's own data is never stored.
+   * The whole procurement as FTS has it, for Watch to store: FTS's cached read whatever its
+   * age (what an FTS page showed), else a read from FTS now. A page's own data is never
+   * stored, nor a read of the notice alone: without the rest of the procurement, Watch refuses.
    */
   async function ftsRead(db: DB, ocid: string, noticeId: string | undefined): Promise<ProcurementRead & { fetchedAt: string }> {
     const cached = await cachedFtsRead(db, ocid);
-    if (cached) return cached;
+    if (cached && !isOnlyThisNotice(cached)) return cached;
+    let read: ProcurementRead;
     try {
-      const read = noticeId ? await fetchForNotice(db, noticeId) : await readRecord(deps.client, ocid);
+      read = noticeId ? await fetchForNotice(db, noticeId) : await readRecord(deps.client, ocid);
       if (read.procurement.ocid !== ocid) throw new Error(`notice ${noticeId} belongs to ${read.procurement.ocid}`);
-      return { ...read, fetchedAt: deps.now().toISOString() };
     } catch (error) {
       const kind = error instanceof FtsError || error instanceof ReadError ? error.kind : 'notOcds';
       const why = error instanceof Error ? error.message : String(error);
       throw new ReadError(kind, `Not watched: Tender Timeline stores only what Find a Tender publishes, and Find a Tender could not be read for this procurement. ${why}`, kind !== 'notFound');
     }
+    if (isOnlyThisNotice(read)) {
+      throw new ReadError('network', 'Not watched: Find a Tender gave only this notice, not the whole procurement, and Tender Timeline stores a procurement only when it is read whole. Try again in a few minutes.', true);
+    }
+    return { ...read, fetchedAt: deps.now().toISOString() };
   }
 
   const handlers: { [T in Request['type']]: (payload: Extract<Request, { type: T }>['payload'], sender: Sender) => Promise<ResponseMap[T]> } = {

@@ -342,6 +342,57 @@ describe('background, where data comes from', () => {
   });
 });
 
+describe('background, only the notice read', () => {
+  const releasePackageUrl = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage';
+  const ocidRecordUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`;
+  // The UK4's own release (the record before its UK12: no award, the UK12's document left
+  // out); FTS's record for the notice and for the ocid both fail (404).
+  const release = () => {
+    const uk4 = { ...JSON.parse(record), tag: ['tender'], id: '066750-2025', date: '2025-10-20T14:19:05+01:00' };
+    uk4.tender.documents = uk4.tender.documents.slice(0, 2);
+    delete uk4.awards;
+    return JSON.stringify({ releases: [uk4] });
+  };
+
+  it('is shown, and Watch reads the whole procurement from FTS first and refuses when it cannot', async () => {
+    answers.set(releasePackageUrl, () => new Response(release()));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const shown = await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }));
+    expect(shown.procurement.notices.map((n: { id: string }) => n.id)).toEqual(['066750-2025']);
+    expect(shown.problems.at(-1).message).toMatch(/^Only this notice could be read; the rest of the procurement could not be fetched/);
+    requests = [];
+
+    const answer = await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }));
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        kind: 'network',
+        message: 'Not watched: Find a Tender gave only this notice, not the whole procurement, and Tender Timeline stores a procurement only when it is read whole. Try again in a few minutes.',
+        canRetry: true,
+      },
+    });
+    // The cached read of the notice alone was not used: FTS was asked again for the whole.
+    expect(requests).toEqual([recordUrl, releasePackageUrl, ocidRecordUrl]);
+    const db = await openTenderTimelineDB();
+    expect(await db.count('watchlist')).toBe(0);
+    expect(await db.count('snapshots')).toBe(0);
+  });
+
+  it('Watch stores the whole procurement once FTS gives it', async () => {
+    answers.set(releasePackageUrl, () => new Response(release()));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }));
+    answers.set(recordUrl, () => new Response(record));
+    requests = [];
+    expect(await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }))).toEqual({ ok: true, watched: true });
+    expect(requests).toEqual([recordUrl]);
+    const db = await openTenderTimelineDB();
+    // The compiled record has the UK12 (077802-2025) the UK4's release alone did not.
+    const [snapshot] = await db.getAllFromIndex('snapshots', 'byOcid', OCID);
+    expect(snapshot!.procurement.notices.map((n) => n.id)).toEqual(['066750-2025', '077802-2025']);
+  });
+});
+
 describe('background, a read cut off', () => {
   // The real record cut just before tender.awardPeriod: only the enquiry and submission deadlines remain.
   const cutOff = record.slice(0, record.indexOf('"awardPeriod"'));
