@@ -370,7 +370,10 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     const chosen = entry ?? (isUpdate ? ownEntry : undefined);
     if (!chosen && !isUpdate) continue;
     const dateAt = toInstant(chosen?.date);
-    const dateSource = dateAt && chosen?.date ? resolveSource(release ? [release, ...origins] : origins, [...chosen.steps, 'date'], chosen.date) : undefined;
+    // The notice's own release first, then where the current state came from (not a copy of that list per notice).
+    const dateSteps = chosen ? [...chosen.steps, 'date'] : [];
+    const dateSource =
+      dateAt && chosen?.date ? ((release && resolveSource([release], dateSteps, chosen.date)) ?? resolveSource(origins, dateSteps, chosen.date)) : undefined;
     // A key date a corrigendum moved may also show in the comparison of states: told once.
     const told = (stated: Change) => notice.changes.some((c) => c.field === stated.field && c.after === stated.after);
     if (chosen) notice.changes = [...notice.changes, ...statedChanges(chosen.entry).filter((stated) => !told(stated))];

@@ -92,3 +92,38 @@ describe('OCDS merge on deep input', () => {
     expect(node).toEqual({ a: 1, b: 2 });
   });
 });
+
+describe('OCDS merge on long lists', () => {
+  /** The state after one release listing `count` amendments, each element's `id` counting its reads from now on. */
+  function stateWithCountedIds(count: number) {
+    const first = { tender: { amendments: Array.from({ length: count }, (_, i) => ({ id: String(i + 1), description: `change ${i + 1}` })) } };
+    const state = mergeRelease<Record<string, any>>(undefined, first);
+    let reads = 0;
+    for (const element of state.tender.amendments) {
+      const id = element.id;
+      Object.defineProperty(element, 'id', { get: () => (reads++, id), enumerable: true, configurable: true });
+    }
+    return { state, reads: () => reads };
+  }
+
+  it('adds one amendment to 10,000 without reading the 10,000 again (10,000 updates are not 10,000² steps)', () => {
+    const { state, reads } = stateWithCountedIds(10_000);
+    const next = mergeRelease<Record<string, any>>(state, { tender: { amendments: [{ id: '10001', description: 'change 10001' }] } });
+    expect(reads()).toBe(0);
+    expect(next.tender.amendments).toHaveLength(10_001);
+    expect(next.tender.amendments[10_000]).toEqual({ id: '10001', description: 'change 10001' });
+    // The state merged from is unchanged.
+    expect(state.tender.amendments).toHaveLength(10_000);
+  });
+
+  it('finds an amendment by id in a list merged before, and in a second merge from the same state', () => {
+    const { state } = stateWithCountedIds(3);
+    const a = mergeRelease<Record<string, any>>(state, { tender: { amendments: [{ id: '2', description: 'changed' }, { id: '4', description: 'new' }] } });
+    const b = mergeRelease<Record<string, any>>(state, { tender: { amendments: [{ id: '5', description: 'other' }, { id: '4', description: 'own' }] } });
+    expect(a.tender.amendments.map((x: { id: string; description: string }) => `${x.id}:${x.description}`)).toEqual(['1:change 1', '2:changed', '3:change 3', '4:new']);
+    expect(b.tender.amendments.map((x: { id: string; description: string }) => `${x.id}:${x.description}`)).toEqual(['1:change 1', '2:change 2', '3:change 3', '5:other', '4:own']);
+    const c = mergeRelease<Record<string, any>>(a, { tender: { amendments: [{ id: '4', description: 'again' }] } });
+    expect(c.tender.amendments.map((x: { id: string }) => x.id)).toEqual(['1', '2', '3', '4']);
+    expect(c.tender.amendments[3].description).toBe('again');
+  });
+});

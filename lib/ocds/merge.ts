@@ -79,6 +79,30 @@ interface Step {
   made?: { parent: Json; key: string; previous: unknown };
 }
 
+/**
+ * The place of each id in a list the merge made, so that merging one more release into a
+ * list of 10,000 amendments does not read all 10,000 again. A list's index passes to the
+ * list merged from it (which holds the same ids at the same places, and more), and is then
+ * no longer its: a second merge from the same list builds its own.
+ */
+interface IdIndex {
+  places: Map<string, number>;
+  /** The one list `places` describes exactly. */
+  owner: unknown[];
+}
+
+const idIndexes = new WeakMap<unknown[], IdIndex>();
+
+/** Takes the index of `list` for the list merged from it, building one when `list` has none (or gave it away). */
+function takeIdIndex(list: Json[]): IdIndex {
+  const kept = idIndexes.get(list);
+  // Ids in a merged list are unique: an index of another size is not this list's.
+  if (kept?.owner === list && kept.places.size === list.length) return kept;
+  const places = new Map<string, number>();
+  list.forEach((element, index) => places.set(idOf(element)!, index));
+  return { places, owner: list };
+}
+
 /** Builds the new state top-down; objects it made itself (`owned`) may be filled in place. */
 class Merger {
   private readonly owned = new WeakSet<object>();
@@ -93,16 +117,19 @@ class Merger {
   }
 
   private mergeList(base: unknown, update: Json[], rules: Rules | undefined): Json[] {
-    const merged: Json[] = Array.isArray(base) && mergesById(base) ? [...base] : [];
-    const indexById = new Map<string, number>();
-    merged.forEach((element, index) => indexById.set(idOf(element)!, index));
+    // A list the merge made merges by id; any other is checked.
+    const byId = Array.isArray(base) && (idIndexes.has(base) || mergesById(base));
+    const merged: Json[] = byId ? (base as Json[]).slice() : [];
+    const index = takeIdIndex(byId ? (base as Json[]) : merged);
     for (const element of update) {
       const id = idOf(element)!;
-      const index = indexById.get(id) ?? merged.length;
-      indexById.set(id, index);
-      merged[index] = this.own(merged[index]);
-      this.queue.push({ target: merged[index]!, update: element, rules });
+      const place = index.places.get(id) ?? merged.length;
+      index.places.set(id, place);
+      merged[place] = this.own(merged[place]);
+      this.queue.push({ target: merged[place]!, update: element, rules });
     }
+    index.owner = merged;
+    idIndexes.set(merged, index);
     return merged;
   }
 
