@@ -10,6 +10,13 @@ import { BID_STATUSES } from './watchlist/entry';
 // (lib/watchlist/schema.ts), so that nothing imported is one the messages would refuse.
 export const noticeId = z.string().regex(/^\d{6}-\d{4}$/, 'a notice id such as 066750-2025');
 export const ocid = z.string().regex(/^ocds-[a-z0-9]+-[A-Za-z0-9-]+$/, 'an ocid such as ocds-h6vhtk-05cfd9').max(200);
+/**
+ * The ocid of a row already stored, for messages that only change or remove stored rows
+ * (they can make none): rows an older version stored before backups were checked may
+ * have an ocid `ocid` refuses (`OCDS-H6VHTK-UPPER`, a trailing space, `../../x`), and the
+ * user must still be able to edit and remove them. Any key is only looked up, never written.
+ */
+export const storedOcid = z.string().min(1).max(2_000_000);
 export const pageUrl = z.string().url().max(2000);
 export const note = z.string().max(20_000);
 export const tags = z.array(z.string().trim().min(1).max(60)).max(30);
@@ -24,7 +31,7 @@ export const requestSchemas = {
   'timeline:fromText': z.object({ text: z.string().max(64_000_000), noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
   'watchlist:status': z.object({ ocid }),
   'watchlist:watch': z.object({ ocid, noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
-  'watchlist:unwatch': z.object({ ocid }),
+  'watchlist:unwatch': z.object({ ocid: storedOcid }),
   /** The watchlist, soonest key date first; `limit` gives only the first rows, quickly. */
   'watchlist:list': z.object({ limit: z.number().int().positive().max(100_000).optional() }),
   /** Refresh the watchlist from FTS now, as the periodic alarm does. */
@@ -34,9 +41,9 @@ export const requestSchemas = {
   /** Stop the refresh under way: what it read is kept, the rest is read next time. */
   'watchlist:refreshStop': z.object({}),
   /** The user has seen the changes of one procurement, or of all when no ocid is given. */
-  'watchlist:markSeen': z.object({ ocid: ocid.optional() }),
+  'watchlist:markSeen': z.object({ ocid: storedOcid.optional() }),
   'watchlist:update': z.object({
-    ocid,
+    ocid: storedOcid,
     note: note.optional(),
     tags: tags.optional(),
     bidStatus: bidStatus.optional(),

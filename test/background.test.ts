@@ -342,6 +342,32 @@ describe('background, where data comes from', () => {
   });
 });
 
+describe('background, rows an older version stored with ocids the messages refuse', () => {
+  const BAD_OCIDS = ['OCDS-H6VHTK-UPPER', `${OCID} `, '../../x', `ocds-h6vhtk-${'x'.repeat(1_000_000)}`];
+
+  it('can be edited, marked seen and removed, one by one, and Watch still refuses such an ocid', async () => {
+    answers.set(recordUrl, () => new Response(record));
+    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } });
+    const db = await openTenderTimelineDB();
+    const good = (await db.get('watchlist', OCID))!;
+    // As a backup imported before imports were checked left them.
+    for (const ocid of BAD_OCIDS) await db.put('watchlist', { ...good, ocid, unseenChanges: [{ field: 'title', label: 'Title', kind: 'changed', text: 'Title changed', foundAt: '2026-01-01T00:00:00.000Z' }] as any });
+
+    for (const ocid of BAD_OCIDS) {
+      expect(await send({ type: 'watchlist:update', payload: { ocid, note: 'kept' } })).toMatchObject({ ok: true, entry: { ocid, note: 'kept' } });
+      expect(await send({ type: 'watchlist:markSeen', payload: { ocid } })).toEqual({ ok: true });
+      expect((await db.get('watchlist', ocid))!.unseenChanges).toEqual([]);
+    }
+    for (const ocid of BAD_OCIDS) expect(await send({ type: 'watchlist:unwatch', payload: { ocid } })).toEqual({ ok: true, watched: false });
+    expect(await db.getAllKeys('watchlist')).toEqual([OCID]);
+
+    const refused = await send({ type: 'watchlist:watch', payload: { ocid: 'OCDS-H6VHTK-UPPER' } });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalidRequest' } });
+    expect(await db.getAllKeys('watchlist')).toEqual([OCID]);
+  });
+});
+
 describe('background, only the notice read', () => {
   const releasePackageUrl = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage';
   const ocidRecordUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`;
