@@ -20,6 +20,15 @@ export default defineConfig({
   manifest: {
     name: 'Tender Timeline',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    // Opens the panel and puts the focus in it (lib/messages.ts OPEN_PANEL_COMMAND): no 47 tabs
+    // through FTS's page to reach it. Alt+Shift+P, not Alt+Shift+T, which Chrome keeps for
+    // "focus the toolbar". People can change it (chrome://extensions/shortcuts, about:addons).
+    commands: {
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the Tender Timeline panel and move the focus to it',
+      },
+    },
     // The background fetches OCDS from Find a Tender; content scripts add their own matches.
     host_permissions: ['https://www.find-tender.service.gov.uk/*'],
     description:

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FtsProgress } from '../lib/fts/client';
 import type { Problem } from '../lib/ocds/problems';
 import type { Procurement } from '../lib/procurement';
@@ -41,6 +41,8 @@ export interface PanelProps {
   unseenChanges?: DetectedChange[];
   /** "Mark as seen": absent, the changes are listed without the button. */
   onMarkSeen?: () => void;
+  /** Counts the user's requests (the keyboard shortcut) to open the panel and focus it: each new value moves the focus to its Hide button. */
+  focusRequest?: number;
 }
 
 const PRODUCT = 'Tender Timeline';
@@ -235,7 +237,7 @@ function Ready({
  * The overlay beside an FTS notice. Fed by props only: no browser API, fetching or storage
  * here, so the content script owns all of that and this renders the same in tests.
  */
-export function Panel({ state, watched, onWatchToggle, watchError, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen }: PanelProps) {
+export function Panel({ state, watched, onWatchToggle, watchError, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen, focusRequest = 0 }: PanelProps) {
   const bodyId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
@@ -246,9 +248,18 @@ export function Panel({ state, watched, onWatchToggle, watchError, onRetry, coll
     userToggled.current = false;
     (collapsed ? tabRef : toggleRef).current?.focus();
   }, [collapsed]);
+  useEffect(() => {
+    if (focusRequest > 0) toggleRef.current?.focus();
+  }, [focusRequest]);
   const toggle = (next: boolean) => {
     userToggled.current = true;
     onCollapsedChange(next);
+  };
+  // Escape anywhere in the open panel collapses it; the focus goes to the tab.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    toggle(true);
   };
 
   if (collapsed) {
@@ -262,16 +273,18 @@ export function Panel({ state, watched, onWatchToggle, watchError, onRetry, coll
   }
 
   return (
-    <aside className="tt-root tt-panel" aria-label={PRODUCT}>
+    <aside className="tt-root tt-panel" aria-label={PRODUCT} onKeyDown={onKeyDown}>
       <div className="tt-panel__bar">
+        {/* Its name is its visible text, "Tender Timeline Hide" (WCAG 2.5.3): the arrow alone is hidden. */}
         <button ref={toggleRef} type="button" className="tt-panel__toggle" aria-expanded={true} aria-controls={bodyId} onClick={() => toggle(true)}>
-          <span className="tt-panel__brand">{PRODUCT}</span>
-          <span className="tt-panel__hide" aria-hidden="true">
-            Hide ›
+          <span className="tt-panel__brand">{PRODUCT}</span>{' '}
+          <span className="tt-panel__hide">
+            Hide<span aria-hidden="true"> ›</span>
           </span>
         </button>
       </div>
-      <div className="tt-panel__body" id={bodyId}>
+      {/* Out of the tab order: Firefox would otherwise stop on the scrolling box itself; Tab reaches everything in it. */}
+      <div className="tt-panel__body" id={bodyId} tabIndex={-1}>
         {state.status === 'loading' ? (
           <div className="tt-panel__message" role="status">
             <FtsProgressNote progress={state.progress} fallback="Loading the procurement's timeline…" />

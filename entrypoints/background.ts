@@ -1,5 +1,5 @@
 import { createFtsClient } from '@/lib/fts/client';
-import { watchChange } from '@/lib/messages';
+import { OPEN_PANEL_COMMAND, OPEN_PANEL_MESSAGE, watchChange } from '@/lib/messages';
 import { changeNotification, dueReminders } from '@/lib/reminders';
 import type { CycleReport } from '@/lib/refresh/cycle';
 import { createService } from '@/lib/service';
@@ -109,6 +109,14 @@ export default defineBackground(() => {
 
   // The sender's URL is the browser's word for where a message came from, not the message's.
   browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { url: sender.url }));
+
+  // The keyboard shortcut: the tab's content script opens its panel and puts the focus in it.
+  // A tab without the panel (not an FTS page) has no listener; nothing happens there.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== OPEN_PANEL_COMMAND) return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, OPEN_PANEL_MESSAGE).catch(() => undefined);
+  });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === REFRESH_ALARM) {

@@ -89,3 +89,15 @@ export async function ask<T extends RequestType>(send: (message: unknown) => Pro
     return { ok: false, error: { kind: 'storage', message: `Tender Timeline could not be reached (${error instanceof Error ? error.message : String(error)}); reload the page.`, canRetry: true } };
   }
 }
+
+/**
+ * From the background to a tab's content script, when the user presses the keyboard shortcut
+ * (the manifest's `open-panel` command): open the panel and put the focus in it.
+ */
+export const OPEN_PANEL_MESSAGE = { type: 'panel:open' } as const;
+/** The manifest's command (wxt.config.ts) for that shortcut. */
+export const OPEN_PANEL_COMMAND = 'open-panel';
+
+export function isOpenPanelMessage(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === OPEN_PANEL_MESSAGE.type;
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Panel, type PanelState } from '@/components/Panel';
 import { isFtsJsonView, noticeIdFromUrl } from '@/lib/fts/urls';
-import { ask, WATCH_CHANGE_KEY, type TimelineResponse, type WatchChange } from '@/lib/messages';
+import { ask, isOpenPanelMessage, WATCH_CHANGE_KEY, type TimelineResponse, type WatchChange } from '@/lib/messages';
 import { findOcdsText, type PageDocument } from '@/lib/page/find-ocds';
 import type { DetectedChange } from '@/lib/watchlist/entry';
 
@@ -34,6 +34,8 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < NARROW_PX);
   const [attempt, setAttempt] = useState(0);
   const [now, setNow] = useState(() => new Date());
+  const [focusRequest, setFocusRequest] = useState(0);
+
 
   // While FTS is being read, ask how the request is getting on (the countdown runs in the panel).
   const loading = state.status === 'loading';
@@ -115,6 +117,18 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
     void browser.storage.local.set({ [COLLAPSED_KEY]: value });
   }, []);
 
+  // The keyboard shortcut, by way of the background: open the panel (remembered, as a click on
+  // its tab is) and put the focus in it.
+  useEffect(() => {
+    const onMessage = (message: unknown) => {
+      if (!isOpenPanelMessage(message)) return;
+      onCollapsedChange(false);
+      setFocusRequest((n) => n + 1);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [onCollapsedChange]);
+
   const onRetry = useCallback(() => setAttempt((n) => n + 1), []);
 
   const onMarkSeen = useCallback(() => {
@@ -143,6 +157,7 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
       now={now}
       unseenChanges={unseenChanges}
       onMarkSeen={onMarkSeen}
+      focusRequest={focusRequest}
     />
   );
 }

@@ -255,11 +255,75 @@ describe('Panel watch button', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('waits, disabled, while the watched state is unknown', () => {
+  it('waits, aria-disabled (so it keeps the focus), while the watched state is unknown', () => {
     const { onWatchToggle } = renderPanel({ state: state(), now, watched: undefined });
-    expect((watchButton() as HTMLButtonElement).disabled).toBe(true);
+    expect(watchButton().getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(watchButton());
     expect(onWatchToggle).not.toHaveBeenCalled();
+  });
+});
+
+describe('Panel keyboard and focus', () => {
+  const now = new Date('2025-11-10T12:00:00Z');
+  const state = () => readyState('ocds-h6vhtk-05cfd9', now);
+  const watchButton = () => screen.getByRole('button', { name: /^Watch/ });
+
+  it('keeps the focus on Watch while it waits, and announces the new state once known', () => {
+    const { onWatchToggle, rerenderWith } = renderPanel({ state: state(), now, watched: false });
+    const status = panel().querySelector('.tt-watch-status')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('');
+    watchButton().focus();
+    fireEvent.click(watchButton());
+    expect(onWatchToggle).toHaveBeenCalledTimes(1);
+    rerenderWith({ watched: undefined });
+    expect(document.activeElement).toBe(watchButton());
+    rerenderWith({ watched: true });
+    expect(document.activeElement).toBe(watchButton());
+    expect(status.textContent).toBe('Added to your watchlist.');
+    fireEvent.click(watchButton());
+    rerenderWith({ watched: undefined });
+    rerenderWith({ watched: false });
+    expect(status.textContent).toBe('Removed from your watchlist.');
+  });
+
+  it('announces nothing when a press changed nothing (the error says why) or the state changed elsewhere', () => {
+    const { rerenderWith } = renderPanel({ state: state(), now, watched: false });
+    const status = panel().querySelector('.tt-watch-status')!;
+    fireEvent.click(watchButton());
+    rerenderWith({ watched: undefined });
+    rerenderWith({ watched: false, watchError: 'Find a Tender could not be reached.' });
+    expect(status.textContent).toBe('');
+    rerenderWith({ watched: true, watchError: undefined });
+    expect(status.textContent).toBe('');
+  });
+
+  it('collapses on Escape from anywhere in it, and the tab takes the focus', () => {
+    const { onCollapsedChange, rerenderWith } = renderPanel({ state: state(), now });
+    const link = panel().querySelector('a')!;
+    link.focus();
+    fireEvent.keyDown(link, { key: 'Escape' });
+    expect(onCollapsedChange).toHaveBeenLastCalledWith(true);
+    rerenderWith({ collapsed: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tender Timeline' }));
+    fireEvent.keyDown(link, { key: 'Enter' });
+    expect(onCollapsedChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves the focus to its Hide button at each focus request (the keyboard shortcut)', () => {
+    const { rerenderWith } = renderPanel({ state: state(), now });
+    expect(document.activeElement).toBe(document.body);
+    rerenderWith({ focusRequest: 1 });
+    const hide = screen.getByRole('button', { name: 'Tender Timeline Hide' });
+    expect(document.activeElement).toBe(hide);
+    hide.blur();
+    rerenderWith({ focusRequest: 2 });
+    expect(document.activeElement).toBe(hide);
+  });
+
+  it('keeps its scrolling body out of the tab order (Firefox would stop on it)', () => {
+    renderPanel({ state: state(), now });
+    expect(panel().querySelector('.tt-panel__body')!.getAttribute('tabindex')).toBe('-1');
   });
 });
 
@@ -424,7 +488,8 @@ describe('Panel states', () => {
   it('collapses to a small tab that reopens it, moving focus with it', () => {
     const state = readyState('ocds-h6vhtk-05cfd9', now);
     const { onCollapsedChange, rerenderWith } = renderPanel({ state, now });
-    const toggle = screen.getByRole('button', { name: 'Tender Timeline' });
+    // Its name holds its visible text, "Hide" included (WCAG 2.5.3 label in name).
+    const toggle = screen.getByRole('button', { name: 'Tender Timeline Hide' });
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(document.getElementById(toggle.getAttribute('aria-controls')!)).not.toBeNull();
     fireEvent.click(toggle);
@@ -441,7 +506,7 @@ describe('Panel states', () => {
     expect(onCollapsedChange).toHaveBeenLastCalledWith(false);
 
     rerenderWith({ collapsed: false });
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tender Timeline' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tender Timeline Hide' }));
   });
 
   it('does not take focus when collapsed by its host', () => {
