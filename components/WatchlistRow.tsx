@@ -1,7 +1,7 @@
 import { memo, useId, useRef, useState, type FormEvent } from 'react';
 import { formatMoment } from '../lib/dates';
 import { keyDateLabel, keyDateStyle } from '../lib/timeline/key-dates';
-import { BID_STATUS_LABELS, BID_STATUSES, nextKeyDate, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
+import { BID_STATUS_LABELS, BID_STATUSES, entryUrl, nextKeyDate, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
 import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
@@ -56,6 +56,7 @@ function NotesForm({ id, entry, title, onUpdate }: { id: string; entry: WatchedP
     setStored({ tags: entry.tags, note: entry.note });
   }
   const lastSent = useRef<{ entry: WatchedProcurement; key: string }>(undefined);
+  const [saved, setSaved] = useState(false);
 
   const changes = (): UserFieldsUpdate => {
     const fields: UserFieldsUpdate = {};
@@ -74,6 +75,7 @@ function NotesForm({ id, entry, title, onUpdate }: { id: string; entry: WatchedP
     const key = JSON.stringify(fields);
     if (lastSent.current?.entry === entry && lastSent.current.key === key) return;
     lastSent.current = { entry, key };
+    setSaved(true);
     onUpdate(entry.ocid, fields);
   };
   const onSubmit = (event: FormEvent) => {
@@ -124,9 +126,13 @@ function NotesForm({ id, entry, title, onUpdate }: { id: string; entry: WatchedP
         </label>
         <textarea id={ids.note} className="tt-textarea" rows={3} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(event) => setNote(event.target.value)} onBlur={save} />
       </div>
-      <button type="submit" className="tt-button tt-button--small" disabled={!dirty}>
+      {/* aria-disabled, not disabled: the focus stays on the button once it has saved. */}
+      <button type="submit" className="tt-button tt-button--small" aria-disabled={!dirty}>
         {dirty ? 'Save notes' : 'Saved'}
       </button>
+      <p className="tt-visually-hidden" role="status">
+        {saved && !dirty ? 'Notes saved.' : ''}
+      </p>
     </form>
   );
 }
@@ -134,6 +140,7 @@ function NotesForm({ id, entry, title, onUpdate }: { id: string; entry: WatchedP
 /** One watched procurement in the popup. Memoised: it re-renders only when its entry or `now` changes. */
 export const WatchlistRow = memo(function WatchlistRow({ entry, now, onOpen, onUnwatch, onUpdate, onAddToCalendar }: RowProps) {
   const title = titleText(entry.title);
+  const url = entryUrl(entry);
   const next = nextKeyDate(entry, now);
   const changed = entry.unseenChanges.length > 0;
   const [notesOpen, setNotesOpen] = useState(false);
@@ -143,9 +150,21 @@ export const WatchlistRow = memo(function WatchlistRow({ entry, now, onOpen, onU
     <li className={changed ? 'tt-row tt-row--changed' : 'tt-row'}>
       <div className="tt-row__main">
         <h2 className="tt-row__title">
-          <button type="button" className="tt-link-button" onClick={() => onOpen(entry)}>
-            {title}
-          </button>
+          {/* It opens a web page, so it is a link; the click goes through onOpen, which also marks the changes seen. */}
+          {url ? (
+            <a
+              className="tt-link"
+              href={url}
+              onClick={(event) => {
+                event.preventDefault();
+                onOpen(entry);
+              }}
+            >
+              {title}
+            </a>
+          ) : (
+            title
+          )}
         </h2>
         {entry.buyer ? <p className="tt-row__buyer">{entry.buyer}</p> : null}
         {changed ? (

@@ -1,5 +1,5 @@
 import { BackupFileInput } from './BackupFileInput';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidStatus, type WatchedProcurement } from '../lib/watchlist/entry';
 import { FtsProgressNote } from './FtsProgressNote';
 import { WatchlistRow, type UserFieldsUpdate } from './WatchlistRow';
@@ -85,9 +85,16 @@ function ExportMenu({ onExport, onImportFile, onImportElsewhere }: Pick<Watchlis
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
+  // Focus moving out of the menu (Tab past its last item, Shift+Tab before its button) closes
+  // it. Focus going nowhere is left to the click handler above: on a Mac a clicked button takes
+  // no focus, and closing then would swallow the click on a menu item.
+  const onBlur = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    if (open && next && !containerRef.current?.contains(next)) setOpen(false);
+  };
   const canImport = onImportFile || onImportElsewhere;
   return (
-    <div className="tt-menu" ref={containerRef} onKeyDown={onKeyDown}>
+    <div className="tt-menu" ref={containerRef} onKeyDown={onKeyDown} onBlur={onBlur}>
       <button ref={toggleRef} type="button" className="tt-button tt-button--secondary tt-button--small" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
         Export <span aria-hidden="true">▾</span>
       </button>
@@ -198,7 +205,7 @@ export function WatchlistView(props: WatchlistViewProps) {
       if (filtered.length === 0) headingRef.current?.focus();
     }
     if (focusRow.current !== null) {
-      listRef.current?.children[focusRow.current]?.querySelector('button')?.focus();
+      listRef.current?.children[focusRow.current]?.querySelector<HTMLElement>('a[href], button')?.focus();
       focusRow.current = null;
     }
   });
@@ -282,7 +289,7 @@ export function WatchlistView(props: WatchlistViewProps) {
   const total = count === 1 ? '1 procurement' : `${count.toLocaleString('en-GB')} procurements`;
   const hasTools = props.onRefreshNow || props.onMarkAllSeen || props.onExport || props.onImportFile || props.onImportElsewhere;
   return (
-    <section className="tt-root tt-watchlist" aria-labelledby={headingId}>
+    <main className="tt-root tt-watchlist" aria-labelledby={headingId}>
       <header className="tt-watchlist__header">
         <h1 className="tt-watchlist__heading" id={headingId} ref={headingRef} tabIndex={-1}>
           Watchlist
@@ -384,6 +391,6 @@ export function WatchlistView(props: WatchlistViewProps) {
         </div>
       ) : null}
       {body}
-    </section>
+    </main>
   );
 }

@@ -3,8 +3,7 @@ import { WATCHLIST_PAGE_SIZE, WatchlistView, type ActionMessage, type ExportKind
 import type { UserFieldsUpdate } from '@/components/WatchlistRow';
 import type { RefreshState } from '@/components/watchlist-tools';
 import { ask, WATCH_CHANGE_KEY, type FileResponse } from '@/lib/messages';
-import { noticeUrl, safeHttpsUrl } from '@/lib/fts/urls';
-import type { WatchedProcurement } from '@/lib/watchlist/entry';
+import { entryUrl, type WatchedProcurement } from '@/lib/watchlist/entry';
 import { importBackupFile, saveBackup } from './backup';
 import { saveFile } from './download';
 
@@ -84,7 +83,7 @@ export function Popup() {
         patch(entry.ocid, { unseenChanges: [] });
         void ask(send, 'watchlist:markSeen', { ocid: entry.ocid });
       }
-      const url = safeHttpsUrl(entry.watchedFromUrl) ?? (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined);
+      const url = entryUrl(entry);
       if (url) void browser.tabs.create({ url });
     },
     [patch],

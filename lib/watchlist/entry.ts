@@ -3,6 +3,7 @@ import type { Stage } from '../ocds/notice-types';
 import type { KeyDate, Procurement, ProcurementValue } from '../procurement';
 import type { Change } from '../timeline/types';
 import { isAhead } from '../timeline/key-dates';
+import { noticeUrl, safeHttpsUrl } from '../fts/urls';
 
 /** Where the user's own bid stands. */
 export const BID_STATUSES = ['watching', 'preparing', 'submitted', 'won', 'lost', 'noBid'] as const;
@@ -104,6 +105,11 @@ export function watchEntry(procurement: Procurement, from: { noticeId?: string; 
 }
 
 /** The soonest key date still ahead of `now` that will happen (void ones never do), if any. */
+/** The page a watched procurement opens: where it was watched from (https only), else its latest notice on FTS. */
+export function entryUrl(entry: Pick<WatchedProcurement, 'watchedFromUrl' | 'latestNoticeId'>): string | undefined {
+  return safeHttpsUrl(entry.watchedFromUrl) ?? (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined);
+}
+
 export function nextKeyDate(entry: Pick<WatchedProcurement, 'keyDates'>, now: Date): KeyDate | undefined {
   let next: KeyDate | undefined;
   for (const keyDate of entry.keyDates) {

@@ -40,7 +40,7 @@ function renderList(props: Partial<WatchlistViewProps> & Pick<WatchlistViewProps
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rowTitles = () => [...document.querySelectorAll('li.tt-row')].map((li) => text(li.querySelector('h2')));
-const rowOf = (title: string) => screen.getByRole('button', { name: title }).closest('li')!;
+const rowOf = (title: string) => screen.getByRole('link', { name: title }).closest('li')!;
 const count = () => text(document.querySelector('.tt-watchlist__count'));
 
 describe('a row', () => {
@@ -181,17 +181,20 @@ describe('"Your notes" in a row', () => {
   it('saves the note with "Save notes" — once, even after leaving the box — and says when all is saved', () => {
     const { onUpdate, rerenderWith } = renderList({ entries: [base()] });
     const form = openNotes();
-    expect((within(form).getByRole('button', { name: 'Saved' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(form).getByRole('button', { name: 'Saved' }).getAttribute('aria-disabled')).toBe('true');
     const note = within(form).getByRole('textbox', { name: 'Note' });
     fireEvent.change(note, { target: { value: 'Site visit on 20 Nov.\nBring <b>badges</b>.' } });
     const save = within(form).getByRole('button', { name: 'Save notes' }) as HTMLButtonElement;
-    expect(save.disabled).toBe(false);
+    expect(save.getAttribute('aria-disabled')).toBe('false');
     fireEvent.blur(note);
+    save.focus();
     fireEvent.click(save);
     expect(onUpdate).toHaveBeenCalledExactlyOnceWith('ocds-h6vhtk-05cfd9', { note: 'Site visit on 20 Nov.\nBring <b>badges</b>.' });
-    // The popup stores it: the row follows, and the form has nothing left to save.
+    // The popup stores it: the row follows, and the form has nothing left to save. The focus
+    // stays on the button (a disabled one would drop it), and the live region says so.
     rerenderWith({ entries: [{ ...base(), note: 'Site visit on 20 Nov.\nBring <b>badges</b>.' }] });
-    expect(within(form).getByRole('button', { name: 'Saved' })).toBeTruthy();
+    expect(within(form).getByRole('button', { name: 'Saved' })).toBe(document.activeElement);
+    expect(within(form).getByRole('status').textContent).toBe('Notes saved.');
     expect(text(document.querySelector('.tt-row__note'))).toBe('Site visit on 20 Nov. Bring <b>badges</b>.');
     expect(document.querySelector('b')).toBeNull();
   });
@@ -336,6 +339,23 @@ describe('toolbar', () => {
     expect(onExport).toHaveBeenCalledTimes(3);
   });
 
+  it('closes the Export menu when the focus moves out of it, not while it moves within', () => {
+    renderList({ entries: entries() });
+    const toggle = screen.getByRole('button', { name: 'Export' });
+    const menu = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    fireEvent.click(toggle);
+    const items = within(menu).getAllByRole('button');
+    fireEvent.blur(toggle, { relatedTarget: items[0] });
+    fireEvent.blur(items[0]!, { relatedTarget: items[1] });
+    expect(menu.hidden).toBe(false);
+    // Focus going nowhere (a click on a Mac, where buttons take no focus) leaves it to the click.
+    fireEvent.blur(items[1]!, { relatedTarget: null });
+    expect(menu.hidden).toBe(false);
+    // Tab past the last item: to the search box.
+    fireEvent.blur(items[items.length - 1]!, { relatedTarget: screen.getByRole('searchbox', { name: 'Search' }) });
+    expect(menu.hidden).toBe(true);
+  });
+
   it('imports through the options page where the popup cannot pick a file', () => {
     const onImportElsewhere = vi.fn();
     renderList({ entries: entries(), onImportElsewhere });
@@ -467,7 +487,7 @@ describe('opening', () => {
   it('hands the whole entry, changes and all, to the popup (which marks it seen and opens the notice)', () => {
     const entry = watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { unseenChanges: [deadlineMoved] });
     const { onOpen } = renderList({ entries: [entry] });
-    act(() => screen.getByRole('button', { name: OUT_OF_COURT }).click());
+    act(() => screen.getByRole('link', { name: OUT_OF_COURT }).click());
     expect(onOpen).toHaveBeenCalledExactlyOnceWith(entry);
   });
 });

@@ -22,7 +22,7 @@ function renderList(props: Partial<WatchlistViewProps> & Pick<WatchlistViewProps
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rows = () => [...document.querySelectorAll('li.tt-row')];
-const rowOf = (title: string) => screen.getByRole('button', { name: title }).closest('li')!;
+const rowOf = (title: string) => screen.getByRole('link', { name: title }).closest('li')!;
 
 describe('WatchlistView', () => {
   const all = () => FIXTURES.map(entryOf);
@@ -92,7 +92,10 @@ describe('WatchlistView', () => {
     const now = new Date('2025-11-10T12:00:00Z');
     const entries = all();
     const { onOpen, onUnwatch } = renderList({ entries, now });
-    fireEvent.click(screen.getByRole('button', { name: 'Victim Support & Restorative Practice' }));
+    // The title opens a web page, so it is a link to it; the click goes through onOpen.
+    const link = screen.getByRole('link', { name: 'Victim Support & Restorative Practice' });
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/www\.find-tender\.service\.gov\.uk\/Notice\/\d{6}-\d{4}$/);
+    expect(fireEvent.click(link)).toBe(false); // the browser does not follow it: onOpen opens the tab
     expect(onOpen).toHaveBeenCalledTimes(1);
     expect(onOpen).toHaveBeenCalledWith(entries[2]);
     fireEvent.click(screen.getByRole('button', { name: 'Unwatch Out of Court Resolution' }));
@@ -111,8 +114,8 @@ describe('WatchlistView', () => {
       ],
       now,
     });
-    expect(screen.getByRole('button', { name: 'Untitled procurement' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '<img src=x onerror=alert(1)>' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Untitled procurement' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '<img src=x onerror=alert(1)>' })).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Unwatch <img src=x onerror=alert(1)>' }));
     expect(onUnwatch).toHaveBeenCalledWith('ocds-x-2');
@@ -144,10 +147,17 @@ describe('WatchlistView', () => {
     unwatch.focus();
     fireEvent.click(unwatch);
     rerender(<WatchlistView entries={entries.filter((e) => e.ocid !== 'ocds-h6vhtk-06a838')} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service' }));
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service' }));
     fireEvent.click(screen.getByRole('button', { name: /^Unwatch The Provision/ }));
     rerender(<WatchlistView entries={[]} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Watchlist' }));
+  });
+
+  it('shows the title as text, not a link, when it has no https page to open', () => {
+    const base = entryOf('ocds-h6vhtk-05cfd9');
+    renderList({ entries: [{ ...base, watchedFromUrl: 'javascript:alert(1)', latestNoticeId: undefined }], now: new Date('2025-11-10T12:00:00Z') });
+    expect(screen.queryByRole('link', { name: base.title })).toBeNull();
+    expect(text(rows()[0]!.querySelector('h2'))).toBe(base.title);
   });
 
   it('renders 5,000 entries a page at a time, in the order given', () => {
@@ -176,7 +186,7 @@ describe('WatchlistView', () => {
     more.focus();
     fireEvent.click(more);
     expect(rows()).toHaveLength(2 * WATCHLIST_PAGE_SIZE);
-    expect(document.activeElement).toBe(rows()[WATCHLIST_PAGE_SIZE]!.querySelector('h2 button'));
+    expect(document.activeElement).toBe(rows()[WATCHLIST_PAGE_SIZE]!.querySelector('h2 a'));
     expect(text(rows()[WATCHLIST_PAGE_SIZE]!.querySelector('h2'))).toBe(sorted[WATCHLIST_PAGE_SIZE]!.title);
     expect(screen.getByRole('button', { name: 'Show 100 more (4,800 not shown)' })).toBeTruthy();
   });
