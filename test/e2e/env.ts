@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type BrowserName = 'chromium' | 'firefox';
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+/** The browsers to test in: both, or those E2E_BROWSERS names (`chromium`, `firefox`, comma-separated). */
+export const BROWSERS: readonly BrowserName[] = process.env.E2E_BROWSERS ? ALL_BROWSERS.filter((b) => process.env.E2E_BROWSERS!.split(',').includes(b)) : ALL_BROWSERS;
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built extension each browser loads; E2E_CHROMIUM_EXTENSION / E2E_FIREFOX_EXTENSION point elsewhere (another build, a stand-in to test the harness). */

@@ -137,16 +137,16 @@ export async function clickPanelButton(page: TestPage, name: string, timeoutMs =
 export function watchButtonState(page: TestPage): Promise<{ pressed: string | null; text: string; disabled: boolean } | null> {
   return page.inPanel((root, selector) => {
     const b = root.querySelector<HTMLButtonElement>(selector);
-    return b ? { pressed: b.getAttribute('aria-pressed'), text: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), disabled: b.disabled } : null;
+    return b ? { pressed: b.getAttribute('aria-pressed'), text: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), disabled: b.disabled || b.getAttribute('aria-disabled') === 'true' } : null;
   }, UI.panel.watchButton);
 }
 
-/** Wait until our watch button shows `watched` (aria-pressed) and is enabled. */
+/** Wait until our watch button shows `watched` (aria-pressed) and is enabled (it waits `aria-disabled`, keeping the focus). */
 export async function waitForWatched(page: TestPage, watched: boolean, timeoutMs = 10_000): Promise<void> {
   await page.waitInPanel(
     (root, { selector, pressed }) => {
       const b = root.querySelector<HTMLButtonElement>(selector);
-      return b != null && !b.disabled && b.getAttribute('aria-pressed') === pressed;
+      return b != null && !b.disabled && b.getAttribute('aria-disabled') !== 'true' && b.getAttribute('aria-pressed') === pressed;
     },
     { selector: UI.panel.watchButton, pressed: String(watched) },
     timeoutMs,
