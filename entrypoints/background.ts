@@ -112,7 +112,8 @@ export default defineBackground(() => {
 
   // The keyboard shortcut: the tab's content script opens its panel and puts the focus in it.
   // A tab without the panel (not an FTS page) has no listener; nothing happens there.
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  // Firefox for Android has no commands API.
+  browser.commands?.onCommand.addListener(async (command, tab) => {
     if (command !== OPEN_PANEL_COMMAND) return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId !== undefined) await browser.tabs.sendMessage(tabId, OPEN_PANEL_MESSAGE).catch(() => undefined);

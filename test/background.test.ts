@@ -21,6 +21,7 @@ const record = readFileSync(`${realOcdsDir}ocds-h6vhtk-05cfd9.json`, 'utf8');
 const OCID = 'ocds-h6vhtk-05cfd9';
 
 let requests: string[];
+let onCommand: ((command: string, tab?: { id?: number }) => Promise<void>) | undefined;
 let answers: Map<string, () => Response>;
 
 const FTS_PAGE = { url: 'https://www.find-tender.service.gov.uk/Notice/066750-2025' };
@@ -40,6 +41,11 @@ beforeEach(() => {
     requests.push(url);
     const answer = answers.get(url);
     return answer ? answer() : new Response('Not found', { status: 404 });
+  });
+  // The fake browser has no commands API: keep the background's listener to call it.
+  onCommand = undefined;
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
+    onCommand = listener as typeof onCommand;
   });
   background.main();
 });
@@ -476,5 +482,21 @@ describe('background, when the disk is full', () => {
     expect(answer).toEqual({ ok: false, error: { kind: 'storage', message: 'Your browser has no room left to store this; nothing you stored was lost.', canRetry: true } });
     const entry = await (await openTenderTimelineDB()).get('watchlist', OCID);
     expect(entry).toMatchObject({ ocid: OCID, title: 'Out of Court Resolution', note: '' });
+  });
+});
+
+describe('the keyboard shortcut', () => {
+  it('tells the tab it was pressed in to open its panel and focus it, and nothing for another command', async () => {
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    expect(onCommand).toBeDefined();
+    await onCommand!('open-panel', { id: 7 });
+    expect(sent).toHaveBeenCalledExactlyOnceWith(7, { type: 'panel:open' });
+    await onCommand!('something-else', { id: 7 });
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing went wrong when the tab has no panel to tell', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(onCommand!('open-panel', { id: 7 })).resolves.toBeUndefined();
   });
 });
