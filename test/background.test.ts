@@ -378,7 +378,10 @@ describe('background, only the notice read', () => {
   const releasePackageUrl = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage';
   const ocidRecordUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`;
   // The UK4's own release (the record before its UK12: no award, the UK12's document left
-  // out); FTS's record for the notice and for the ocid both fail (404).
+  // out). FTS's record for the notice fails without saying the notice is unknown (an empty
+  // 200, as FTS has been seen to send: a 404 would be told at once as "no data"), and the
+  // ocid's record is not found (404).
+  beforeEach(() => answers.set(recordUrl, () => new Response('')));
   const release = () => {
     const uk4 = { ...JSON.parse(record), tag: ['tender'], id: '066750-2025', date: '2025-10-20T14:19:05+01:00' };
     uk4.tender.documents = uk4.tender.documents.slice(0, 2);
