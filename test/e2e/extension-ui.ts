@@ -55,6 +55,13 @@ export async function waitForPanel(page: TestPage, selector: string = UI.panel.t
   }
 }
 
+/** Waits until the panel's status (what it says while it waits for FTS) matches `pattern`; returns that text. */
+export async function waitForPanelStatus(page: TestPage, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const source = { source: pattern.source, flags: pattern.flags };
+  await page.waitInPanel((root, p) => new RegExp(p.source, p.flags).test(root.querySelector('[role="status"]')?.textContent ?? ''), source, timeoutMs);
+  return (await panelText(page, UI.panel.status)) ?? '';
+}
+
 /** Text (whitespace collapsed) of the first match of `selector` in the panel, or null. */
 export function panelText(page: TestPage, selector: string): Promise<string | null> {
   return page.inPanel((root, selector) => {

@@ -30,6 +30,7 @@ import {
   waitForPopupRows,
   watchButtonState,
   waitForWatched,
+  waitForPanelStatus,
 } from './extension-ui.ts';
 import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, json, rawJson, startFtsServer, tooManyRequests, type FtsServer } from './fts-server.ts';
 
@@ -328,7 +329,12 @@ for (const name of BROWSERS) {
           record: [tooManyRequests(retryAfter), rawJson(c.text)],
         });
         const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
-        await waitForPanel(page, UI.panel.title, 45_000); // behind the 13 s spacing of the requests before it
+        // While it waits (Retry-After, and the 13 s spacing in it), the panel says so and counts down.
+        const busy = /Find a Tender is busy — trying again in (\d+) seconds? \(attempt 2 of 4\)/;
+        const said = await waitForPanelStatus(page, busy, 45_000); // behind the 13 s spacing of the requests before it
+        expect(Number(busy.exec(said)![1])).toBeLessThanOrEqual(13);
+        await page.screenshot('journey-panel-busy');
+        await waitForPanel(page, UI.panel.title, 30_000);
         const asked = server.ftsDataRequests();
         expect(asked.map((r) => r.status)).toEqual([429, 200]);
         expect(asked[1]!.time - asked[0]!.time).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
@@ -342,6 +348,8 @@ for (const name of BROWSERS) {
           record: rawJson('{"records": [ {"releases": [ 000, <html>'),
         });
         const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
+        // The notice's release package is asked for next, 13 s after the record: the panel says so.
+        await waitForPanelStatus(page, /Waiting for Find a Tender \(next request in \d+ seconds?\)/, 45_000);
         await waitForPanel(page, UI.panel.alert, 50_000);
         expect(await panelText(page, UI.panel.alert)).toMatch(/not OCDS|could not be/);
         const fts = await ftsPageState(page);
@@ -349,6 +357,22 @@ for (const name of BROWSERS) {
         expect(fts.watchButton).toBe('Watch this notice');
         await page.close();
       });
+
+      it('says at the first 404 that FTS has no data for the notice, asking nothing more', async () => {
+        const c = renamed(base, '404');
+        // The page is served; FTS has no data for it (the stand-in answers 404 to what it has no route for).
+        server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })) });
+        const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
+        await waitForPanel(page, UI.panel.alert, 30_000); // behind the 13 s spacing of the requests before it
+        expect(await panelText(page, UI.panel.alert)).toBe('Find a Tender has no data for this notice.');
+        const asked = server.ftsDataRequests();
+        expect(asked.map((r) => [r.pathname, r.status])).toEqual([[`/Notice/${c.noticeId}/OCDS/Record`, 404]]);
+        // Told at once: no second request follows.
+        await new Promise((r) => setTimeout(r, 15_000));
+        expect(server.ftsDataRequests()).toHaveLength(1);
+        await page.screenshot('journey-panel-404');
+        await page.close();
+      }, 60_000);
     });
 
     describe('restart', () => {
