@@ -235,23 +235,32 @@ export async function waitForPopupRows(page: TestPage, count: number, timeoutMs 
 }
 
 /** A real click on the popup's button whose text or `aria-label` is `name` (e.g. `Unwatch <title>`), once it is enabled. */
-export async function clickPopupButton(page: TestPage, name: string, timeoutMs = 10_000): Promise<void> {
+export function clickPopupButton(page: TestPage, name: string, timeoutMs = 10_000): Promise<void> {
+  return clickInPopup(page, 'button, [role="button"]', 'button', name, timeoutMs);
+}
+
+/** A real click on the popup's link whose text or `aria-label` is `name` (a procurement's title). */
+export function clickPopupLink(page: TestPage, name: string, timeoutMs = 10_000): Promise<void> {
+  return clickInPopup(page, 'a[href]', 'link', name, timeoutMs);
+}
+
+async function clickInPopup(page: TestPage, selector: string, kind: string, name: string, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
-    (name) => {
+    ({ selector, name }) => {
       const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-      const button = [...document.querySelectorAll<HTMLButtonElement>('button, [role="button"]')].find((b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name);
-      return button != null && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+      const control = [...document.querySelectorAll<HTMLButtonElement>(selector)].find((b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name);
+      return control != null && !control.disabled && control.getAttribute('aria-disabled') !== 'true';
     },
-    name,
+    { selector, name },
     timeoutMs,
   );
   await page.click(
-    (name) => {
+    ({ selector, name }) => {
       const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-      return [...document.querySelectorAll('button, [role="button"]')].find((b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name);
+      return [...document.querySelectorAll(selector)].find((b) => squash(b.textContent) === name || squash(b.getAttribute('aria-label')) === name);
     },
-    name,
-    `the popup's "${name}" button`,
+    { selector, name },
+    `the popup's "${name}" ${kind}`,
   );
 }
 

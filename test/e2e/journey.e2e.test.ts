@@ -17,6 +17,7 @@ import {
   WATCH_TEXT,
   clickPanelButton,
   clickPopupButton,
+  clickPopupLink,
   ftsPageState,
   ftsWatchClicks,
   guardFtsWatchButton,
@@ -144,7 +145,7 @@ for (const name of BROWSERS) {
 
         // One click opens the notice.
         const noticeUrl = `${FTS_ORIGIN}/Notice/${c.noticeId}`;
-        const opened = await browser.pageOpenedBy(() => clickPopupButton(popup, c.title), (url) => url === noticeUrl);
+        const opened = await browser.pageOpenedBy(() => clickPopupLink(popup, c.title), (url) => url === noticeUrl);
         await waitForPanel(opened);
         await opened.close();
 
