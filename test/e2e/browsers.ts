@@ -622,7 +622,9 @@ async function clickPoint(el: Element): Promise<ClickPoint> {
     if (now === last) break;
     last = now;
   }
-  const box = el.getBoundingClientRect();
+  // The first line's box: an inline link that wraps has its bounding box's centre between
+  // its lines, where a person would not click.
+  const box = el.getClientRects()[0] ?? el.getBoundingClientRect();
   if (box.width === 0 || box.height === 0) return { problem: 'it has no size (hidden?)' };
   const x = box.left + box.width / 2;
   const y = box.top + box.height / 2;
