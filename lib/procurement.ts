@@ -12,7 +12,8 @@ import { resolveSource } from './ocds/resolve-source';
 import type { Amendment as OcdsAmendment, OcdsDocument, Release } from './ocds/schema';
 import { pathIn, type ProcurementSource, type SourcedRelease } from './ocds/shapes';
 import { safeHttpsUrl, noticeUrl } from './fts/urls';
-import { diffStates, statedChanges } from './timeline/changes';
+import { awardsOf, type ProcurementAward } from './timeline/awards';
+import { diffStates, markMoves, statedChanges } from './timeline/changes';
 import { markVoid, stopsOf, type Stops } from './timeline/cancellation';
 import { extractKeyDates, listStep, type KeyDateCandidate, type LogicalStep } from './timeline/key-dates';
 import type { Change, KeyDateType } from './timeline/types';
@@ -76,6 +77,8 @@ export interface KeyDate {
   estimated?: true;
   /** Present when the date will never happen: the procurement, or every lot it applies to, stopped before it (see `markVoid`). */
   void?: true;
+  /** Present when a notice moved the date: what it was before the last move (as `Change.before` keeps it), and whether that move brought it forward (see `markMoves`). */
+  moved?: { from: string; broughtForward?: true };
 }
 
 export interface Procurement {
@@ -94,6 +97,8 @@ export interface Procurement {
   cpv: Array<{ code: string; description?: string }>;
   submission?: { text: string; url?: string };
   documents: Array<{ id?: string; title: string; url?: string }>;
+  /** Who won what (award and contract notices); empty before an award. */
+  awards: ProcurementAward[];
   notices: Notice[];
   keyDates: KeyDate[];
 }
@@ -395,7 +400,7 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
   const stage = stageOf(current, notices, located, stops);
   const isEstimate = estimator(releases, notices, stage);
   for (const candidate of located) if (isEstimate(candidate)) candidate.estimated = true;
-  const keyDates = markVoid(groupKeyDates(located), stops);
+  const keyDates = markMoves(markVoid(groupKeyDates(located), stops), notices);
 
   const tender = current.tender;
   const buyerParty = current.parties?.find((p) => (current.buyer?.id != null && p.id === current.buyer.id) || p.roles?.includes('buyer'));
@@ -463,7 +468,17 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     documents: documentsOf(current)
       .filter(({ doc }) => !doc.noticeType)
       .map(({ doc }) => ({ id: doc.id ?? undefined, title: doc.title ?? doc.description ?? doc.documentType ?? 'Document', url: safeHttpsUrl(doc.url) })),
+    awards: awardsOf(current, currency),
     notices,
     keyDates,
   };
+}
+
+/**
+ * Whether a read found nothing that tells a procurement: no title, buyer, notice, key
+ * date or award (a record cut off or empty before any of them). Such a read is an error
+ * to show, not a procurement to watch.
+ */
+export function isEmptyProcurement(procurement: Procurement): boolean {
+  return !(procurement.title || procurement.buyer?.name || procurement.notices.length || procurement.keyDates.length || procurement.awards.length);
 }

@@ -55,7 +55,9 @@ describe('an F14 corrigendum moves the submission deadline', () => {
         at: '2026-07-22T11:00:00.000Z',
         lots: [],
         source: '$.releases[0].tender.amendments[0].unstructuredChanges[0].newValue.date',
-        detail: 'Moved by a corrigendum from 15 July 2026, midday',
+        detail: 'Moved by a corrigendum',
+        // 15 Jul 2026 12:00 BST, the F14's oldValue.date.
+        moved: { from: '2026-07-15T11:00:00.000Z' },
       },
     ]);
   });
@@ -77,7 +79,9 @@ describe('an F14 corrigendum moves the submission deadline', () => {
         at: '2026-07-22T11:00:00.000Z',
         lots: [],
         source: '$.releases[1].tender.amendments[0].unstructuredChanges[0].newValue.date',
-        detail: 'Moved by a corrigendum from 15 July 2026, midday',
+        detail: 'Moved by a corrigendum',
+        // 15 Jul 2026 12:00 BST, the F14's oldValue.date.
+        moved: { from: '2026-07-15T11:00:00.000Z' },
       },
     ]);
     const f14 = events.find((e) => e.kind === 'notice' && e.noticeId === '065416-2026');
@@ -111,7 +115,7 @@ describe('an F14 corrigendum moves the submission deadline', () => {
     ];
     const { procurement } = read([contractNotice('2026-07-15T12:00:00+01:00'), realF14(), second]);
     expect(submission(procurement.keyDates)).toEqual([
-      expect.objectContaining({ at: '2026-07-29T11:00:00.000Z', detail: 'Moved by a corrigendum from 22 July 2026, midday' }),
+      expect.objectContaining({ at: '2026-07-29T11:00:00.000Z', detail: 'Moved by a corrigendum', moved: { from: '2026-07-22T11:00:00.000Z' } }),
     ]);
   });
 
@@ -136,7 +140,8 @@ describe('the project fixture old-regime-f02-f03-f14.json', () => {
         at: '2024-07-29T11:00:00.000Z',
         lots: [],
         source: '$.records[0].compiledRelease.tender.amendments[0].unstructuredChanges[0].newValue.date',
-        detail: 'Moved by a corrigendum from 15 July 2024, midday',
+        detail: 'Moved by a corrigendum',
+        moved: { from: '2024-07-15T11:00:00.000Z' },
       },
     ]);
   });

@@ -180,10 +180,15 @@ function compareKeyDates(was: KeyDateIndex, now: KeyDateIndex): Change[] {
     }
   }
   for (const [key, old] of was) if (!now.has(key)) for (const dated of old) note(dated, undefined);
-  return [...grouped.values()].map(({ type, before, after, lots }) => {
-    const label = KEY_DATE_LABELS[type];
-    return dateChange(`keyDate:${type}`, label, lots.length ? `${label} (${lotsText(lots)})` : label, before, after, type);
-  });
+  return [...grouped.values()].map(({ type, before, after, lots }) => keyDateChange(type, lots, before, after));
+}
+
+/** A key date's change for some lots (none: the whole procurement), from the date text before and after. */
+function keyDateChange(type: KeyDateType, lots: readonly string[], before: string | undefined, after: string | undefined): Change {
+  const label = KEY_DATE_LABELS[type];
+  const change = dateChange(`keyDate:${type}`, label, lots.length ? `${label} (${lotsText(lots)})` : label, before, after, type);
+  if (lots.length) change.lots = [...lots];
+  return change;
 }
 
 /** Whether anything a key date is read from differs (merged states share what did not change). */
@@ -404,6 +409,86 @@ export function diffProcurements(before: Procurement, after: Procurement): Chang
     ...lotChanges(before.lots, after.lots),
     ...documentChanges(before.documents, after.documents),
   ];
+}
+
+const KEY_DATE_FIELD = 'keyDate:';
+
+/** The key date type a change is about, if it is about one. */
+function keyDateTypeOf(change: Pick<Change, 'field'>): KeyDateType | undefined {
+  if (!change.field.startsWith(KEY_DATE_FIELD)) return undefined;
+  const type = change.field.slice(KEY_DATE_FIELD.length);
+  return Object.hasOwn(KEY_DATE_LABELS, type) ? (type as KeyDateType) : undefined;
+}
+
+/**
+ * Changes made one after another (by several notices), told as what they came to: a key
+ * date moved twice is one move from its first value to its last, and one moved back is no
+ * change; other changes are told once each, in order.
+ */
+export function netChanges(changes: readonly Change[]): Change[] {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) {
+    const type = keyDateTypeOf(change);
+    const key = type ? `${change.field}|${(change.lots ?? []).join(',')}` : `${change.field}|${change.text}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  return [...groups.values()].flatMap((group): Change[] => {
+    const first = group[0]!;
+    const type = keyDateTypeOf(first);
+    if (!type || group.length === 1) return [first];
+    const before = first.before;
+    const after = group.at(-1)!.after;
+    if (before === after || (before !== undefined && after !== undefined && parseInstant(before)?.getTime() === parseInstant(after)?.getTime())) return [];
+    return [keyDateChange(type, first.lots ?? [], before, after)];
+  });
+}
+
+/** What the notices after one notice changed, and the latest of them; undefined when it is the latest. */
+export interface NewerNotices {
+  latest: Procurement['notices'][number];
+  /** How many notices were published after it. */
+  count: number;
+  changes: Change[];
+}
+
+/**
+ * Whether `noticeId` is an old version: FTS publishes an edit as a new notice at a new
+ * address and the old one stays online. Notices are in publication order.
+ */
+export function newerNotices(procurement: Pick<Procurement, 'notices'>, noticeId: string): NewerNotices | undefined {
+  const index = procurement.notices.findIndex((n) => n.id === noticeId);
+  if (index < 0) return undefined;
+  const later = procurement.notices.slice(index + 1).filter((n) => n.publishedAt);
+  if (later.length === 0) return undefined;
+  return { latest: later.at(-1)!, count: later.length, changes: netChanges(later.flatMap((n) => n.changes)) };
+}
+
+/**
+ * Marks each key date that a notice moved with what it was before the last move, and
+ * whether that move brought it forward. The move is the latest notice's change of that key
+ * date, for its lots, to the date it has now.
+ */
+export function markMoves<K extends { type: KeyDateType; at: string; lots: string[] }>(keyDates: K[], notices: Procurement['notices']): Array<K & { moved?: { from: string; broughtForward?: true } }> {
+  const moves = new Map<string, Change[]>();
+  for (const notice of notices) {
+    for (const change of notice.changes) {
+      const type = keyDateTypeOf(change);
+      const to = change.after === undefined ? undefined : parseInstant(change.after)?.toISOString();
+      if (!type || change.kind !== 'changed' || change.before === undefined || !to) continue;
+      const key = `${type}|${to}`;
+      const list = moves.get(key);
+      if (list) list.push(change);
+      else moves.set(key, [change]);
+    }
+  }
+  return keyDates.map((keyDate) => {
+    const covers = (change: Change) => (change.lots?.length ? change.lots.every((lot) => keyDate.lots.includes(lot)) : keyDate.lots.length === 0);
+    const last = moves.get(`${keyDate.type}|${keyDate.at}`)?.findLast(covers);
+    if (!last) return keyDate;
+    return { ...keyDate, moved: { from: last.before!, ...(last.broughtForward ? { broughtForward: true as const } : {}) } };
+  });
 }
 
 /** Brought-forward key dates first (they leave less time than planned), the rest in their order. */

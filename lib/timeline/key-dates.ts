@@ -2,7 +2,7 @@
  * Where each key date lives in OCDS, as data. Only structured fields are read: a date
  * written in free text (a description) is never guessed at.
  */
-import { formatDateText, lastMoment, parseInstant, type DateStyle } from '../dates';
+import { lastMoment, parseInstant, type DateStyle } from '../dates';
 import type { Amendment, Award, Contract, Milestone, Period, Release } from '../ocds/schema';
 import type { KeyDateType } from './types';
 import { pushAll } from '../lists';
@@ -231,7 +231,8 @@ function applyCorrigenda(amendments: Amendment[] | null | undefined, out: KeyDat
         raw,
         steps: ['tender', 'amendments', listStep(amendments, index), 'unstructuredChanges', { index: changeIndex }, 'newValue', 'date'],
         lots: [],
-        detail: old ? `Moved by a corrigendum from ${formatDateText(old, keyDateStyle(type))}` : 'Given by a corrigendum',
+        // What it was is the key date's `moved`, read from the corrigendum's own change (`markMoves`).
+        detail: old ? 'Moved by a corrigendum' : 'Given by a corrigendum',
       };
       if (current) out[at] = moved;
       else out.push(moved);

@@ -50,6 +50,8 @@ export interface Change {
   after?: string;
   /** A key date moved earlier: less time than planned for, so it is told first and marked. */
   broughtForward?: true;
+  /** A key date's change: the lots it applies to (absent for the whole procurement). */
+  lots?: string[];
 }
 
 export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;

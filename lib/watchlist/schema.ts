@@ -16,6 +16,7 @@ import { bidStatus, noticeId, note, ocid, pageUrl, tags } from '../message-schem
 import type { Money } from '../money';
 import type { Stage } from '../ocds/notice-types';
 import type { Amendment, KeyDate, Notice, Procurement, ProcurementLot, ProcurementValue, Regime } from '../procurement';
+import type { ProcurementAward } from '../timeline/awards';
 import { CHANGE_KINDS, KEY_DATE_TYPES, type Change } from '../timeline/types';
 import type { Snapshot } from './db';
 import { LEGACY_CHANGE_KINDS, upgradeLegacyChange, type DetectedChange, type WatchedProcurement } from './entry';
@@ -70,6 +71,7 @@ const keyDateSchema = z.object({
   // Absent in backups made before key dates were marked expected or void: read as neither.
   estimated: z.literal(true).optional(),
   void: z.literal(true).optional(),
+  moved: z.object({ from: z.string(), broughtForward: z.literal(true).optional() }).optional(),
 });
 inStep<Same<z.output<typeof keyDateSchema>, KeyDate>>();
 
@@ -81,6 +83,7 @@ const changeSchema = z.object({
   before: z.string().optional(),
   after: z.string().optional(),
   broughtForward: z.literal(true).optional(),
+  lots: z.array(z.string()).optional(),
 });
 inStep<Same<z.output<typeof changeSchema>, Change>>();
 
@@ -141,6 +144,16 @@ const lotSchema = z.object({
 });
 inStep<Same<z.output<typeof lotSchema>, ProcurementLot>>();
 
+const awardSchema = z.object({
+  id: z.string(),
+  title: z.string().optional(),
+  status: z.string().optional(),
+  lots: z.array(z.string()),
+  suppliers: z.array(z.string()),
+  value: valueSchema,
+});
+inStep<Same<z.output<typeof awardSchema>, ProcurementAward>>();
+
 const procurementSchema = z.object({
   ocid,
   title: z.string().optional(),
@@ -163,6 +176,8 @@ const procurementSchema = z.object({
   cpv: z.array(z.object({ code: z.string(), description: z.string().optional() })),
   submission: z.object({ text: z.string(), url: z.string().optional() }).optional(),
   documents: z.array(z.object({ id: z.string().optional(), title: z.string(), url: z.string().optional() })),
+  // Absent in backups made before awards were read: read as none.
+  awards: z.array(awardSchema).default([]),
   notices: z.array(noticeSchema),
   keyDates: z.array(keyDateSchema),
 });

@@ -95,7 +95,7 @@ export function watchlistEntries(count: number, now: Date, seed = 5000): Watched
 
 /**
  * `count` snapshots of a generated entry, a day apart, the newest taken at its last check:
- * a small `Procurement` (one notice, its key dates, no lots or documents) under the entry's
+ * a small `Procurement` (one notice, its key dates, no lots, awards or documents) under the entry's
  * ocid, shaped as lib/watchlist/db.ts stores it. For backups at scale (test/backup.test.ts,
  * scripts/bench-backup.ts).
  */
@@ -114,6 +114,7 @@ export function entrySnapshots(entry: WatchedProcurement, count: number): Snapsh
       lots: [],
       cpv: [{ code: '45233141', description: 'Road-maintenance works' }],
       documents: [],
+      awards: [],
       notices: entry.latestNoticeId
         ? [{ id: entry.latestNoticeId, name: 'UK4: Tender notice', stage: 'tender', publishedAt: entry.latestNoticeAt, source: '$.releases[0]', tags: ['tender'], changes: [] }]
         : [],
