@@ -77,6 +77,7 @@ export function buildTimeline(procurement: Procurement, now: Date): TimelineEven
       status: keyDate.void ? 'void' : future ? 'upcoming' : 'past',
       daysLeft: londonDaysBetween(now, new Date(keyDate.at)),
       ...(keyDate.estimated ? { estimated: true as const } : {}),
+      ...(keyDate.moved ? { moved: keyDate.moved } : {}),
     };
   });
   // "Next" is the soonest future key date that will happen (all of them, when several share that instant).

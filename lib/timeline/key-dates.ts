@@ -2,7 +2,7 @@
  * Where each key date lives in OCDS, as data. Only structured fields are read: a date
  * written in free text (a description) is never guessed at.
  */
-import { lastMoment, parseInstant, type DateStyle } from '../dates';
+import { formatDateText, lastMoment, parseInstant, type DateStyle } from '../dates';
 import type { Amendment, Award, Contract, Milestone, Period, Release } from '../ocds/schema';
 import type { KeyDateType } from './types';
 import { pushAll } from '../lists';
@@ -49,6 +49,15 @@ export const VOID_TEXT = 'No longer happening';
 export function keyDateLabel(keyDate: { type: string; estimated?: boolean }): string {
   const label = (KEY_DATE_LABELS as Record<string, string | undefined>)[keyDate.type] ?? 'Key date';
   return keyDate.estimated ? `${label} (expected)` : label;
+}
+
+/**
+ * What a moved key date was: "Moved from 30 March 2027", "Brought forward from 2 September
+ * 2026" (less time than planned: shown as urgent wherever the date is used).
+ */
+export function movedText(keyDate: { type: KeyDateType; moved?: { from: string; broughtForward?: true } }): string | undefined {
+  if (!keyDate.moved) return undefined;
+  return `${keyDate.moved.broughtForward ? 'Brought forward' : 'Moved'} from ${formatDateText(keyDate.moved.from, keyDateStyle(keyDate.type))}`;
 }
 
 /** "lot 1", "lots 1, 2"; empty for the whole procurement. */

@@ -107,6 +107,8 @@ export interface KeyDateEvent extends EventBase {
   daysLeft: number;
   /** Present when the date is only planned: a planning notice gave it and no later notice restated it. */
   estimated?: true;
+  /** Present when a notice moved the date: what it was before (ISO instant, or the date text), and whether it was brought forward. */
+  moved?: { from: string; broughtForward?: true };
 }
 
 export type TimelineEvent = NoticeEvent | AmendmentEvent | KeyDateEvent;
