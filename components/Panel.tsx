@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FtsProgress } from '../lib/fts/client';
 import type { Problem } from '../lib/ocds/problems';
-import type { Procurement } from '../lib/procurement';
+import { isEmptyProcurement, type Procurement } from '../lib/procurement';
 import type { Stage } from '../lib/ocds/notice-types';
 import type { KeyDateEvent, TimelineEvent } from '../lib/timeline/types';
 import type { DetectedChange } from '../lib/watchlist/entry';
+import { AwardSummary } from './AwardSummary';
 import { ChangeList } from './ChangeList';
 import { keyDateStyle } from '../lib/timeline/key-dates';
 import { Countdown } from './Countdown';
@@ -13,6 +14,9 @@ import { ExternalLink } from './ExternalLink';
 import { FtsProgressNote } from './FtsProgressNote';
 import { isHttpsHref, titleText, valueText } from './format';
 import { LongText } from './LongText';
+import { LotList } from './LotList';
+import { MovedNote } from './MovedNote';
+import { NewerNoticeBanner } from './NewerNoticeBanner';
 import { ProblemsNote } from './ProblemsNote';
 import { StageBadge } from './StageBadge';
 import { Timeline } from './Timeline';
@@ -107,6 +111,8 @@ function Documents({ documents }: { documents: Procurement['documents'] }) {
 const NOTHING_NEXT: Partial<Record<Stage, string>> = {
   cancelled: 'Nothing is coming up: this procurement was cancelled.',
   termination: 'Nothing is coming up: the contract was terminated.',
+  award: 'Nothing is coming up: the contract was awarded.',
+  contract: 'Nothing is coming up: the contract was awarded.',
 };
 
 function NextUp({ events, now, stage }: { events: TimelineEvent[]; now: Date; stage: Stage }) {
@@ -121,6 +127,7 @@ function NextUp({ events, now, stage }: { events: TimelineEvent[]; now: Date; st
             <DateTime at={event.at} style={keyDateStyle(event.type, event.dateOnly)} />
             <Countdown now={now} at={event.at} type={event.type} dateOnly={event.dateOnly} separator=" — " />
           </p>
+          <MovedNote keyDate={event} />
           {event.detail ? <LongText className="tt-next__detail tt-secondary" text={event.detail} /> : null}
         </li>
       ))}
@@ -146,19 +153,43 @@ function UnseenChanges({ changes, onMarkSeen }: { changes: DetectedChange[]; onM
   );
 }
 
+/** A read that found no procurement (cut off or empty): an error, what could not be read, and Retry; nothing to watch. */
+function Unreadable({ problems, cutOff, onRetry }: { problems: Problem[]; cutOff?: boolean; onRetry(): void }) {
+  return (
+    <div className="tt-panel__message tt-panel__message--error" role="alert">
+      <p>{cutOff ? "This notice's data arrived cut off before anything that says which procurement it is, so it could not be read." : "This notice's data could not be read: it holds no title, buyer, notice or date."}</p>
+      <ProblemsNote problems={problems} />
+      <RetryButton onRetry={onRetry} />
+    </div>
+  );
+}
+
+function RetryButton({ onRetry }: { onRetry(): void }) {
+  return (
+    <button type="button" className="tt-button tt-button--secondary" onClick={onRetry}>
+      Retry
+    </button>
+  );
+}
+
 function Ready({
   state,
   watched,
   onWatchToggle,
   watchError,
+  onRetry,
   now,
   unseenChanges,
   onMarkSeen,
-}: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'watchError' | 'now' | 'unseenChanges' | 'onMarkSeen'>) {
+}: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'watchError' | 'onRetry' | 'now' | 'unseenChanges' | 'onMarkSeen'>) {
   const { procurement, events, problems, currentNoticeId, cutOff } = state;
   const ids = { next: useId(), act: useId(), timeline: useId() };
+  if (isEmptyProcurement(procurement)) return <Unreadable problems={problems} cutOff={cutOff} onRetry={onRetry} />;
+  // After an award there is nothing to submit: the row is left out unless the notice gives it.
+  const showSubmission = procurement.submission !== undefined || procurement.awards.length === 0;
   return (
     <>
+      <NewerNoticeBanner procurement={procurement} noticeId={currentNoticeId} />
       <div className="tt-summary">
         <StageBadge stage={procurement.stage} />
         <h2 className="tt-summary__title">{titleText(procurement.title)}</h2>
@@ -183,6 +214,7 @@ function Ready({
         ) : null}
         {watched && unseenChanges && unseenChanges.length > 0 ? <UnseenChanges changes={unseenChanges} onMarkSeen={onMarkSeen} /> : null}
         <ProblemsNote problems={problems} cutOff={cutOff} />
+        {cutOff ? <RetryButton onRetry={onRetry} /> : null}
         <UkTimeNote />
       </div>
 
@@ -193,17 +225,21 @@ function Ready({
         <NextUp events={events} now={now} stage={procurement.stage} />
       </section>
 
+      <AwardSummary awards={procurement.awards} lots={procurement.lots} keyDates={procurement.keyDates} />
+
       <section className="tt-section" aria-labelledby={ids.act}>
         <h3 className="tt-section__heading" id={ids.act}>
           Where to act
         </h3>
         <dl className="tt-facts tt-facts--stacked">
-          <div className="tt-facts__row">
-            <dt>Submission</dt>
-            <dd>
-              <Submission submission={procurement.submission} />
-            </dd>
-          </div>
+          {showSubmission ? (
+            <div className="tt-facts__row">
+              <dt>Submission</dt>
+              <dd>
+                <Submission submission={procurement.submission} />
+              </dd>
+            </div>
+          ) : null}
           <div className="tt-facts__row">
             <dt>Buyer contact</dt>
             <dd>
@@ -218,6 +254,8 @@ function Ready({
           </div>
         </dl>
       </section>
+
+      <LotList lots={procurement.lots} />
 
       <section className="tt-section" aria-labelledby={ids.timeline}>
         <h3 className="tt-section__heading" id={ids.timeline}>
@@ -292,14 +330,10 @@ export function Panel({ state, watched, onWatchToggle, watchError, onRetry, coll
         ) : state.status === 'error' ? (
           <div className="tt-panel__message tt-panel__message--error" role="alert">
             <p>{state.message}</p>
-            {state.canRetry ? (
-              <button type="button" className="tt-button tt-button--secondary" onClick={onRetry}>
-                Retry
-              </button>
-            ) : null}
+            {state.canRetry ? <RetryButton onRetry={onRetry} /> : null}
           </div>
         ) : (
-          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} watchError={watchError} now={now} unseenChanges={unseenChanges} onMarkSeen={onMarkSeen} />
+          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} watchError={watchError} onRetry={onRetry} now={now} unseenChanges={unseenChanges} onMarkSeen={onMarkSeen} />
         )}
       </div>
     </aside>

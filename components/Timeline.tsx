@@ -6,6 +6,7 @@ import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
 import { ExternalLink } from './ExternalLink';
 import { LongText } from './LongText';
+import { MovedNote } from './MovedNote';
 
 interface Props {
   events: TimelineEvent[];
@@ -51,6 +52,7 @@ function KeyDateBody({ event }: { event: KeyDateEvent }) {
           event.label
         )}
       </p>
+      {event.status !== 'void' ? <MovedNote keyDate={event} /> : null}
       {event.detail ? <LongText className="tt-event__detail" text={event.detail} /> : null}
     </>
   );

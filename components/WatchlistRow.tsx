@@ -5,6 +5,7 @@ import { BID_STATUS_LABELS, BID_STATUSES, entryUrl, nextKeyDate, type BidStatus,
 import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
+import { MovedNote } from './MovedNote';
 import { titleText, valueText } from './format';
 import { StageBadge } from './StageBadge';
 import { MAX_NOTE_LENGTH, parseTags, sameTags } from './watchlist-tools';
@@ -185,6 +186,7 @@ export const WatchlistRow = memo(function WatchlistRow({ entry, now, onOpen, onU
             <span className="tt-secondary">No upcoming dates</span>
           )}
         </p>
+        {next ? <MovedNote keyDate={next} /> : null}
         <p className="tt-row__meta">
           <StageBadge stage={entry.stage} /> <span className="tt-row__value">Value: {valueText(entry.value)}</span>
         </p>

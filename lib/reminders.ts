@@ -13,7 +13,7 @@ import { countdown, formatDateTimeUk, fromLondonWallClock, londonParts, whenInWo
 import { noticeUrl, safeHttpsUrl } from './fts/urls';
 import type { Settings } from './settings';
 import { broughtForwardFirst } from './timeline/changes';
-import { keyDateEnd, keyDateLabel, keyDateStyle, lotsText } from './timeline/key-dates';
+import { keyDateEnd, keyDateLabel, keyDateStyle, lotsText, movedText } from './timeline/key-dates';
 import type { KeyDateType } from './timeline/types';
 import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
 import type { KeyDate } from './procurement';
@@ -115,13 +115,15 @@ export function oneLine(text: string): string {
 /**
  * "Submission deadline closes in 7 days: <title>, lot 2 (1 July 2026, 11:59pm UK time)",
  * "… closes tomorrow: …", "… closes in 5 hours: …" (the countdown's words); "Contract
- * starts (expected) tomorrow: …" for a date that is no deadline and only planned.
+ * starts (expected) tomorrow: …" for a date that is no deadline and only planned; a date a
+ * notice moved ends with what it was (". Brought forward from 15 July 2026, midday").
  */
-export function reminderMessage(keyDate: Pick<KeyDate, 'type' | 'lots' | 'estimated' | 'dateOnly'>, at: Date, title: string, now: Date): string {
+export function reminderMessage(keyDate: Pick<KeyDate, 'type' | 'lots' | 'estimated' | 'dateOnly' | 'moved'>, at: Date, title: string, now: Date): string {
   const lots = keyDate.lots.length ? `, ${oneLine(lotsText(keyDate.lots))}` : '';
   const style = keyDateStyle(keyDate.type, keyDate.dateOnly);
   const words = countdown(now, at, style) ?? whenInWords(now, at);
-  return `${keyDateLabel(keyDate)} ${words}: ${title}${lots} (${formatDateTimeUk(at, style)})`;
+  const moved = movedText(keyDate);
+  return `${keyDateLabel(keyDate)} ${words}: ${title}${lots} (${formatDateTimeUk(at, style)})${moved ? `. ${moved}` : ''}`;
 }
 
 /**

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
 import { noticeUrl } from '../lib/fts/urls';
 import type { KeyDate } from '../lib/procurement';
-import { changeNotification, dueReminders, reminderId, reminderLeads, reminderMoment, type Reminder } from '../lib/reminders';
+import { changeNotification, dueReminders, reminderId, reminderLeads, reminderMessage, reminderMoment, type Reminder } from '../lib/reminders';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { diffProcurements } from '../lib/timeline/changes';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
-import { readReal } from './support/fixtures';
+import { readFtsApi, readReal } from './support/fixtures';
 
 const OCID = 'ocds-h6vhtk-067b89';
 const TITLE = 'West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services';
@@ -190,6 +190,16 @@ describe('moved dates', () => {
   ])('%s', (_name, movedTo, now, expected) => {
     const entry = { ...withKeyDates([deadline(movedTo)]), title: 'T' };
     expect(brief(due([entry], now, firedOld))).toEqual(expected);
+  });
+
+  it('a deadline a notice brought forward says what it was (real ocds-h6vhtk-06de32: tenders due 2 Sep, then 11 Aug 12:40 BST)', () => {
+    const result = analyseOcds(readFtsApi('whole-stream/page-003.json'), new Date('2026-08-11T09:00:00Z'));
+    if (!result.ok) throw new Error(result.message);
+    const { procurement } = result.procurements.find((p) => p.procurement.ocid === 'ocds-h6vhtk-06de32')!;
+    const submission = procurement.keyDates.find((k) => k.type === 'submissionDeadline')!;
+    const message = reminderMessage(submission, new Date(submission.at), 'T', new Date('2026-08-11T09:00:00Z'));
+    // "2026-09-02T00:00:00+01:00" before the second UK4.
+    expect(message).toMatch(/\(11 August 2026, .*UK time\)\. Brought forward from 2 September 2026/);
   });
 
   it('gives a moved date new ids', () => {

@@ -156,7 +156,7 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
 
   it('says the value is not specified when the notice gives none', () => {
     renderPanel({ state: state(), now });
-    expect(text(within(panel()).getByText('Value').nextElementSibling)).toBe('not specified');
+    expect(text(within(panel().querySelector<HTMLElement>('.tt-summary')!).getByText('Value').nextElementSibling)).toBe('not specified');
   });
 
   it('lists every key date with its label and UK date, as published', () => {
@@ -380,7 +380,7 @@ describe('Panel problems line', () => {
       '$.tender.tenderPeriod.endDate: expected string, found the number 12345; it was left out',
     ]);
     // The value left out is not guessed at.
-    expect(text(within(panel()).getByText('Value').nextElementSibling)).toBe('£718,186.39 including VAT');
+    expect(text(within(panel().querySelector<HTMLElement>('.tt-summary')!).getByText('Value').nextElementSibling)).toBe('£718,186.39 including VAT');
   });
 });
 
