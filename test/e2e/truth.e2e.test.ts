@@ -1,25 +1,28 @@
 /**
  * The timeline is true on real FTS data, in real browsers with the BUILT extension: a
  * terminated procurement has nothing coming up, planned dates read as expected, and a date
- * FTS published without a time stays a day. Each case serves a real FTS document unedited
- * (test/fixtures/fts/) at the notice's real URL; the expected lines were read from the JSON.
+ * FTS published without a time stays a day; an award notice says who won, at what value;
+ * an old version of a notice says first that a newer one was published. Each case serves a
+ * real FTS document unedited (test/fixtures/fts/) at the notice's real URL; the expected
+ * lines were read from the JSON.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, describeInBrowser, launch, type BrowserName, type E2EBrowser } from './browsers.ts';
-import { WATCH_TEXT, clickPanelButton, keyDateItems, panelTexts, popupRows, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
+import { WATCH_TEXT, clickPanelButton, keyDateItems, panelText, panelTexts, popupRows, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
 import { FTS_ORIGIN, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from './fts-server.ts';
 
 const fixture = (path: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/fts/${path}`, import.meta.url)), 'utf8');
 
 /**
- * One release of a recorded list page, as FTS's own release package for that notice: the
- * page's package fields with `releases` holding that release alone.
+ * Releases of a recorded list page as one package: the page's package fields with
+ * `releases` holding those chosen (by release id: FTS's own release package for that notice).
  */
-function releasePackage(pagePath: string, releaseId: string): string {
-  const page = JSON.parse(fixture(pagePath)) as { releases: Array<{ id: string }> };
-  return JSON.stringify({ ...page, releases: page.releases.filter((r) => r.id === releaseId) });
+function releasePackage(pagePath: string, choose: string | ((release: { id: string; ocid: string }) => boolean)): string {
+  const page = JSON.parse(fixture(pagePath)) as { releases: Array<{ id: string; ocid: string }> };
+  const keep = typeof choose === 'string' ? (r: { id: string }) => r.id === choose : choose;
+  return JSON.stringify({ ...page, releases: page.releases.filter(keep) });
 }
 
 /** Each key date's label as shown, its countdown left out. */
@@ -124,6 +127,55 @@ for (const name of BROWSERS) {
       expect(submission!.when.split(' — ')[0]).toBe('25 August 2026');
       expect(submission!.datetimes).toEqual(['2026-08-25']);
       await page.close();
+    });
+
+    it('an F03 contract award notice says who won and at what value, and asks for no submission', async () => {
+      // Release 076457-2026 (ocds-h6vhtk-06e1e4, CELEX 32014L0024, tags award+contract): award to
+      // "Imosphere Ltd"; its contract's value 88450 GBP, signed "2026-08-11T00:00:00+01:00".
+      const noticeId = '076457-2026';
+      server.notice(noticeId, {
+        page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06e1e4', title: 'Contract award' })),
+        record: rawJson(releasePackage('api/whole-stream/page-001.json', (r) => r.ocid === 'ocds-h6vhtk-06e1e4')),
+      });
+      const tab = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
+      await waitForPanel(tab);
+      const facts = await tab.inPanel((root) =>
+        [...root.querySelectorAll('.tt-award .tt-facts__row')].map((row) => [...row.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()).join(': ')),
+      );
+      expect(await panelText(tab, '.tt-award__name')).toBe('Lot 1');
+      expect(facts.slice(0, 2)).toEqual(['Supplier: Imosphere Ltd', 'Value: £88,450']);
+      expect(facts[2]).toMatch(/^Contract signed: 11 August 2026/);
+      const act = (await panelTexts(tab, 'section')).find((text) => text.startsWith('Where to act')) ?? '';
+      expect(act).not.toContain('Submission');
+      await tab.screenshot('bidder-info-f03');
+      await tab.close();
+    });
+
+    it('an old version of a notice says first that a newer one was published, what it changed, and links to it', async () => {
+      // ocds-h6vhtk-06de32 ("Aids For Daily Living"): UK4 076174-2026 published 11 Aug 2026 12:05 BST with
+      // tenders due "2026-09-02T00:00:00+01:00"; UK4 076194-2026 published 12:31 BST the same day, due
+      // "2026-08-11T12:40:00+01:00": brought forward.
+      const noticeId = '076174-2026';
+      server.notice(noticeId, {
+        page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06de32', title: 'Aids For Daily Living' })),
+        record: rawJson(releasePackage('api/whole-stream/page-003.json', (r) => r.ocid === 'ocds-h6vhtk-06de32')),
+      });
+      const tab = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
+      await waitForPanel(tab, '.tt-newer');
+      const [banner] = await panelTexts(tab, '.tt-newer');
+      expect(banner).toMatch(/^A newer notice was published on 11 August 2026:/);
+      expect(banner).toContain('Submission deadline brought forward from 2 September 2026');
+      expect(banner).toContain('Go to the latest notice: UK4: Tender notice, 076194-2026');
+      const href = await tab.inPanel((root) => root.querySelector('.tt-newer a')?.getAttribute('href') ?? null);
+      expect(href).toBe('https://www.find-tender.service.gov.uk/Notice/076194-2026');
+      // Said first: before the procurement's title.
+      const first = await tab.inPanel((root) => {
+        const banner = root.querySelector('.tt-newer');
+        const title = root.querySelector('.tt-summary__title');
+        return Boolean(banner && title && banner.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      expect(first).toBe(true);
+      await tab.close();
     });
   });
 }
