@@ -5,6 +5,7 @@
  */
 import { isDateOnlyText, parseInstant } from './dates';
 import { specifiedMoney, type Money } from './money';
+import { codeWords } from './ocds/codes';
 import { asCompiledRelease, mergeRelease } from './ocds/merge';
 import { nameNotice, noticeTypeInfo, type NoticeName, type Stage } from './ocds/notice-types';
 import type { Problem } from './ocds/problems';
@@ -436,7 +437,8 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     regime: regimeOf(current, notices),
     value: { net: specifiedMoney(tender?.value?.amount, currency), gross: specifiedMoney(tender?.value?.amountGross, currency) },
     currency,
-    procedure: tender?.procurementMethodDetails ?? tender?.procurementMethod ?? undefined,
+    // FTS's own words for the procedure, else the OCDS method code in plain words.
+    procedure: tender?.procurementMethodDetails ?? (tender?.procurementMethod ? codeWords('method', tender.procurementMethod) : undefined),
     category: tender?.mainProcurementCategory ?? undefined,
     lots: (tender?.lots ?? []).flatMap((lot) =>
       lot.id == null

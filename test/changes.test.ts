@@ -36,6 +36,16 @@ function changesByNotice(file: string) {
 }
 
 describe('what changed', () => {
+  it('says a status in plain words, not its OCDS code, and keeps where it is in the data', () => {
+    // uk6-award-standstill.json: tender.status "active" in 034418-2025 (UK4), "complete" in 057604-2025 (UK6).
+    const result = analyseOcds(readFileSync(`${ownOcdsDir}uk6-award-standstill.json`, 'utf8'), NOW);
+    if (!result.ok) throw new Error(result.message);
+    const award = result.procurements[0]!.events.find((e) => e.kind === 'notice' && e.noticeId === '057604-2025');
+    expect(award?.kind === 'notice' && award.changes.filter((c) => c.field === 'status')).toEqual([
+      { field: 'status', label: 'Status', kind: 'changed', text: 'Status changed from in progress to complete', before: 'active', after: 'complete', where: 'tender.status' },
+    ]);
+  });
+
   it('finds the moved deadlines of a delta update, across the BST→GMT change', () => {
     // 066893-2025 sets tenderPeriod.endDate 2025-11-07T12:00:00Z (was 2025-10-24T12:00:00+01:00)
     // and enquiryPeriod.endDate 2025-10-31T17:00:00Z (was 2025-10-17T17:00:00+01:00).
@@ -263,8 +273,8 @@ describe('diffProcurements: two reads of a watched procurement (what changed sin
       const after = structuredClone(before);
       after.tender.value = { amount: 500000, amountGross: 600000, currency: 'GBP' };
       expect(diffProcurements(model(before), model(after))).toEqual([
-        { field: 'value.amount', label: 'Value (excluding VAT)', kind: 'added', text: 'Value (excluding VAT) changed from not specified to £500,000', after: '£500,000' },
-        { field: 'value.amountGross', label: 'Value (including VAT)', kind: 'added', text: 'Value (including VAT) changed from not specified to £600,000', after: '£600,000' },
+        { field: 'value.amount', label: 'Value (excluding VAT)', kind: 'added', text: 'Value (excluding VAT) changed from not specified to £500,000', after: '£500,000', where: 'tender.value.amount' },
+        { field: 'value.amountGross', label: 'Value (including VAT)', kind: 'added', text: 'Value (including VAT) changed from not specified to £600,000', after: '£600,000', where: 'tender.value.amountGross' },
       ]);
     });
 

@@ -7,6 +7,7 @@
  */
 import { formatDateText, londonParts, parseInstant } from '../dates';
 import { formatMoney, specifiedMoney, type Money } from '../money';
+import { codeWords, type Codelist } from '../ocds/codes';
 import type { Amendment, Release, Value } from '../ocds/schema';
 import type { Procurement, ProcurementValue } from '../procurement';
 import { corrigendumKeyDate, extractKeyDates, KEY_DATE_LABELS, keyDateStyle, lotsText } from './key-dates';
@@ -42,6 +43,17 @@ export function changeSentence(subject: string, kind: ChangeKind, before?: strin
 
 const kindOf = (before: unknown, after: unknown): ChangeKind => (before === undefined ? 'added' : after === undefined ? 'removed' : 'changed');
 
+/** Where a field is in a release, said once for both comparisons. */
+const WHERE = {
+  title: 'tender.title',
+  description: 'tender.description',
+  status: 'tender.status',
+  submissionMethodDetails: 'tender.submissionMethodDetails',
+  'value.amount': 'tender.value.amount',
+  'value.amountGross': 'tender.value.amountGross',
+  lots: 'tender.lots',
+} as const;
+
 /** Free text that changed, quoted and shortened; `subject` is what the sentence names, if more than the label. */
 function textChange(field: string, label: string, before: string | null | undefined, after: string | null | undefined, subject = label): Change[] {
   const was = before ?? undefined;
@@ -50,7 +62,24 @@ function textChange(field: string, label: string, before: string | null | undefi
   const a = was === undefined ? undefined : shorten(was);
   const b = now === undefined ? undefined : shorten(now);
   const kind = kindOf(a, b);
-  return [{ field, label, kind, text: changeSentence(subject, kind, a && `“${a}”`, b && `“${b}”`), before: a, after: b }];
+  return [withWhere({ field, label, kind, text: changeSentence(subject, kind, a && `“${a}”`, b && `“${b}”`), before: a, after: b })];
+}
+
+/** A coded field that changed, in plain words: "Status changed from in progress to complete". */
+function codeChange(field: string, label: string, list: Codelist, before: string | null | undefined, after: string | null | undefined): Change[] {
+  const was = before == null ? undefined : shorten(before);
+  const now = after == null ? undefined : shorten(after);
+  if (was === now) return [];
+  const kind = kindOf(was, now);
+  // The codes are kept as the data gives them, as a key date keeps its instant; the sentence has the words.
+  const text = changeSentence(label, kind, was && codeWords(list, was), now && codeWords(list, now));
+  return [withWhere({ field, label, kind, text, before: was, after: now })];
+}
+
+/** The change with where its field is in the data, when that is one place. */
+function withWhere(change: Change): Change {
+  const where = (WHERE as Record<string, string | undefined>)[change.field];
+  return where && Object.hasOwn(WHERE, change.field) ? { ...change, where } : change;
 }
 
 function dateText(raw: string, type?: KeyDateType): string {
@@ -81,7 +110,7 @@ function moneyChange(field: string, label: string, was: Money | undefined, now: 
   const before = was && formatMoney(was);
   const after = now && formatMoney(now);
   // "not specified" is what FTS's 0 or nothing means: the sentence says so rather than "added".
-  return [{ field, label, kind: kindOf(before, after), text: changeSentence(label, 'changed', formatMoney(was), formatMoney(now)), before, after }];
+  return [withWhere({ field, label, kind: kindOf(before, after), text: changeSentence(label, 'changed', formatMoney(was), formatMoney(now)), before, after })];
 }
 
 function valueChanges(before: ProcurementValue, after: ProcurementValue): Change[] {
@@ -315,7 +344,7 @@ function lotChanges(before: readonly Named[], after: readonly Named[]): Change[]
   const changes: Change[] = [];
   const note = (id: string, lot: Named, kind: 'added' | 'removed') => {
     const subject = `Lot ${id}${lot.title ? ` (${shorten(lot.title)})` : ''}`;
-    changes.push({ field: 'lots', label: 'Lots', kind, text: changeSentence(subject, kind), ...(kind === 'added' ? { after: id } : { before: id }) });
+    changes.push(withWhere({ field: 'lots', label: 'Lots', kind, text: changeSentence(subject, kind), ...(kind === 'added' ? { after: id } : { before: id }) }));
   };
   for (const [id, lot] of now) if (!was.has(id)) note(id, lot, 'added');
   for (const [id, lot] of was) if (!now.has(id)) note(id, lot, 'removed');
@@ -365,7 +394,7 @@ export function diffStates(before: Release, after: Release): Change[] {
   return [
     ...textChange('title', 'Title', before.tender?.title, after.tender?.title),
     ...textChange('description', 'Description', before.tender?.description, after.tender?.description),
-    ...textChange('status', 'Status', before.tender?.status, after.tender?.status),
+    ...codeChange('status', 'Status', 'tenderStatus', before.tender?.status, after.tender?.status),
     ...textChange('submissionMethodDetails', 'How to submit', before.tender?.submissionMethodDetails, after.tender?.submissionMethodDetails),
     ...valueChanges(valueOf(before.tender?.value), valueOf(after.tender?.value)),
     ...awardedValueChanges(before, after),
@@ -401,7 +430,7 @@ export function diffProcurements(before: Procurement, after: Procurement): Chang
     ...noticeChanges(before, after),
     ...textChange('title', 'Title', before.title, after.title),
     ...textChange('description', 'Description', before.description, after.description),
-    ...textChange('status', 'Status', before.status, after.status),
+    ...codeChange('status', 'Status', 'tenderStatus', before.status, after.status),
     ...textChange('submissionMethodDetails', 'How to submit', before.submission?.text, after.submission?.text),
     ...(before.stage === after.stage ? [] : [{ field: 'stage', label: 'Stage', kind: 'changed', text: changeSentence('Stage', 'changed', before.stage, after.stage), before: before.stage, after: after.stage } satisfies Change]),
     ...valueChanges(before.value, after.value),

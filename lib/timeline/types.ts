@@ -52,6 +52,8 @@ export interface Change {
   broughtForward?: true;
   /** A key date's change: the lots it applies to (absent for the whole procurement). */
   lots?: string[];
+  /** Where it is in the OCDS data, for people who want it: the field in a release, e.g. `tender.status`. */
+  where?: string;
 }
 
 export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;

@@ -84,6 +84,7 @@ const changeSchema = z.object({
   after: z.string().optional(),
   broughtForward: z.literal(true).optional(),
   lots: z.array(z.string()).optional(),
+  where: z.string().optional(),
 });
 inStep<Same<z.output<typeof changeSchema>, Change>>();
 

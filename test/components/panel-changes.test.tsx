@@ -49,6 +49,24 @@ describe('Panel: changed since you last looked', () => {
     expect(block()).toBeNull();
   });
 
+  it('keeps the data paths out of the sentences, behind "Where this is in the data"', () => {
+    const status: DetectedChange = { foundAt: '2026-05-20T06:00:00Z', field: 'status', label: 'Status', kind: 'changed', text: 'Status changed from in progress to complete', before: 'active', after: 'complete', where: 'tender.status' };
+    renderPanel({ unseenChanges: [...changes, status] });
+    const section = block()!;
+    const list = within(section).getByRole('list', { name: 'What changed since you last looked' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([...changes.map((c) => c.text), 'Status changed from in progress to complete']);
+    expect(list.textContent).not.toContain('tender.status');
+    const where = section.querySelector('details.tt-changes__where')!;
+    expect(where.querySelector('summary')?.textContent).toBe('Where this is in the data');
+    expect(where.hasAttribute('open')).toBe(false);
+    expect([...where.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Status: tender.status']);
+  });
+
+  it('has no "Where this is in the data" when no change names a place', () => {
+    renderPanel({ unseenChanges: changes });
+    expect(block()!.querySelector('.tt-changes__where')).toBeNull();
+  });
+
   it('shows nothing when nothing changed, or the procurement is not (or not yet known to be) watched', () => {
     renderPanel({ unseenChanges: [] });
     expect(block()).toBeNull();
