@@ -413,14 +413,19 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
         const page = wrapPuppeteer(raw);
         const url = `${extensionOrigin}${path}`;
         // Navigating to moz-extension:// over BiDi never reports `load` here: start it, then
-        // wait for the page's DOM instead.
-        void raw.goto(url, { timeout: 0 }).catch(() => {});
-        try {
-          await page.waitForFunction((url) => location.href === url && (document.querySelector('#root')?.childElementCount ?? 0) > 0, url);
-        } catch (error) {
-          throw new Error(`${url} did not render: is the add-on installed (${install})? Page is at ${raw.url()}.\n${String(error)}`);
+        // wait for the page's DOM instead. On a busy machine the navigation is now and then
+        // dropped and the tab stays at about:blank: start it again, up to three times.
+        const rendered = (url: string) => location.href === url && (document.querySelector('#root')?.childElementCount ?? 0) > 0;
+        for (let attempt = 1; ; attempt++) {
+          void raw.goto(url, { timeout: 0 }).catch(() => {});
+          try {
+            await page.waitForFunction(rendered, url, attempt < 3 ? 8_000 : 15_000);
+            return page;
+          } catch (error) {
+            if (attempt < 3 && raw.url() === 'about:blank') continue;
+            throw new Error(`${url} did not render: is the add-on installed (${install})? Page is at ${raw.url()}.\n${String(error)}`);
+          }
         }
-        return page;
       },
       async pageOpenedBy(action, match, timeoutMs = 15_000) {
         const before = new Set(await browser.pages());
