@@ -23,8 +23,11 @@ export const tags = z.array(z.string().trim().min(1).max(60)).max(30);
 export const bidStatus = z.enum(BID_STATUSES);
 
 export const requestSchemas = {
-  /** The timeline of the procurement a notice belongs to, fetched from FTS (or the cache). */
-  'timeline:forNotice': z.object({ noticeId }),
+  /**
+   * The timeline of the procurement a notice belongs to, fetched from FTS (or the cache);
+   * `ocid` is the one the notice page shows, when it shows one (checked against FTS's data).
+   */
+  'timeline:forNotice': z.object({ noticeId, ocid: ocid.optional() }),
   /** How the read of a notice's timeline is getting on, asked again and again while it runs. */
   'timeline:progress': z.object({ noticeId }),
   /** The timeline of OCDS JSON found in a page. */

@@ -5,7 +5,8 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { FtsError, type FtsClient, type FtsProgress } from './fts/client';
-import { isFtsUrl, recordPackageUrl, recordUrl, releasePackageUrl } from './fts/urls';
+import { readProcurement } from './fts/read-procurement';
+import { isFtsUrl, releasePackageUrl } from './fts/urls';
 import { requestSchema, type Request } from './message-schemas';
 import type { ErrorKind, ErrorResponse, ResponseMap, TimelineResponse } from './messages';
 import type { Problem } from './ocds/problems';
@@ -15,7 +16,7 @@ import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
 import { csvFileName, watchlistToCsv } from './export/csv';
 import { icsFileName, watchlistToIcs } from './export/ics';
-import { addPendingReads, CUT_OFF_MESSAGE, readRecord, refreshCycle, type CycleReport, type RefreshProgress } from './refresh/cycle';
+import { addPendingReads, CUT_OFF_MESSAGE, refreshCycle, type CycleReport, type RefreshProgress } from './refresh/cycle';
 import type { Settings } from './settings';
 import { nextKeyDate, watchEntry } from './watchlist/entry';
 import {
@@ -81,6 +82,12 @@ const ONLY_THIS_NOTICE = 'Only this notice could be read; the rest of the procur
 /** A read of one notice's release alone: it shows that notice, but it is not the procurement's state. */
 const isOnlyThisNotice = (read: { problems: Problem[] }): boolean => read.problems.some((p) => p.message.startsWith(ONLY_THIS_NOTICE));
 
+/** FTS's own errors as they are; anything else is data that could not be read. */
+function asReadError(error: unknown): unknown {
+  if (error instanceof FtsError || error instanceof ReadError) return error;
+  return new ReadError('notOcds', error instanceof Error ? error.message : String(error), true);
+}
+
 /** The procurement in `text` that the notice belongs to (a list page may hold several). */
 function pick(text: string, noticeId?: string): ProcurementRead {
   const read = readOcds(text);
@@ -113,12 +120,12 @@ export function createService(deps: ServiceDeps) {
   // share one), and how each is getting on.
   const reading = new Map<string, Promise<TimelineResponse>>();
   const readingProgress = new Map<string, FtsProgress>();
-  function readForNotice(db: DB, noticeId: string): Promise<TimelineResponse> {
+  function readForNotice(db: DB, noticeId: string, pageOcid: string | undefined): Promise<TimelineResponse> {
     let answer = reading.get(noticeId);
     if (answer) return answer;
     answer = (async () => {
       try {
-        const read = await fetchForNotice(db, noticeId, (progress) => readingProgress.set(noticeId, progress));
+        const read = await fetchForNotice(db, noticeId, pageOcid, (progress) => readingProgress.set(noticeId, progress));
         const fetchedAt = deps.now().toISOString();
         await remember(db, read, [noticeId]);
         return respond(read.procurement, read.problems, fetchedAt, false);
@@ -145,29 +152,44 @@ export function createService(deps: ServiceDeps) {
     }
   }
 
+  /** Whether a read can be taken as the notice's procurement: it holds the notice, or was cut off before it could show it (and says so). */
+  const answersNotice = (read: ProcurementRead, noticeId: string) => isCutOff(read) || read.procurement.notices.some((n) => n.id === noticeId);
+
   /**
-   * The record package (all notices); failing that, the notice's release package and then the
-   * ocid's record. FTS busy, or having no data for the notice (404), is told at once.
+   * The procurement a notice belongs to: with the ocid its page shows, one request for
+   * every release of that ocid (taken when the notice is among them). Otherwise, or when
+   * that fails, the notice's own release package gives the ocid, then its releases; when
+   * those cannot be had, the notice alone is shown and says so. FTS busy, or having no
+   * data (404), is told at once.
    */
-  async function fetchForNotice(db: DB, noticeId: string, onProgress?: (progress: FtsProgress) => void): Promise<ProcurementRead> {
-    const getText = (url: string) => deps.client.getText(url, { onProgress });
+  async function fetchForNotice(db: DB, noticeId: string, pageOcid: string | undefined, onProgress?: (progress: FtsProgress) => void): Promise<ProcurementRead> {
+    const client = { getText: (url: string) => deps.client.getText(url, { onProgress }) };
     let firstError: unknown;
-    try {
-      return pick(await getText(recordUrl(noticeId)), noticeId);
-    } catch (error) {
-      if (error instanceof FtsError && (error.kind === 'busy' || error.kind === 'notFound')) throw error;
-      firstError = error;
+    if (pageOcid) {
+      try {
+        const read = await readProcurement(client, pageOcid);
+        if (answersNotice(read, noticeId)) return read;
+        firstError = new Error(`Find a Tender's releases of ${pageOcid} do not include notice ${noticeId}`);
+      } catch (error) {
+        if (error instanceof FtsError && (error.kind === 'busy' || error.kind === 'notFound')) throw error;
+        firstError = error;
+      }
     }
     let notice: ProcurementRead;
     try {
-      notice = pick(await getText(releasePackageUrl(noticeId)), noticeId);
-    } catch {
-      throw firstError;
+      notice = pick(await client.getText(releasePackageUrl(noticeId)), noticeId);
+    } catch (error) {
+      throw asReadError(firstError ?? error);
     }
-    const cached = await cacheByOcid(db, notice.procurement.ocid, deps.now());
-    if (cached && !isOnlyThisNotice(cached)) return { procurement: cached.procurement, problems: cached.problems };
+    const { ocid } = notice.procurement;
+    const cached = await cacheByOcid(db, ocid, deps.now());
+    if (cached && !isOnlyThisNotice(cached) && answersNotice(cached, noticeId)) return { procurement: cached.procurement, problems: cached.problems };
     try {
-      return pick(await getText(recordPackageUrl(notice.procurement.ocid)), noticeId);
+      // The page's ocid was this one and its releases were read: asking again would not help.
+      if (ocid === pageOcid) throw firstError;
+      const read = await readProcurement(client, ocid);
+      if (!answersNotice(read, noticeId)) throw new Error(`its releases do not include notice ${noticeId}`);
+      return read;
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       return { procurement: notice.procurement, problems: [...notice.problems, { path: '$', message: `${ONLY_THIS_NOTICE} (${why})` }] };
@@ -184,7 +206,7 @@ export function createService(deps: ServiceDeps) {
     if (cached && !isOnlyThisNotice(cached)) return cached;
     let read: ProcurementRead;
     try {
-      read = noticeId ? await fetchForNotice(db, noticeId) : await readRecord(deps.client, ocid);
+      read = noticeId ? await fetchForNotice(db, noticeId, ocid) : await readProcurement(deps.client, ocid);
       if (read.procurement.ocid !== ocid) throw new Error(`notice ${noticeId} belongs to ${read.procurement.ocid}`);
     } catch (error) {
       const kind = error instanceof FtsError || error instanceof ReadError ? error.kind : 'notOcds';
@@ -198,11 +220,11 @@ export function createService(deps: ServiceDeps) {
   }
 
   const handlers: { [T in Request['type']]: (payload: Extract<Request, { type: T }>['payload'], sender: Sender) => Promise<ResponseMap[T]> } = {
-    async 'timeline:forNotice'({ noticeId }) {
+    async 'timeline:forNotice'({ noticeId, ocid }) {
       const db = await deps.db();
       const cached = await cacheByNoticeId(db, noticeId, deps.now());
       if (cached) return respond(cached.procurement, cached.problems, cached.fetchedAt, true);
-      return readForNotice(db, noticeId);
+      return readForNotice(db, noticeId, ocid);
     },
     async 'timeline:progress'({ noticeId }) {
       return { ok: true, progress: readingProgress.get(noticeId) };

@@ -46,7 +46,7 @@ import type { WatchedProcurement } from '../lib/watchlist/entry';
 import { BUILD_DIRS, findBrowser, launch, type E2EBrowser, type TestPage } from '../test/e2e/browsers.ts';
 import { compiledRecord, journeyCase, renamed } from '../test/e2e/e2e-fixtures.ts';
 import { PANEL_HOST, UI, panelText, waitForPopupRows } from '../test/e2e/extension-ui.ts';
-import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from '../test/e2e/fts-server.ts';
+import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer } from '../test/e2e/fts-server.ts';
 import { APP_MARKS, PROBE_MARKS, pageProbeSource } from './bench/page-probe.ts';
 import { watchlistEntries } from './bench/watchlist-entries.ts';
 
@@ -394,7 +394,8 @@ async function overlayFetched(server: FtsServer, runs: number) {
     server.reset();
     // A new procurement each run (a fresh profile has an empty cache anyway).
     const c = renamed(base, String(300 + (i % 700)));
-    server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })), record: rawJson(c.text) });
+    server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })) });
+    server.procurement(c.ocid, ftsReleases(c.text));
     const url = `${FTS_ORIGIN}/Notice/${c.noticeId}`;
     const browser = await launchBench(server);
     try {
@@ -417,7 +418,7 @@ async function overlayFetched(server: FtsServer, runs: number) {
   server.reset();
   return {
     freshBrowserPerRun: true,
-    record: `renamed(journeyCase(), '3NN'): ${base.ocid} as a new ocid each run, served as /Notice/{id}/OCDS/Record`,
+    record: `renamed(journeyCase(), '3NN'): ${base.ocid} as a new ocid each run, served as the releases of its ocid (/api/1.0/ocdsReleasePackages/{ocid})`,
     fetched: { ...summariseOverlay(fetched), ftsDataRequestsPerOpen: requestsFetched, goalRequests: GOALS.ftsRequestsFetched, meetsGoal: requestsFetched.every((n) => n === GOALS.ftsRequestsFetched) },
     cachedReopen: { ...summariseOverlay(cached), ftsDataRequestsPerOpen: requestsCached, goalRequests: GOALS.ftsRequestsCached, meetsGoal: requestsCached.every((n) => n === GOALS.ftsRequestsCached) },
   };

@@ -44,7 +44,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createFtsClient, REQUEST_SPACING_MS as SPACING_MS } from '../lib/fts/client';
-import { recordPackageUrl } from '../lib/fts/urls';
+import { procurementReleasesUrl } from '../lib/fts/urls';
 import { readOcds } from '../lib/ocds/read';
 import type { Procurement } from '../lib/procurement';
 import { refreshCycle, SWEEP_KEY, type CycleReport, type SweepState } from '../lib/refresh/cycle';
@@ -153,11 +153,11 @@ interface RequestsCase {
 async function poll(watched: number): Promise<{ requests: number; virtualMs: number }> {
   const clock = virtualClock(NOW);
   const body = JSON.stringify(BEFORE);
-  const fts = createFakeFts({ clock, recordFor: () => body });
+  const fts = createFakeFts({ clock, procurementFor: () => body });
   const client = createFtsClient({ fetch: fts.fetch, now: clock.now, sleep: clock.sleep });
   const started = clock.now();
-  for (let i = 0; i < watched; i++) await client.getText(recordPackageUrl(watchedOcid(i)));
-  return { requests: fts.count('record'), virtualMs: clock.now() - started };
+  for (let i = 0; i < watched; i++) await client.getText(procurementReleasesUrl(watchedOcid(i)));
+  return { requests: fts.count('procurement'), virtualMs: clock.now() - started };
 }
 
 async function requestsCase(watched: number, wantedChanged: number, polled: { requests: number; virtualMs: number }): Promise<RequestsCase> {
@@ -168,7 +168,7 @@ async function requestsCase(watched: number, wantedChanged: number, polled: { re
   const fts = createFakeFts({
     clock,
     releases: [...unwatchedUpdates(REQUEST_UPDATES - changed, at(-WINDOW_MS), NOW), ...updatedIn(changedOcids, Date.parse(NOW) - WINDOW_MS, Date.parse(NOW))],
-    records: new Map(changedOcids.map((ocid) => [ocid, changedText(ocid)])),
+    procurements: new Map(changedOcids.map((ocid) => [ocid, changedText(ocid)])),
   });
   const client = createFtsClient({ fetch: fts.fetch, now: clock.now, sleep: clock.sleep });
   const started = clock.now();
@@ -176,7 +176,7 @@ async function requestsCase(watched: number, wantedChanged: number, polled: { re
   const virtualMs = clock.now() - started;
   db.close();
   const listPages = fts.count('list');
-  const recordRequests = fts.count('record');
+  const recordRequests = fts.count('procurement');
   const sweepRequests = fts.requests.length;
   return {
     watched,
@@ -233,7 +233,7 @@ async function applyCase(watched: number, runs: number, gc: (() => void) | undef
   const db = await seededDb(watched, at(-WINDOW_MS));
   const clock = virtualClock(NOW);
   let texts = new Map<string, string>();
-  const fts = createFakeFts({ clock, recordFor: (ocid) => texts.get(ocid) });
+  const fts = createFakeFts({ clock, procurementFor: (ocid) => texts.get(ocid) });
   const stride = Math.floor(watched / ((runs + 1) * APPLY_CHANGED));
   const samples: Sample[] = [];
   const readOcdsSamples: number[] = [];
@@ -262,9 +262,9 @@ async function applyCase(watched: number, runs: number, gc: (() => void) | undef
     const totalMs = performance.now() - t0;
 
     const pages = fts.count('list') - listBefore;
-    if (report.sweepReleases !== APPLY_UPDATES || report.recordRequests !== APPLY_CHANGED || report.refreshed.length !== APPLY_CHANGED || changesIn(report) !== APPLY_CHANGED || report.failed.length > 0) {
+    if (report.sweepReleases !== APPLY_UPDATES || report.procurementReads !== APPLY_CHANGED || report.refreshed.length !== APPLY_CHANGED || changesIn(report) !== APPLY_CHANGED || report.failed.length > 0) {
       asExpected = false;
-      console.warn(`  W=${watched} run ${run}: ${pages} list page(s) with ${report.sweepReleases} releases, ${report.recordRequests} records, ${changesIn(report)} changes, ${report.failed.length} failed${report.stoppedBecause ? `, stopped: ${report.stoppedBecause}` : ''}`);
+      console.warn(`  W=${watched} run ${run}: ${pages} list page(s) with ${report.sweepReleases} releases, ${report.procurementReads} procurements read, ${changesIn(report)} changes, ${report.failed.length} failed${report.stoppedBecause ? `, stopped: ${report.stoppedBecause}` : ''}`);
     }
     // Apart from the cycle: readOcds alone on the same records, for reference (median of 3 passes).
     const readTexts = [...texts.values()];

@@ -63,46 +63,43 @@ async function withoutWaiting<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-const recordUrl = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/Record';
+/** Every release of the procurement (here the real compiled record stands for them: the reader takes either). */
+const releasesUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages/${OCID}`;
+/** What the notice page's content script sends: its notice id and the ocid its text shows. */
+const forNotice = (noticeId: string) => ({ type: 'timeline:forNotice', payload: { noticeId, ocid: OCID } });
 
 describe('background', () => {
-  it('reads a notice’s record from FTS once, then answers from its cache', async () => {
-    answers.set(recordUrl, () => new Response(record, { status: 200 }));
-    const first = await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+  it('reads a notice’s procurement from FTS once, then answers from its cache', async () => {
+    answers.set(releasesUrl, () => new Response(record, { status: 200 }));
+    const first = await send(forNotice('066750-2025'));
     expect(first).toMatchObject({ ok: true, fromCache: false, procurement: { ocid: OCID, title: 'Out of Court Resolution' } });
     // The other notice of the same procurement: no second request.
-    const second = await send({ type: 'timeline:forNotice', payload: { noticeId: '077802-2025' } });
+    const second = await send(forNotice('077802-2025'));
     expect(second).toMatchObject({ ok: true, fromCache: true, procurement: { ocid: OCID } });
-    expect(requests).toEqual([recordUrl]);
+    expect(requests).toEqual([releasesUrl]);
   });
 
-  it('falls back to the release package and the ocid’s record package when the record fails', async () => {
-    // FTS has answered a record with 200 and an empty body.
-    answers.set(recordUrl, () => new Response('', { status: 200 }));
+  it('without an ocid from the page, the notice’s release package gives it, then its releases are read', async () => {
     const release = JSON.stringify({ releases: [{ ...JSON.parse(record), tag: ['tender'], id: '066750-2025' }] });
     answers.set('https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage', () => new Response(release));
-    answers.set(`https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`, () => new Response(JSON.stringify({ records: [{ ocid: OCID, compiledRelease: JSON.parse(record) }] })));
+    answers.set(releasesUrl, () => new Response(record));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const answer = await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }));
     expect(answer).toMatchObject({ ok: true, procurement: { ocid: OCID } });
-    expect(requests).toEqual([
-      recordUrl,
-      'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage',
-      `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`,
-    ]);
+    expect(requests).toEqual(['https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage', releasesUrl]);
   });
 
   it('a notice FTS has no data for (404) is told at once, with no further request', async () => {
-    const answer = await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    const answer = await send(forNotice('066750-2025'));
     expect(answer).toEqual({ ok: false, error: { kind: 'notFound', message: 'Find a Tender has no data for this notice.', canRetry: false } });
-    expect(requests).toEqual([recordUrl]);
+    expect(requests).toEqual([releasesUrl]);
   });
 
   it('tells how a read is getting on while it waits its turn, and nothing once it is done', async () => {
-    answers.set(recordUrl, () => new Response(record));
+    answers.set(releasesUrl, () => new Response(record));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const progress = (noticeId: string) => send({ type: 'timeline:progress', payload: { noticeId } });
-    const first = send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    const first = send(forNotice('066750-2025'));
     const second = send({ type: 'timeline:forNotice', payload: { noticeId: '000001-2026' } });
     await first;
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -117,15 +114,15 @@ describe('background', () => {
   });
 
   it('says plainly when FTS’s answer is not OCDS', async () => {
-    answers.set(recordUrl, () => new Response('<!DOCTYPE html><title>Error</title>', { status: 200 }));
+    answers.set(releasesUrl, () => new Response('<!DOCTYPE html><title>Error</title>', { status: 200 }));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const answer = await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }));
+    const answer = await withoutWaiting(send(forNotice('066750-2025')));
     expect(answer).toEqual({ ok: false, error: { kind: 'notOcds', message: expect.stringMatching(/^This page's data is not OCDS/), canRetry: true } });
   });
 
   it('watches and unwatches a procurement, in IndexedDB, and tells every page', async () => {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toEqual({ ok: true, watched: false, unseenChanges: [] });
 
     const url = 'https://www.find-tender.service.gov.uk/Notice/066750-2025';
@@ -179,8 +176,8 @@ describe('background', () => {
   });
 
   it('keeps the watchlist across a restart of the background (a new database connection)', async () => {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
     fakeBrowser.runtime.onMessage.removeAllListeners();
     background.main();
@@ -190,8 +187,8 @@ describe('background', () => {
 
 describe('background, keeping data true', () => {
   it('queues a fresh read when Watch is pressed on a page whose data is old', async () => {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     // The page was left open for two days: its cached read is that old.
     const db = await openTenderTimelineDB();
     const cached = (await db.get('procurementCache', OCID))!;
@@ -204,8 +201,8 @@ describe('background, keeping data true', () => {
 
 describe('background, a refresh told as it goes and stopped', () => {
   it('tells how far the refresh got while it waits its turn; Stop ends it, sending nothing more', async () => {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } });
     const db = await openTenderTimelineDB();
     await db.put('meta', { key: SWEEP_KEY, value: { sweptTo: new Date(Date.now() - 3_600_000).toISOString(), pending: [] } });
@@ -214,7 +211,7 @@ describe('background, a refresh told as it goes and stopped', () => {
 
     const refreshed = send({ type: 'watchlist:refreshNow', payload: {} });
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
-    // The list of updates waits 13 s after the record was read.
+    // The list of updates waits 13 s after the procurement was read.
     expect(await send({ type: 'watchlist:refreshProgress', payload: {} })).toEqual({
       ok: true,
       progress: { pages: 0, checked: 0, changed: 0, request: { step: 'waiting', reason: 'turn', until: expect.any(Number), attempt: 1, maxAttempts: 4 } },
@@ -224,7 +221,7 @@ describe('background, a refresh told as it goes and stopped', () => {
     expect(await send({ type: 'watchlist:refreshProgress', payload: {} })).toEqual({ ok: true });
     expect(await send({ type: 'watchlist:refreshStop', payload: {} })).toEqual({ ok: true, stopping: false });
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(requests).toEqual([recordUrl]);
+    expect(requests).toEqual([releasesUrl]);
     // Where the sweep had got to is as it was.
     expect((await db.get('meta', SWEEP_KEY))?.value).toMatchObject({ pending: [] });
   });
@@ -232,8 +229,8 @@ describe('background, a refresh told as it goes and stopped', () => {
 
 describe('a backup, made and imported by an extension page', () => {
   async function watchOne(): Promise<void> {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
   }
 
@@ -281,7 +278,6 @@ describe('a backup, made and imported by an extension page', () => {
 
 describe('background, where data comes from', () => {
   const D3_PAGE = { url: `https://d3tenders.com/contract/?ocid=${OCID}` };
-  const recordPackageUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`;
   /** A republished copy of the real record with a made-up deadline and portal, as a hostile page could print it. */
   function poisoned(): string {
     const copy = JSON.parse(record);
@@ -294,27 +290,27 @@ describe('background, where data comes from', () => {
   it('a page’s data is shown on that page only: the FTS notice page then reads FTS', async () => {
     const onPage = await send({ type: 'timeline:fromText', payload: { text: poisoned(), pageUrl: D3_PAGE.url } }, D3_PAGE);
     expect(submissionDeadline(onPage)).toBe('2025-11-21T09:00:00.000Z');
-    answers.set(recordUrl, () => new Response(record));
-    const onFts = await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    const onFts = await send(forNotice('066750-2025'));
     // The real record's tender.tenderPeriod.endDate and submissionMethodDetails.
     expect(onFts).toMatchObject({ ok: true, fromCache: false });
     expect(submissionDeadline(onFts)).toBe('2025-11-24T14:00:00.000Z');
     expect(onFts.procurement.submission.url).toBe('https://sell2.in-tend.co.uk/blpd/publictenders');
-    expect(requests).toEqual([recordUrl]);
+    expect(requests).toEqual([releasesUrl]);
   });
 
   it('FTS’s own JSON views feed the cache like FTS’s answers', async () => {
-    const jsonView = { url: recordUrl };
-    await send({ type: 'timeline:fromText', payload: { text: record, noticeId: '066750-2025', pageUrl: recordUrl } }, jsonView);
-    expect(await send({ type: 'timeline:forNotice', payload: { noticeId: '077802-2025' } })).toMatchObject({ ok: true, fromCache: true });
+    const recordView = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/Record';
+    await send({ type: 'timeline:fromText', payload: { text: record, noticeId: '066750-2025', pageUrl: recordView } }, { url: recordView });
+    expect(await send(forNotice('077802-2025'))).toMatchObject({ ok: true, fromCache: true });
     expect(requests).toEqual([]);
   });
 
   it('Watch from another site stores what FTS says, read from FTS, not the page’s copy', async () => {
     await send({ type: 'timeline:fromText', payload: { text: poisoned(), pageUrl: D3_PAGE.url } }, D3_PAGE);
-    answers.set(recordPackageUrl, () => new Response(JSON.stringify({ records: [{ ocid: OCID, compiledRelease: JSON.parse(record) }] })));
+    answers.set(releasesUrl, () => new Response(JSON.stringify({ releases: [JSON.parse(record)] })));
     expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, pageUrl: D3_PAGE.url } }, D3_PAGE)).toEqual({ ok: true, watched: true });
-    expect(requests).toEqual([recordPackageUrl]);
+    expect(requests).toEqual([releasesUrl]);
     const db = await openTenderTimelineDB();
     const entry = (await db.get('watchlist', OCID))!;
     expect(entry.keyDates.find((k) => k.type === 'submissionDeadline')?.at).toBe('2025-11-24T14:00:00.000Z');
@@ -334,7 +330,7 @@ describe('background, where data comes from', () => {
         canRetry: false,
       },
     });
-    expect(requests).toEqual([recordPackageUrl]);
+    expect(requests).toEqual([releasesUrl]);
     expect((await send({ type: 'watchlist:list', payload: {} })).entries).toEqual([]);
     expect(await (await openTenderTimelineDB()).count('snapshots')).toBe(0);
   });
@@ -343,8 +339,8 @@ describe('background, where data comes from', () => {
     const db = await openTenderTimelineDB();
     const procurement = (await send({ type: 'timeline:fromText', payload: { text: poisoned() } }, D3_PAGE)).procurement;
     await db.put('procurementCache', { ocid: OCID, noticeIds: ['066750-2025'], procurement, problems: [], fetchedAt: new Date().toISOString() } as any);
-    answers.set(recordUrl, () => new Response(record));
-    expect(submissionDeadline(await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }))).toBe('2025-11-24T14:00:00.000Z');
+    answers.set(releasesUrl, () => new Response(record));
+    expect(submissionDeadline(await send(forNotice('066750-2025')))).toBe('2025-11-24T14:00:00.000Z');
   });
 });
 
@@ -352,8 +348,8 @@ describe('background, rows an older version stored with ocids the messages refus
   const BAD_OCIDS = ['OCDS-H6VHTK-UPPER', `${OCID} `, '../../x', `ocds-h6vhtk-${'x'.repeat(1_000_000)}`];
 
   it('can be edited, marked seen and removed, one by one, and Watch still refuses such an ocid', async () => {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } });
     const db = await openTenderTimelineDB();
     const good = (await db.get('watchlist', OCID))!;
@@ -376,12 +372,8 @@ describe('background, rows an older version stored with ocids the messages refus
 
 describe('background, only the notice read', () => {
   const releasePackageUrl = 'https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/ReleasePackage';
-  const ocidRecordUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${OCID}`;
   // The UK4's own release (the record before its UK12: no award, the UK12's document left
-  // out). FTS's record for the notice fails without saying the notice is unknown (an empty
-  // 200, as FTS has been seen to send: a 404 would be told at once as "no data"), and the
-  // ocid's record is not found (404).
-  beforeEach(() => answers.set(recordUrl, () => new Response('')));
+  // out); FTS's releases of the ocid fail (404). The page shows no ocid.
   const release = () => {
     const uk4 = { ...JSON.parse(record), tag: ['tender'], id: '066750-2025', date: '2025-10-20T14:19:05+01:00' };
     uk4.tender.documents = uk4.tender.documents.slice(0, 2);
@@ -401,13 +393,13 @@ describe('background, only the notice read', () => {
     expect(answer).toEqual({
       ok: false,
       error: {
-        kind: 'network',
-        message: 'Not watched: Find a Tender gave only this notice, not the whole procurement, and Tender Timeline stores a procurement only when it is read whole. Try again in a few minutes.',
-        canRetry: true,
+        kind: 'notFound',
+        message: 'Not watched: Tender Timeline stores only what Find a Tender publishes, and Find a Tender could not be read for this procurement. Find a Tender has no data for this notice.',
+        canRetry: false,
       },
     });
     // The cached read of the notice alone was not used: FTS was asked again for the whole.
-    expect(requests).toEqual([recordUrl, releasePackageUrl, ocidRecordUrl]);
+    expect(requests).toEqual([releasesUrl]);
     const db = await openTenderTimelineDB();
     expect(await db.count('watchlist')).toBe(0);
     expect(await db.count('snapshots')).toBe(0);
@@ -417,10 +409,10 @@ describe('background, only the notice read', () => {
     answers.set(releasePackageUrl, () => new Response(release()));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }));
-    answers.set(recordUrl, () => new Response(record));
+    answers.set(releasesUrl, () => new Response(record));
     requests = [];
     expect(await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }))).toEqual({ ok: true, watched: true });
-    expect(requests).toEqual([recordUrl]);
+    expect(requests).toEqual([releasesUrl]);
     const db = await openTenderTimelineDB();
     // The compiled record has the UK12 (077802-2025) the UK4's release alone did not.
     const [snapshot] = await db.getAllFromIndex('snapshots', 'byOcid', OCID);
@@ -433,15 +425,15 @@ describe('background, a read cut off', () => {
   const cutOff = record.slice(0, record.indexOf('"awardPeriod"'));
 
   it('is shown with its problem, is not cached, and Watch stores no snapshot and queues a whole read', async () => {
-    answers.set(recordUrl, () => new Response(cutOff));
+    answers.set(releasesUrl, () => new Response(cutOff));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const shown = await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    const shown = await send(forNotice('066750-2025'));
     expect(shown).toMatchObject({ ok: true, cutOff: true });
     expect(shown.procurement.keyDates.map((k: { type: string }) => k.type).sort()).toEqual(['enquiryDeadline', 'submissionDeadline']);
     expect(shown.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringMatching(/^The document is cut off \(truncated\)/));
     // Not cached as good: opening the notice again asks FTS again.
-    expect(await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }))).toMatchObject({ ok: true, fromCache: false });
-    expect(requests).toEqual([recordUrl, recordUrl]);
+    expect(await withoutWaiting(send(forNotice('066750-2025')))).toMatchObject({ ok: true, fromCache: false });
+    expect(requests).toEqual([releasesUrl, releasesUrl]);
 
     expect(await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }))).toEqual({ ok: true, watched: true });
     const db = await openTenderTimelineDB();
@@ -453,15 +445,15 @@ describe('background, a read cut off', () => {
   });
 
   it('Watch again with a read cut off leaves what was stored as it was', async () => {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } });
     const db = await openTenderTimelineDB();
     const before = { entry: await db.get('watchlist', OCID), snapshots: await db.getAll('snapshots') };
     expect(before.entry!.keyDates).toHaveLength(7);
     // The cached read has gone; FTS now sends the record cut off (another tab's Watch, pressed late).
     await db.delete('procurementCache', OCID);
-    answers.set(recordUrl, () => new Response(cutOff));
+    answers.set(releasesUrl, () => new Response(cutOff));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     expect(await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }))).toEqual({ ok: true, watched: true });
     expect({ entry: await db.get('watchlist', OCID), snapshots: await db.getAll('snapshots') }).toEqual(before);
@@ -471,8 +463,8 @@ describe('background, a read cut off', () => {
 
 describe('background, when the disk is full', () => {
   it('says so plainly, and what was stored stays as it was', async () => {
-    answers.set(recordUrl, () => new Response(record));
-    await send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } });
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
     await send({ type: 'watchlist:watch', payload: { ocid: OCID } });
     // From now on the browser refuses every write, as it does when its quota is used up.
     const original = IDBDatabase.prototype.transaction;

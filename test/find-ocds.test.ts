@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findOcdsText, type PageDocument } from '../lib/page/find-ocds';
+import { findOcdsText, findOcid, type PageDocument } from '../lib/page/find-ocds';
 import { readReal } from './support/fixtures';
 
 const realPagesDir = fileURLToPath(new URL('./fixtures/fts/pages/', import.meta.url));
@@ -42,6 +42,37 @@ describe('findOcdsText on the real saved FTS notice page', () => {
 
   it('finds no OCDS JSON: the page names its ocid only in prose and links to the JSON', () => {
     expect(findOcdsText(doc)).toBeUndefined();
+  });
+
+  it('finds the ocid the page shows ("Procurement identifier (OCID): ocds-h6vhtk-037c6c")', () => {
+    expect(findOcid(doc)).toBe('ocds-h6vhtk-037c6c');
+  });
+});
+
+describe('findOcid', () => {
+  const page = readFileSync(`${realPagesDir}fts-notice-008624-2023.html`, 'utf8');
+
+  it('finds it by its form, whatever the label says (the Welsh page has its own)', () => {
+    const relabelled = page.replace('Procurement identifier (OCID):', 'Dynodwr (OCID):').replace('Notice identifier:', 'Dynodwr hysbysiad:');
+    expect(relabelled).not.toContain('Procurement identifier');
+    expect(findOcid(parse(relabelled))).toBe('ocds-h6vhtk-037c6c');
+  });
+
+  it('takes the first ocid of the main content, not one in the navigation before it', () => {
+    const doc = parse('<body><nav>See ocds-h6vhtk-0aaaaa</nav><main><h1>A notice</h1>\n<p>OCID: ocds-h6vhtk-037c6c </p>\n<p>Follows ocds-h6vhtk-012345.</p></main></body>');
+    expect(findOcid(doc)).toBe('ocds-h6vhtk-037c6c');
+  });
+
+  it.each([
+    ['no ocid at all', '<main><p>Notice identifier: 2023/S 000-008624</p></main>'],
+    ['an ocid-like word with a short prefix', '<main><p>ocds-h6v-037c6c</p></main>'],
+    ['an ocid longer than any real one', `<main><p>ocds-h6vhtk-${'a'.repeat(200)}</p></main>`],
+  ])('gives nothing for %s', (_name, html) => {
+    expect(findOcid(parse(html))).toBeUndefined();
+  });
+
+  it('stops at the end of the ocid (a full stop or a space after it)', () => {
+    expect(findOcid(parse('<main><p>It is ocds-h6vhtk-037c6c. Next.</p></main>'))).toBe('ocds-h6vhtk-037c6c');
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   FTS_ORIGIN,
+  ftsNextPage,
   isFtsJsonView,
   noticeIdFromUrl,
   noticeUrl,
-  recordPackageUrl,
-  recordUrl,
+  procurementReleasesUrl,
   releasePackageUrl,
   safeHttpsUrl,
 } from '../lib/fts/urls';
@@ -158,32 +158,53 @@ describe('data URLs', () => {
     expect(new URL(FTS_ORIGIN).origin).toBe(FTS_ORIGIN);
   });
 
-  it('recordUrl and releasePackageUrl are the notice page\'s own JSON links', () => {
-    expect(recordUrl('066750-2025')).toBe('https://www.find-tender.service.gov.uk/Notice/066750-2025/OCDS/Record');
+  it('releasePackageUrl is the notice page\'s own link to its release', () => {
     expect(releasePackageUrl('008624-2023')).toBe('https://www.find-tender.service.gov.uk/Notice/008624-2023/OCDS/ReleasePackage');
     // the saved FTS page links exactly this path
     expect(new URL(releasePackageUrl('008624-2023')).pathname).toBe('/Notice/008624-2023/OCDS/ReleasePackage');
-    expect(isFtsJsonView(new URL(recordUrl('066750-2025')))).toBe(true);
+    expect(isFtsJsonView(new URL(releasePackageUrl('066750-2025')))).toBe(true);
     expect(noticeIdFromUrl(new URL(releasePackageUrl('066750-2025')))).toBe('066750-2025');
   });
 
-  it.each(['ocds-h6vhtk-05cfd9', 'ocds-h6vhtk-037c6c'])('recordPackageUrl(%s) is the API record package', (ocid) => {
-    expect(recordPackageUrl(ocid)).toBe(`https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${ocid}`);
-    expect(isFtsJsonView(new URL(recordPackageUrl(ocid)))).toBe(true);
+  it.each(['ocds-h6vhtk-05cfd9', 'ocds-h6vhtk-037c6c'])('procurementReleasesUrl(%s) is the API\'s package of every release of the ocid', (ocid) => {
+    expect(procurementReleasesUrl(ocid)).toBe(`https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages/${ocid}`);
+    expect(isFtsJsonView(new URL(procurementReleasesUrl(ocid)))).toBe(true);
   });
 
   it.each([
     ['ocds-h6vhtk-05cfd9/../../Notice/x', 'ocds-h6vhtk-05cfd9%2F..%2F..%2FNotice%2Fx'],
     ['ocds-h6vhtk-05cfd9?limit=100#x', 'ocds-h6vhtk-05cfd9%3Flimit%3D100%23x'],
     ['ocds h6vhtk&05cfd9', 'ocds%20h6vhtk%2605cfd9'],
-  ])('recordPackageUrl URL-encodes the ocid %j', (ocid, encoded) => {
-    const href = recordPackageUrl(ocid);
-    expect(href).toBe(`https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/${encoded}`);
+  ])('procurementReleasesUrl URL-encodes the ocid %j', (ocid, encoded) => {
+    const href = procurementReleasesUrl(ocid);
+    expect(href).toBe(`https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages/${encoded}`);
     const url = new URL(href);
     expect(url.origin).toBe(FTS_ORIGIN);
     expect(url.search).toBe('');
     expect(url.hash).toBe('');
-    expect(url.pathname.startsWith('/api/1.0/ocdsRecordPackages/')).toBe(true);
-    expect(decodeURIComponent(url.pathname.slice('/api/1.0/ocdsRecordPackages/'.length))).toBe(ocid);
+    expect(url.pathname.startsWith('/api/1.0/ocdsReleasePackages/')).toBe(true);
+    expect(decodeURIComponent(url.pathname.slice('/api/1.0/ocdsReleasePackages/'.length))).toBe(ocid);
+  });
+});
+
+describe('ftsNextPage', () => {
+  // The real `links.next` of test/fixtures/fts/api/whole-stream/page-001.json.
+  const realNext =
+    'https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages?updatedFrom=2026-07-13T00:00:00&updatedTo=2026-08-12T00:00:00&limit=100&cursor=dXBkYXRlZEZyb209MjAyNi0wNy0xM1QwMDowMDowMHx1cGRhdGVkVG89MjAyNi0wOC0xMlQwMDowMDowMHxuZXh0Q3Vyc29yPTU4MzIyNg==';
+
+  it('follows FTS\'s own next page', () => {
+    expect(ftsNextPage({ next: realNext })).toBe(realNext);
+  });
+
+  it.each([
+    ['no links', undefined],
+    ['links without next (the last page)', {}],
+    ['a next that is not text', { next: 42 }],
+    ['another site', { next: 'https://evil.example/api/1.0/ocdsReleasePackages/ocds-h6vhtk-05cfd9' }],
+    ['a look-alike host', { next: 'https://www.find-tender.service.gov.uk.evil.example/api' }],
+    ['plain http', { next: realNext.replace('https:', 'http:') }],
+    ['javascript:', { next: 'javascript:alert(1)' }],
+  ])('gives nothing for %s', (_name, links) => {
+    expect(ftsNextPage(links)).toBeUndefined();
   });
 });

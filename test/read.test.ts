@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readOcds } from '../lib/ocds/read';
 import { buildTimeline } from '../lib/timeline/build';
-import { realRecord } from './support/fixtures';
+import { realRecord, terminationRelease, tenderRelease } from './support/fixtures';
 
 const NOW = new Date('2025-11-01T12:00:00Z');
 
@@ -10,28 +10,6 @@ function readOne(value: unknown) {
   if (!result.ok) throw new Error(result.message);
   expect(result.procurements).toHaveLength(1);
   return result.procurements[0]!;
-}
-
-/** The real UK4 tender notice of ocds-h6vhtk-05cfd9 as a single release (before its UK12). */
-function tenderRelease() {
-  const record = realRecord();
-  record.id = '066750-2025';
-  record.tag = ['tender'];
-  record.date = '2025-10-20T14:19:05+01:00';
-  record.tender.documents = record.tender.documents.slice(0, 2);
-  delete record.awards;
-  return record;
-}
-
-function terminationRelease() {
-  return {
-    ocid: 'ocds-h6vhtk-05cfd9',
-    id: '077802-2025',
-    date: '2025-11-27T15:48:17Z',
-    tag: ['award', 'tenderUpdate'],
-    tender: { id: 'CONT0393', status: 'complete', documents: [realRecord().tender.documents[2]] },
-    awards: realRecord().awards,
-  };
 }
 
 describe('every shape FTS serves', () => {

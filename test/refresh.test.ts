@@ -1,7 +1,7 @@
 /**
  * The background refresh end to end, without a browser: the real FtsClient on a virtual
  * clock, fake-indexeddb (a fresh IDBFactory per test), and a scripted fake FTS serving
- * real record packages. What is checked is what FTS is asked, what is stored, and that a
+ * real procurements as FTS's release packages. What is checked is what FTS is asked, what is stored, and that a
  * stopped or failed cycle loses nothing. No assertion is about wall-clock time.
  */
 import 'fake-indexeddb/auto';
@@ -20,6 +20,7 @@ import {
   changedRecord,
   createFakeFts,
   londonReading,
+  procurementPackage,
   realRecordPackages,
   unwatchedUpdates,
   virtualClock,
@@ -77,8 +78,9 @@ const EXPECTED: Record<string, string> = {
   [C]: 'Contract ends (lot 2) moved from 31 July 2028, 11:59pm to 31 March 2029, 11:59pm',
 };
 
+/** The procurement as read from FTS's answer: the releases of its ocid. */
 function modelOf(pkg: Json): Procurement {
-  const read = readOcds(JSON.stringify(pkg));
+  const read = readOcds(JSON.stringify(procurementPackage(pkg)));
   if (!read.ok) throw new Error(read.message);
   return read.procurements[0]!.procurement;
 }
@@ -109,12 +111,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function startFts(releases: FakeRelease[], extra: { recordFor?: (ocid: string) => Json | undefined } = {}) {
+function startFts(releases: FakeRelease[], extra: { procurementFor?: (ocid: string) => Json | undefined } = {}) {
   fts = createFakeFts({
     clock,
     releases,
-    records: new Map(Object.entries(AFTER)),
-    recordFor: extra.recordFor,
+    procurements: new Map(Object.entries(AFTER)),
+    procurementFor: extra.procurementFor,
     // Time passes, a second at a time, until the client gives the request up.
     onHang: (signal) => {
       if (!hangTimesOut) return;
@@ -183,7 +185,7 @@ async function stored(ocid: string) {
 /** A list request for the window from `windowFrom` (to `windowTo`, when given: one half of a split window). */
 const isList = (windowFrom: string, windowTo?: string) => (r: LoggedRequest) =>
   r.kind === 'list' && r.updatedFrom === ftsTime(windowFrom) && (windowTo === undefined || r.updatedTo === ftsTime(windowTo));
-const isRecord = (ocid: string) => (r: LoggedRequest) => r.kind === 'record' && r.ocid === ocid;
+const isRead = (ocid: string) => (r: LoggedRequest) => r.kind === 'procurement' && r.ocid === ocid;
 
 /** The distinct windows the list requests asked for, in order. */
 function windowsAsked(requests: LoggedRequest[]): Array<{ from: string; to: string }> {
@@ -210,7 +212,7 @@ describe('refreshCycle: the sweep finds what changed', () => {
     // 251 updates, one every 86.4 s from 07:00 BST and A's at 12:00 BST. Each full page (100)
     // halves its window in London seconds, the second half starting a second after the first
     // ends: 07:00–10:00 holds the updates 0–125 (126), 10:00:01–13:00 the other 124 and A's.
-    // No cursor is followed; then A's record only.
+    // No cursor is followed; then A's releases only.
     expect(fts.listRequests().map((r) => [r.updatedFrom, r.updatedTo, r.cursor, r.rows])).toEqual([
       ['2026-06-10T07:00:00', '2026-06-10T13:00:00', undefined, 100],
       ['2026-06-10T07:00:00', '2026-06-10T10:00:00', undefined, 100],
@@ -220,9 +222,9 @@ describe('refreshCycle: the sweep finds what changed', () => {
       ['2026-06-10T10:00:01', '2026-06-10T11:30:00', undefined, 62],
       ['2026-06-10T11:30:01', '2026-06-10T13:00:00', undefined, 63],
     ]);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A]);
     expect(fts.requests).toHaveLength(8);
-    expect(report).toMatchObject({ sweepPages: 7, sweepReleases: 251, recordRequests: 1, failed: [] });
+    expect(report).toMatchObject({ sweepPages: 7, sweepReleases: 251, procurementReads: 1, failed: [] });
     expect(report.stoppedBecause).toBeUndefined();
     expect(report.refreshed).toEqual([
       {
@@ -261,7 +263,7 @@ describe('refreshCycle: the sweep finds what changed', () => {
     startFts([{ ocid: A, updatedAt: at(-30 * 60_000) }]);
     const report = await cycle();
     expect(windowsAsked(fts.requests)).toEqual([{ from: '2026-06-10T12:00:00', to: '2026-06-10T13:00:00' }]);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A]);
     expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
     expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
   });
@@ -284,7 +286,7 @@ describe('refreshCycle: the sweep finds what changed', () => {
     ]);
     // A is read twice: the second window takes in its update again, the cost of covering the hour whole.
     // (FTS lists the newest first: C, then A.)
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, C, A]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A, C, A]);
     expect(await changeTexts(C)).toEqual([EXPECTED[C]]);
   });
 
@@ -300,15 +302,15 @@ describe('refreshCycle: the sweep finds what changed', () => {
 
   // 1,000 updates evenly spread: each half of 6 hours holds 500, a quarter 250, an eighth 125,
   // a sixteenth 62 or 63: 1 + 2 + 4 + 8 + 16 list pages.
-  it('unwatched procurements in the updates cost nothing: 1,000 updates → 31 list pages, no record, nothing stored', async () => {
+  it('unwatched procurements in the updates cost nothing: 1,000 updates → 31 list pages, no procurement read, nothing stored', async () => {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
     const before = await Promise.all([A, B, C].map(stored));
     startFts(unwatchedUpdates(1000, at(-6 * HOUR), NOW));
     const report = await cycle();
     expect(fts.count('list')).toBe(31);
     expect(fts.listRequests().filter((r) => r.cursor !== undefined)).toEqual([]);
-    expect(fts.count('record')).toBe(0);
-    expect(report).toMatchObject({ sweepPages: 31, sweepReleases: 1000, recordRequests: 0, refreshed: [], failed: [] });
+    expect(fts.count('procurement')).toBe(0);
+    expect(report).toMatchObject({ sweepPages: 31, sweepReleases: 1000, procurementReads: 0, refreshed: [], failed: [] });
     expect(await Promise.all([A, B, C].map(stored))).toEqual(before);
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
   });
@@ -324,7 +326,7 @@ describe('refreshCycle: the sweep finds what changed', () => {
     ]);
     const report = await cycle();
     expect(windowsAsked(fts.requests)).toHaveLength(3);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([B]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([B]);
     expect(report.refreshed.map((r) => r.ocid)).toEqual([B]);
     expect(await changeTexts(B)).toEqual([
       'New notice: UK4: Tender notice, published 20 October 2025, 4:42pm',
@@ -348,17 +350,17 @@ describe('refreshCycle: the sweep finds what changed', () => {
       { ocid: B, id: '069512-2025', updatedAt: at(-4 * HOUR), repeat: 14 },
     ]);
     const report = await cycle();
-    expect(fts.recordRequests().map((r) => r.ocid).sort()).toEqual([A, B].sort());
-    expect(report).toMatchObject({ sweepReleases: 121, recordRequests: 2, failed: [] });
+    expect(fts.procurementRequests().map((r) => r.ocid).sort()).toEqual([A, B].sort());
+    expect(report).toMatchObject({ sweepReleases: 121, procurementReads: 2, failed: [] });
     expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
     expect(await changeTexts(B)).toContain(EXPECTED[B]);
   });
 
-  it('a record read again with nothing new adds no change and no snapshot, but counts as checked', async () => {
+  it('a procurement read again with nothing new adds no change and no snapshot, but counts as checked', async () => {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
     const before = await stored(A);
     startFts([{ ocid: A, updatedAt: at(-3 * HOUR) }]);
-    fts.setRecord(A, BEFORE[A]!);
+    fts.setProcurement(A, BEFORE[A]!);
     const report = await cycle();
     expect(report.refreshed).toEqual([{ ocid: A, changes: [] }]);
     expect(await snapshotsOf(A)).toEqual(before.snapshots);
@@ -383,7 +385,7 @@ describe('refreshCycle: the sweep finds what changed', () => {
     expect(windows[0]!.from).toBe(ftsTime(sweptTo));
     expect(windows.at(-1)!.to).toBe(ftsTime(NOW));
     for (let i = 1; i < windows.length; i++) expect(windows[i]!.from).toBe(windows[i - 1]!.to);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([C]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([C]);
     expect(await changeTexts(C)).toEqual([EXPECTED[C]]);
     expect(report.sweepPages).toBe(fts.count('list'));
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
@@ -398,7 +400,7 @@ describe('refreshCycle: the sweep finds what changed', () => {
       { from: ftsTime(at(-8 * HOUR)), to: ftsTime(at(-2 * HOUR)) },
       { from: ftsTime(at(-2 * HOUR)), to: ftsTime(NOW) },
     ]);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([B]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([B]);
   });
 
   it('an empty watchlist asks FTS nothing and moves the position to now', async () => {
@@ -407,15 +409,15 @@ describe('refreshCycle: the sweep finds what changed', () => {
     startFts(unwatchedUpdates(300, at(-5 * DAY), NOW));
     const report = await cycle();
     expect(fts.requests).toEqual([]);
-    expect(report).toEqual({ sweepPages: 0, sweepReleases: 0, recordRequests: 0, refreshed: [], failed: [] });
+    expect(report).toEqual({ sweepPages: 0, sweepReleases: 0, procurementReads: 0, refreshed: [], failed: [] });
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
   });
 
-  it('FTS’s stray ` 000,` fragments, in a list page and in a record, are repaired: the change is still found and stored', async () => {
+  it('FTS’s stray ` 000,` fragments, in a list page and in a procurement’s releases, are repaired: the change is still found and stored', async () => {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
     startFts([...unwatchedUpdates(40, at(-6 * HOUR), NOW), { ocid: A, updatedAt: at(-2 * HOUR) }]);
     fts.fail('list', { transform: (body) => body.replace('"links":', ' 000,"links":') });
-    fts.fail(isRecord(A), { transform: (body) => body.replace('"tenderPeriod":', ' 000,"tenderPeriod":').replace('"amountGross":0,', '"amountGross":0, 000,') });
+    fts.fail(isRead(A), { transform: (body) => body.replace('"tenderPeriod":', ' 000,"tenderPeriod":').replace('"amountGross":0,', '"amountGross":0, 000,') });
     const report = await cycle();
     expect(fts.unusedFailures()).toBe(0);
     expect(report.failed).toEqual([]);
@@ -429,9 +431,9 @@ describe('refreshCycle: W watched procurements, 3 changed', () => {
   // 54 s from 07:00 BST, and A at 08:00, B at 10:00, C at 12:00), 100 a page. Halves hold
   // 203 and 200, quarters 102, 101, 100 and 100 — a page of exactly 100 may not be all of
   // its part, so each is split again, into eighths of 49 to 51: 1 + 2 + 4 + 8 list pages,
-  // then the 3 changed records — whatever W is. Polling every watched record instead would
+  // then the 3 changed procurements' releases — whatever W is. Polling every watched procurement instead would
   // cost W requests (10, 1,000, 10,000).
-  it.each([10, 1_000, 10_000])('W = %i: 15 sweep pages + 3 record requests', async (w) => {
+  it.each([10, 1_000, 10_000])('W = %i: 15 sweep pages + 3 procurement reads', async (w) => {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR), clones: w - 3 });
     expect(await db!.count('watchlist')).toBe(w);
     startFts([
@@ -441,27 +443,27 @@ describe('refreshCycle: W watched procurements, 3 changed', () => {
       { ocid: C, updatedAt: at(-1 * HOUR) },
     ]);
     const report = await cycle();
-    expect({ list: fts.count('list'), record: fts.count('record'), other: fts.count('other') }).toEqual({ list: 15, record: 3, other: 0 });
+    expect({ list: fts.count('list'), procurement: fts.count('procurement'), other: fts.count('other') }).toEqual({ list: 15, procurement: 3, other: 0 });
     expect(fts.requests).toHaveLength(18);
     expect(fts.listRequests().map((r) => r.rows).sort((a, b) => a! - b!)).toEqual([49, 50, 50, 50, 51, 51, 51, 51, 100, 100, 100, 100, 100, 100, 100]);
-    expect(fts.recordRequests().map((r) => r.ocid).sort()).toEqual([A, B, C].sort());
-    expect(report).toMatchObject({ sweepPages: 15, sweepReleases: 403, recordRequests: 3, failed: [] });
+    expect(fts.procurementRequests().map((r) => r.ocid).sort()).toEqual([A, B, C].sort());
+    expect(report).toMatchObject({ sweepPages: 15, sweepReleases: 403, procurementReads: 3, failed: [] });
     for (const ocid of [A, B, C]) expect(await changeTexts(ocid)).toContain(EXPECTED[ocid]);
   }, 60_000);
 });
 
 describe('refreshCycle: away longer than 14 days', () => {
   const clones = 2;
-  const recordFor = (ocid: string) => (ocid.startsWith('ocds-h6vhtk-c') ? withOcid(BEFORE[A]!, ocid) : undefined);
+  const procurementFor = (ocid: string) => (ocid.startsWith('ocds-h6vhtk-c') ? withOcid(BEFORE[A]!, ocid) : undefined);
 
-  it('reads every watched record once instead of weeks of updates, then sweeps as usual', async () => {
+  it('reads every watched procurement once instead of weeks of updates, then sweeps as usual', async () => {
     const away = at(-(MAX_SWEEP_BACK_MS + HOUR));
     await seed({ checkedAt: away, sweptTo: away, clones });
-    startFts(unwatchedUpdates(5000, away, NOW), { recordFor });
+    startFts(unwatchedUpdates(5000, away, NOW), { procurementFor });
     const report = await cycle();
     expect(fts.count('list')).toBe(0);
-    expect(fts.recordRequests().map((r) => r.ocid).sort()).toEqual([A, B, C, cloneOcid(0), cloneOcid(1)].sort());
-    expect(report).toMatchObject({ sweepPages: 0, recordRequests: 5, failed: [] });
+    expect(fts.procurementRequests().map((r) => r.ocid).sort()).toEqual([A, B, C, cloneOcid(0), cloneOcid(1)].sort());
+    expect(report).toMatchObject({ sweepPages: 0, procurementReads: 5, failed: [] });
     for (const ocid of [A, B, C]) expect(await changeTexts(ocid)).toContain(EXPECTED[ocid]);
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [] });
 
@@ -478,19 +480,19 @@ describe('refreshCycle: away longer than 14 days', () => {
     startFts([{ ocid: B, updatedAt: at(-10 * DAY) }]);
     await cycle();
     expect(windowsAsked(fts.requests)).toHaveLength(56);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([B]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([B]);
   });
 
   it('stopped half-way through the reading (FTS busy), the next cycle reads only the ones left', async () => {
     const away = at(-20 * DAY);
     await seed({ checkedAt: away, sweptTo: away, clones });
-    startFts([], { recordFor });
+    startFts([], { procurementFor });
     let third: string | undefined;
-    fts.fail((r) => r.kind === 'record' && fts.count('record') === 3 && (third = r.ocid) !== undefined, { status: 429, retryAfter: '3600' });
+    fts.fail((r) => r.kind === 'procurement' && fts.count('procurement') === 3 && (third = r.ocid) !== undefined, { status: 429, retryAfter: '3600' });
     const first = await cycle();
     expect(first.stoppedBecause).toMatch(/busy/);
-    expect(fts.count('record')).toBe(3);
-    const readFirst = fts.recordRequests().slice(0, 2).map((r) => r.ocid!);
+    expect(fts.count('procurement')).toBe(3);
+    const readFirst = fts.procurementRequests().slice(0, 2).map((r) => r.ocid!);
     expect((await sweepState())!.pending).toHaveLength(3);
     expect((await sweepState())!.pending).toContain(third);
 
@@ -501,7 +503,7 @@ describe('refreshCycle: away longer than 14 days', () => {
     await cycle();
     const again = fts.since(seen);
     expect(again.filter((r) => r.kind === 'list')).toHaveLength(1);
-    const records = again.filter((r) => r.kind === 'record').map((r) => r.ocid!);
+    const records = again.filter((r) => r.kind === 'procurement').map((r) => r.ocid!);
     expect(records.sort()).toEqual([A, B, C, cloneOcid(0), cloneOcid(1)].filter((o) => !readFirst.includes(o)).sort());
     expect(await sweepState()).toEqual({ sweptTo: secondStart, pending: [] });
   });
@@ -551,8 +553,8 @@ describe('refreshCycle: a list page fails', () => {
     expect(fts.unusedFailures()).toBe(0);
     expect(fts.requests.filter(window2FirstHalf)).toHaveLength(attempts);
     expect(report.stoppedBecause).toMatch(message);
-    expect(report).toMatchObject({ sweepPages: 3 + 1, recordRequests: 0, refreshed: [], failed: [] });
-    expect(fts.count('record')).toBe(0);
+    expect(report).toMatchObject({ sweepPages: 3 + 1, procurementReads: 0, refreshed: [], failed: [] });
+    expect(fts.count('procurement')).toBe(0);
     expect(await sweepState()).toEqual({ sweptTo: window2, pending: [] });
     expect(await Promise.all([A, B, C].map(stored))).toEqual(before);
 
@@ -563,7 +565,7 @@ describe('refreshCycle: a list page fails', () => {
     const next = await cycle();
     const again = fts.since(seen);
     expect(again[0]).toMatchObject({ kind: 'list', updatedFrom: ftsTime(window2), cursor: undefined });
-    expect(again.filter((r) => r.kind === 'record').map((r) => r.ocid)).toEqual([B]);
+    expect(again.filter((r) => r.kind === 'procurement').map((r) => r.ocid)).toEqual([B]);
     expect(next.stoppedBecause).toBeUndefined();
     expect(await changeTexts(B)).toContain(EXPECTED[B]);
     expect(await sweepState()).toEqual({ sweptTo: secondStart, pending: [] });
@@ -582,12 +584,12 @@ describe('refreshCycle: a list page fails', () => {
   });
 
   // Once FTS has said it is busy (or cannot be reached) the cycle stops asking.
-  it('after a busy list page, no record is requested in the same cycle (they stay pending)', async () => {
+  it('after a busy list page, no procurement is read in the same cycle (they stay pending)', async () => {
     await scenario([{ status: 429 }]);
     fts.addReleases({ ocid: A, updatedAt: at(-17 * HOUR) }); // found in window 1, before the failure
     const report = await cycle();
     expect(report.stoppedBecause).toMatch(/busy/);
-    expect(fts.count('record')).toBe(0);
+    expect(fts.count('procurement')).toBe(0);
     expect((await sweepState())!.pending).toEqual([A]);
   });
 
@@ -600,26 +602,26 @@ describe('refreshCycle: a list page fails', () => {
     clock.advance(10 * 60_000);
     await restart();
     await cycle();
-    expect(fts.recordRequests().map((r) => r.ocid)).toContain(A);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toContain(A);
   });
 });
 
-describe('refreshCycle: a record fails', () => {
-  // A and C changed in the last 6 hours, on one page; A, the newer, is listed first. A's record fails.
+describe('refreshCycle: reading a procurement fails', () => {
+  // A and C changed in the last 6 hours, on one page; A, the newer, is listed first. Reading A fails.
   async function scenario(failures: Failure[]) {
     await seed({ checkedAt: at(-6 * HOUR), sweptTo: at(-6 * HOUR) });
     startFts([...unwatchedUpdates(90, at(-6 * HOUR), NOW), { ocid: A, updatedAt: at(-4 * HOUR) }, { ocid: C, updatedAt: at(-5 * HOUR) }]);
-    fts.fail(isRecord(A), ...failures);
+    fts.fail(isRead(A), ...failures);
   }
 
-  it.each(BUSY_CASES)('%s → the cycle stops at that record; its last good data is kept and the error noted; the next cycle reads it', async (_name, failures, attempts, message) => {
+  it.each(BUSY_CASES)('%s → the cycle stops at that procurement; its last good data is kept and the error noted; the next cycle reads it', async (_name, failures, attempts, message) => {
     await scenario(failures);
     const a = await stored(A);
     const c = await stored(C);
 
     const report = await cycle();
     expect(fts.unusedFailures()).toBe(0);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual(Array(attempts).fill(A));
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual(Array(attempts).fill(A));
     expect(report.stoppedBecause).toMatch(message);
     expect(report.failed).toEqual([{ ocid: A, message: expect.stringMatching(message) }]);
     expect(report.refreshed).toEqual([]);
@@ -642,13 +644,13 @@ describe('refreshCycle: a record fails', () => {
     expect(await sweepState()).toEqual({ sweptTo: secondStart, pending: [] });
   });
 
-  it('404 (FTS has no record) → that one is skipped with the error noted, the others are read', async () => {
+  it('404 (FTS has no such procurement) → that one is skipped with the error noted, the others are read', async () => {
     await scenario([{ status: 404, body: 'Not found' }]);
     const a = await stored(A);
     const report = await cycle();
     expect(report.stoppedBecause).toBeUndefined();
     expect(report.failed).toEqual([{ ocid: A, message: 'Find a Tender has no data for this notice.' }]);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, C]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A, C]);
     expect(await stored(A)).toEqual({ entry: { ...a.entry, lastCheckError: 'Find a Tender has no data for this notice.' }, snapshots: a.snapshots });
     expect(await changeTexts(C)).toEqual([EXPECTED[C]]);
   });
@@ -657,30 +659,30 @@ describe('refreshCycle: a record fails', () => {
     ['an HTML page with status 200', '<!DOCTYPE html><html><title>Sorry, there is a problem with the service</title></html>', /^This page's data is not OCDS/],
     ['an empty body with status 200', '', /^This page's data is not OCDS/],
     ['a JSON object that is not a package', '{"error": "Internal error"}', /^This page's data is not OCDS/],
-    ['a record package with no records', '{"uri": "https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/x", "records": []}', /^This OCDS package is empty/],
+    ['a release package with no releases', '{"uri": "https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages/x", "releases": []}', /^This OCDS package is empty/],
   ])('%s → skipped cleanly: last good data kept, error noted, the others read', async (_name, body, message) => {
     await scenario([{ body }]);
     const a = await stored(A);
     const report = await cycle();
     expect(report.failed).toEqual([{ ocid: A, message: expect.stringMatching(message) }]);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, C]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A, C]);
     expect(await stored(A)).toEqual({ entry: { ...a.entry, lastCheckError: report.failed[0]!.message }, snapshots: a.snapshots });
     expect(await changeTexts(C)).toEqual([EXPECTED[C]]);
   });
 
-  // A record FTS answered with something unreadable stays pending: the sweep has moved past its update.
-  it('a record answered with an unreadable body is read again by the next cycle', async () => {
+  // A procurement FTS answered with something unreadable stays pending: the sweep has moved past its update.
+  it('a procurement answered with an unreadable body is read again by the next cycle', async () => {
     await scenario([{ body: '<!DOCTYPE html><html><title>Sorry, there is a problem with the service</title></html>' }]);
     await cycle();
     clock.advance(15 * 60_000);
     await restart();
     await cycle();
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A, C, A]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A, C, A]);
     expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
   });
 
-  // A record whose JSON was cut off changes nothing stored: it would read as key dates removed.
-  it('a record cut off mid-way does not replace the last good data', async () => {
+  // Releases whose JSON was cut off change nothing stored: it would read as key dates removed.
+  it('releases cut off mid-way do not replace the last good data', async () => {
     await scenario([{ transform: (body) => body.slice(0, Math.floor(body.length * 0.6)) }]);
     const a = await stored(A);
     await cycle();
@@ -721,7 +723,7 @@ describe('refreshCycle: a stopped worker resumes where it left off', () => {
     const report = await cycle();
     const again = fts.since(seen);
     expect(again[0]).toMatchObject({ kind: 'list', updatedFrom: ftsTime(window3), cursor: undefined });
-    expect(again.filter((r) => r.kind === 'record').map((r) => r.ocid)).toEqual([A, B]);
+    expect(again.filter((r) => r.kind === 'procurement').map((r) => r.ocid)).toEqual([A, B]);
     expect(windowsAsked(again).map((w) => w.from)).toEqual([ftsTime(window3), ftsTime(at(-6 * HOUR)), ftsTime(NOW)]);
     expect(report.refreshed.map((r) => r.ocid)).toEqual([A, B]);
     expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
@@ -740,8 +742,8 @@ describe('refreshCycle: a stopped worker resumes where it left off', () => {
     startFts([]);
     await restart();
     await cycle();
-    expect(fts.count('record')).toBe(1);
-    expect(fts.recordRequests()[0]!.ocid).toBe(A);
+    expect(fts.count('procurement')).toBe(1);
+    expect(fts.procurementRequests()[0]!.ocid).toBe(A);
   });
 });
 
@@ -777,7 +779,7 @@ describe('refreshCycle: told as it goes, and stopped by the user', () => {
     const report = await cycleStoppedWhen((p) => p.checked === 1);
     expect(report).toMatchObject({ stopped: true, failed: [] });
     expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A]);
     expect(await changeTexts(A)).toEqual([EXPECTED[A]]);
     // B was not read, and nothing says it failed.
     expect(await stored(B)).toEqual(b);
@@ -795,7 +797,7 @@ describe('refreshCycle: told as it goes, and stopped by the user', () => {
     expect(report.refreshed.map((r) => r.ocid)).toEqual([A]);
     // Let the client wake from its wait: it sends nothing.
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
-    expect(fts.recordRequests().map((r) => r.ocid)).toEqual([A]);
+    expect(fts.procurementRequests().map((r) => r.ocid)).toEqual([A]);
     expect(await sweepState()).toEqual({ sweptTo: NOW, pending: [B, C] });
   });
 

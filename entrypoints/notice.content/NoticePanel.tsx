@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Panel, type PanelState } from '@/components/Panel';
 import { isFtsJsonView, noticeIdFromUrl } from '@/lib/fts/urls';
 import { ask, isOpenPanelMessage, WATCH_CHANGE_KEY, type TimelineResponse, type WatchChange } from '@/lib/messages';
-import { findOcdsText, type PageDocument } from '@/lib/page/find-ocds';
+import { findOcdsText, findOcid, type PageDocument } from '@/lib/page/find-ocds';
 import type { DetectedChange } from '@/lib/watchlist/entry';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -15,12 +15,12 @@ const PROGRESS_POLL_MS = 1000;
 
 export type LoadAnswer = TimelineResponse | { ok: false; error: { message: string; canRetry: boolean } };
 
-/** Asks the background for the page's timeline: from JSON in the page, or by notice id. */
+/** Asks the background for the page's timeline: from JSON in the page, or by notice id (and the ocid the page shows). */
 export function load(location: URL, doc: PageDocument): Promise<LoadAnswer> {
   const noticeId = noticeIdFromUrl(location);
   const text = findOcdsText(doc);
   if (text) return ask(send, 'timeline:fromText', { text, noticeId, pageUrl: location.href });
-  if (noticeId && !isFtsJsonView(location)) return ask(send, 'timeline:forNotice', { noticeId });
+  if (noticeId && !isFtsJsonView(location)) return ask(send, 'timeline:forNotice', { noticeId, ocid: findOcid(doc) });
   return Promise.resolve({ ok: false, error: { message: 'No procurement data was found on this page.', canRetry: false } });
 }
 

@@ -47,6 +47,18 @@ export function isFtsJsonView(location: Pick<URL, 'hostname' | 'pathname'>): boo
   return /^\/Notice\/\d{6}-\d{4}\/OCDS\//.test(location.pathname) || /^\/api\/(?:1\.0|latest)\/ocds(?:Record|Release)Packages\//.test(location.pathname);
 }
 
-export const recordUrl = (noticeId: string) => `${FTS_ORIGIN}/Notice/${noticeId}/OCDS/Record`;
+/** A notice's own release package (one release, ~13 kB): the notice page links it. */
 export const releasePackageUrl = (noticeId: string) => `${FTS_ORIGIN}/Notice/${noticeId}/OCDS/ReleasePackage`;
-export const recordPackageUrl = (ocid: string) => `${FTS_ORIGIN}/api/1.0/ocdsRecordPackages/${encodeURIComponent(ocid)}`;
+/**
+ * Every release of a procurement, up to 100 a page (FTS's API page: "filtering by ocid").
+ * What the extension reads a procurement from: a record package of the same procurement
+ * repeats each field's history (`versionedRelease`) and runs to megabytes.
+ */
+export const procurementReleasesUrl = (ocid: string) => `${FTS_ORIGIN}/api/1.0/ocdsReleasePackages/${encodeURIComponent(ocid)}`;
+
+/** A link FTS gives to its next page (`links.next`), when it is an https address on FTS itself. */
+export function ftsNextPage(links: unknown): string | undefined {
+  const next = links !== null && typeof links === 'object' ? (links as { next?: unknown }).next : undefined;
+  const url = typeof next === 'string' ? safeHttpsUrl(next) : undefined;
+  return url?.startsWith(`${FTS_ORIGIN}/`) ? url : undefined;
+}

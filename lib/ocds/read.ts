@@ -105,11 +105,35 @@ export function readOcdsValue(root: unknown, repairs: Problem[] = []): ReadResul
   return buildAll(readSourcesValue(root, repairs));
 }
 
+/** JSON text read tolerantly, with what was repaired. */
+export interface ParsedDocument {
+  value: unknown;
+  repairs: Problem[];
+}
+
+/** Text → its JSON and repairs, or why it holds no OCDS (it is not JSON at all). */
+export function parseOcdsText(text: string): ({ ok: true } & ParsedDocument) | { ok: false; message: string } {
+  const parsed = parseJsonText(text);
+  return parsed.ok ? parsed : { ok: false, message: `${NOT_OCDS}: ${parsed.message}` };
+}
+
 /** Text → each procurement's validated releases (what the model is built from). */
 export function readSources(text: string): SourcesResult {
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, message: `${NOT_OCDS}: ${parsed.message}` };
-  return readSourcesValue(parsed.value, parsed.repairs);
+  const parsed = parseOcdsText(text);
+  return parsed.ok ? readSourcesValue(parsed.value, parsed.repairs) : parsed;
+}
+
+/**
+ * The pages of one answer (FTS's `links.next` chain) read as one document: a release
+ * listed on two pages is read once, and each page's repairs are at `$[page]…`.
+ */
+export function readOcdsPages(pages: ParsedDocument[]): ReadResult {
+  if (pages.length === 1) return readOcdsValue(pages[0]!.value, pages[0]!.repairs);
+  const repairs = pages.flatMap(({ repairs }, index) => repairs.map((r) => ({ ...r, path: `$[${index}]${r.path.slice(1)}` })));
+  return readOcdsValue(
+    pages.map((p) => p.value),
+    repairs,
+  );
 }
 
 export function readOcds(text: string): ReadResult {

@@ -1,7 +1,8 @@
 /**
- * Finds OCDS JSON printed in a page: FTS's own JSON views shown by the browser, and sites
- * that republish FTS records with the JSON in a <pre>/<code> block or a JSON script.
- * Takes the smallest slice of a document it needs, so it is tested on saved pages in Node.
+ * Finds OCDS in a page: JSON printed in it (FTS's own JSON views shown by the browser, and
+ * sites that republish FTS records with the JSON in a <pre>/<code> block or a JSON script),
+ * and the ocid an FTS notice page shows. Takes the smallest slice of a document it needs,
+ * so it is tested on saved pages in Node.
  */
 
 export interface TextNode {
@@ -31,4 +32,21 @@ export function findOcdsText(doc: PageDocument): string | undefined {
     if (looksLikeOcds(text) && (!best || text.length > best.length)) best = text;
   }
   return best;
+}
+
+/** An ocid as FTS writes them (`ocds-h6vhtk-037c6c`): a six-character publisher prefix, then the id. */
+const OCID_IN_TEXT = /\bocds-[a-z0-9]{6}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/;
+/** Longer than this is not an ocid (and the background would refuse the message). */
+const MAX_OCID_LENGTH = 100;
+
+/**
+ * The first ocid in the page's main content (FTS's notice page shows the procurement's
+ * ocid near its top). Found by its form, not by the label before it, which is in Welsh on
+ * the Welsh page. Only a hint (markup with no space after it would glue the next words
+ * on): the background uses it only if FTS's releases of that ocid hold the notice.
+ */
+export function findOcid(doc: PageDocument): string | undefined {
+  const text = (doc.querySelectorAll('main')[0] ?? doc.body)?.textContent ?? '';
+  const found = OCID_IN_TEXT.exec(text)?.[0];
+  return found && found.length <= MAX_OCID_LENGTH ? found : undefined;
 }

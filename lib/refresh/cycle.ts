@@ -1,14 +1,14 @@
 /**
  * One refresh of the watchlist: sweep FTS's updates since the last sweep, then read the
- * record of each watched procurement that changed. Everything it must not forget — how
+ * releases of each watched procurement that changed (lib/fts/read-procurement.ts). Everything it must not forget — how
  * far it swept, which procurements still need reading — is stored as it goes, so a
  * stopped service worker or a closed browser resumes where it left off, and a failed
  * read never loses the last good snapshot.
  */
 import type { IDBPDatabase } from 'idb';
 import { FtsError, type FtsProgress } from '../fts/client';
-import { recordPackageUrl } from '../fts/urls';
-import { isCutOff, readOcds, type ProcurementRead } from '../ocds/read';
+import { readProcurement } from '../fts/read-procurement';
+import { isCutOff } from '../ocds/read';
 import type { TenderTimelineDB } from '../watchlist/db';
 import type { DetectedChange, WatchedProcurement } from '../watchlist/entry';
 import { applyRefresh, getMeta, recordRefreshError, setMeta, updateMeta } from '../watchlist/store';
@@ -17,7 +17,7 @@ import { sweepUpdates, type TextClient } from './sweep';
 type DB = IDBPDatabase<TenderTimelineDB>;
 
 export const SWEEP_KEY = 'sweep';
-/** Further back than this, sweeping costs more than reading each watched record again. */
+/** Further back than this, sweeping costs more than reading each watched procurement again. */
 export const MAX_SWEEP_BACK_MS = 14 * 24 * 60 * 60 * 1000;
 
 export interface SweepState {
@@ -31,7 +31,8 @@ export interface CycleReport {
   sweepPages: number;
   /** Distinct releases (ocid, release id) the sweep's list pages held. */
   sweepReleases: number;
-  recordRequests: number;
+  /** Procurements read (each one request, or one a page past 100 releases). */
+  procurementReads: number;
   refreshed: Array<{ ocid: string; changes: DetectedChange[] }>;
   failed: Array<{ ocid: string; message: string }>;
   /** Why the cycle stopped early, if it did: it resumes next time. */
@@ -88,7 +89,7 @@ export async function refreshCycle(options: {
   onProgress?: (progress: RefreshProgress) => void;
 }): Promise<CycleReport> {
   const { db, now, signal = new AbortController().signal } = options;
-  const report: CycleReport = { sweepPages: 0, sweepReleases: 0, recordRequests: 0, refreshed: [], failed: [] };
+  const report: CycleReport = { sweepPages: 0, sweepReleases: 0, procurementReads: 0, refreshed: [], failed: [] };
   const progress: RefreshProgress = { pages: 0, checked: 0, changed: 0 };
   const tell = (update: Partial<RefreshProgress>) => {
     Object.assign(progress, update);
@@ -128,7 +129,7 @@ export async function refreshCycle(options: {
   }
 
   if (started.getTime() - from.getTime() > MAX_SWEEP_BACK_MS) {
-    // Away too long: read every watched record once rather than weeks of updates.
+    // Away too long: read every watched procurement once rather than weeks of updates.
     state.pending.push(...watched);
     state.sweptTo = started.toISOString();
     await save();
@@ -164,9 +165,9 @@ export async function refreshCycle(options: {
   tell({ total: toRead.length, request: undefined });
   for (const ocid of toRead) {
     try {
-      report.recordRequests++;
-      const found = await readRecord(client, ocid);
-      // A record cut short would look like dates removed: keep the last good one instead.
+      report.procurementReads++;
+      const found = await readProcurement(client, ocid);
+      // A read cut short would look like dates removed: keep the last good one instead.
       if (isCutOff(found)) throw new Error(CUT_OFF_MESSAGE);
       const changes = await applyRefresh(db, found.procurement, now());
       report.refreshed.push({ ocid, changes });
@@ -180,7 +181,7 @@ export async function refreshCycle(options: {
       const message = messageOf(error);
       report.failed.push({ ocid, message });
       await recordRefreshError(db, ocid, message);
-      // It stays pending and is read again next time, unless FTS says it has no such record.
+      // It stays pending and is read again next time, unless FTS says it has no such procurement.
       if (error instanceof FtsError && error.kind === 'notFound') {
         done.add(ocid);
         await save();
@@ -196,16 +197,7 @@ export async function refreshCycle(options: {
 }
 
 /** Why a read was not taken as the procurement's state. */
-export const CUT_OFF_MESSAGE = "Find a Tender's record arrived cut off; it will be read again at the next refresh.";
-
-/** FTS's record of one procurement, read (it may be cut off). Throws when there is none, or it is not OCDS. */
-export async function readRecord(client: TextClient, ocid: string): Promise<ProcurementRead> {
-  const read = readOcds(await client.getText(recordPackageUrl(ocid)));
-  if (!read.ok) throw new Error(read.message);
-  const found = read.procurements.find((p) => p.procurement.ocid === ocid);
-  if (!found) throw new Error(`FTS's record did not hold ${ocid}`);
-  return found;
-}
+export const CUT_OFF_MESSAGE = "Find a Tender's data arrived cut off; it will be read again at the next refresh.";
 
 /** Asks the next refresh to read these procurements (e.g. restored from a backup without a recent read). */
 export async function addPendingReads(db: DB, ocids: string[]): Promise<void> {

@@ -15,7 +15,7 @@ import { expectAxeClean } from './axe.ts';
 import { BROWSERS, describeInBrowser, launch, type E2EBrowser, type TestPage } from './browsers.ts';
 import { journeyCase, renamed, type JourneyCase } from './e2e-fixtures.ts';
 import { WATCH_TEXT, clickPanelButton, clickPopupButton, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
-import { FTS_ORIGIN, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from './fts-server.ts';
+import { FTS_ORIGIN, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer } from './fts-server.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,7 +49,8 @@ for (const name of BROWSERS) {
     const c = urgentCase('711');
     beforeAll(async () => {
       browser = await launch(name, { server });
-      server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })), record: rawJson(c.text) });
+      server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })) });
+      server.procurement(c.ocid, ftsReleases(c.text));
     });
     afterAll(async () => {
       await browser?.dispose();

@@ -22,6 +22,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { procurementPackage } from '../support/fake-fts.ts';
 
 export const FTS_HOST = 'www.find-tender.service.gov.uk';
 export const FTS_ORIGIN = `https://${FTS_HOST}`;
@@ -79,10 +80,10 @@ export interface FtsServer {
   route(host: string, path: string, route: Route): void;
   /** `route(FTS_HOST, path, route)`. */
   fts(path: string, route: Route): void;
-  /** Serve one notice: its page, `/OCDS/Record` and `/OCDS/ReleasePackage` (each optional). */
-  notice(noticeId: string, parts: { page?: Route; record?: Route; releasePackage?: Route }): void;
-  /** `/api/1.0/ocdsRecordPackages/{ocid}` (and `api/latest`). */
-  recordPackage(ocid: string, route: Route): void;
+  /** Serve one notice: its page and `/OCDS/ReleasePackage` (each optional). */
+  notice(noticeId: string, parts: { page?: Route; releasePackage?: Route }): void;
+  /** Every release of a procurement: `/api/1.0/ocdsReleasePackages/{ocid}` (and `api/latest`); see `ftsReleases`. */
+  procurement(ocid: string, route: Route): void;
   /** `/api/1.0/ocdsReleasePackages/{noticeId}` (and `api/latest`). */
   releasePackage(noticeId: string, route: Route): void;
   /** `route(D3_HOST, path, route)`, e.g. `d3tenders('/contract/?ocid=ocds-h6vhtk-05cfd9', …)`. */
@@ -241,12 +242,11 @@ export async function startFtsServer(): Promise<FtsServer> {
     },
     notice(noticeId, parts) {
       if (parts.page !== undefined) server.fts(`/Notice/${noticeId}`, parts.page);
-      if (parts.record !== undefined) server.fts(`/Notice/${noticeId}/OCDS/Record`, parts.record);
       if (parts.releasePackage !== undefined) server.fts(`/Notice/${noticeId}/OCDS/ReleasePackage`, parts.releasePackage);
     },
-    recordPackage(ocid, route) {
-      server.fts(`/api/1.0/ocdsRecordPackages/${ocid}`, route);
-      server.fts(`/api/latest/ocdsRecordPackages/${ocid}`, route);
+    procurement(ocid, route) {
+      server.fts(`/api/1.0/ocdsReleasePackages/${ocid}`, route);
+      server.fts(`/api/latest/ocdsReleasePackages/${ocid}`, route);
     },
     releasePackage(noticeId, route) {
       server.fts(`/api/1.0/ocdsReleasePackages/${noticeId}`, route);
@@ -305,6 +305,21 @@ export function json(value: unknown, init: Omit<Reply, 'body'> = {}): Reply {
 /** A JSON reply from raw text, for invalid JSON as FTS has served it (` 000,`, `1e9999`). */
 export function rawJson(text: string, init: Omit<Reply, 'body'> = {}): Reply {
   return { ...init, body: text, headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers } };
+}
+
+/** How `ftsReleases` carries a number too large for JSON (`1e9999`) through `JSON.stringify`. */
+const TOO_LARGE = '\u0000too large\u0000';
+
+/**
+ * What FTS answers for `/api/1.0/ocdsReleasePackages/{ocid}`: every release of the
+ * procurement in `text` (a record package's releases, a release package's, or a compiled
+ * record standing in as the one release), in the envelope of FTS's recorded release
+ * packages (test/fixtures/fts/api; made by the fake FTS of the unit tests). Numbers written
+ * `1e9999`, as FTS writes some, stay so.
+ */
+export function ftsReleases(text: string, init: Omit<Reply, 'body'> = {}): Reply {
+  const body = JSON.stringify(procurementPackage(JSON.parse(text)), (_key, value: unknown) => (value === Infinity ? TOO_LARGE : value));
+  return rawJson(body.replaceAll(JSON.stringify(TOO_LARGE), '1e9999'), init);
 }
 
 /** An HTML reply. */

@@ -1,6 +1,6 @@
 /**
  * The user's journey in real browsers with the BUILT extension (issue: overlay + watchlist):
- * a served FTS notice page whose Record is served → the panel (title, every key date) → Watch
+ * a served FTS notice page and its procurement's releases → the panel (title, every key date) → Watch
  * (our button, never FTS's "Watch this notice") → the popup lists it → unwatch empties it →
  * a restart keeps the watchlist; hostile data stays text; 429 then 200 honours Retry-After;
  * Watch on a republishing page stores FTS's data, read from FTS, or says why it cannot.
@@ -33,7 +33,7 @@ import {
   waitForWatched,
   waitForPanelStatus,
 } from './extension-ui.ts';
-import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, html, json, rawJson, startFtsServer, tooManyRequests, type FtsServer } from './fts-server.ts';
+import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, ftsReleases, html, json, rawJson, startFtsServer, tooManyRequests, type FtsServer, type Route } from './fts-server.ts';
 
 /**
  * The key dates of record-delta-deadline-moves.json as the panel must show them, written
@@ -68,9 +68,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Serve a notice page (the real saved FTS page, re-labelled) and its Record. */
-function serveNotice(c: JourneyCase, record = rawJson(c.text)): string {
-  server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })), record });
+/** Serve a notice page (the real saved FTS page, re-labelled: it shows the ocid) and its procurement's releases. */
+function serveNotice(c: JourneyCase, releases: Route = ftsReleases(c.text)): string {
+  server.notice(c.noticeId, { page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })) });
+  server.procurement(c.ocid, releases);
   return `${FTS_ORIGIN}/Notice/${c.noticeId}`;
 }
 
@@ -113,11 +114,11 @@ for (const name of BROWSERS) {
         expect(items.slice(0, today).every((i) => i.past)).toBe(true);
         expect(items.slice(today + 1).every((i) => !i.past)).toBe(true);
 
-        // The FTS page is still itself, and the extension asked FTS once.
+        // The FTS page is still itself, and the extension asked FTS once: the releases of the ocid the page shows.
         const fts = await ftsPageState(page);
         expect(fts.title).toBe(c.title);
         expect(fts.watchButton).toBe('Watch this notice');
-        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([`/Notice/${c.noticeId}/OCDS/Record`]);
+        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([`/api/1.0/ocdsReleasePackages/${c.ocid}`]);
         // The panel sits over the side of the window: the notice's own layout is the same without it.
         expect(await layoutWithAndWithoutPanel(page)).toEqual({ same: true });
         await page.screenshot('journey-panel');
@@ -259,19 +260,19 @@ for (const name of BROWSERS) {
         await waitForPanel(page);
         expect(await panelText(page, UI.panel.title)).toBe('Republished copy');
 
-        // FTS has no record for it yet (404): not watched, and the panel says why.
+        // FTS has no data for it yet (404): not watched, and the panel says why.
         await clickPanelButton(page, WATCH_TEXT.off);
         await waitForPanel(page, UI.panel.alert);
         expect(await panelText(page, UI.panel.alert)).toMatch(/^Not watched: Tender Timeline stores only what Find a Tender publishes/);
         await waitForWatched(page, false);
-        const recordPath = `/api/1.0/ocdsRecordPackages/${c.ocid}`;
-        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([recordPath]);
+        const releasesPath = `/api/1.0/ocdsReleasePackages/${c.ocid}`;
+        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([releasesPath]);
 
-        server.recordPackage(c.ocid, rawJson(c.text));
+        server.procurement(c.ocid, ftsReleases(c.text));
         await clickPanelButton(page, WATCH_TEXT.off);
         // The polite client spaces its requests 13 s apart.
         await waitForWatched(page, true, 30_000);
-        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([recordPath, recordPath]);
+        expect(server.ftsDataRequests().map((r) => r.pathname)).toEqual([releasesPath, releasesPath]);
         const popup = await browser.openPopup();
         await waitForPopupRows(popup, 1);
         const [row] = await popupRows(popup);
@@ -283,18 +284,18 @@ for (const name of BROWSERS) {
         await page.close();
       });
 
-      it('a refresh finds the changed record: the badge counts it and the popup says what changed', async () => {
+      it('a refresh finds the changed procurement: the badge counts it and the popup says what changed', async () => {
         const c = renamed(base, '106');
         const page = await openNotice(browser, c);
         await clickPanelButton(page, WATCH_TEXT.off);
         await waitForWatched(page, true);
 
-        // FTS now lists an update for this procurement, and its record moves the submission
+        // FTS now lists an update for this procurement, and its releases move the submission
         // deadline from 2025-11-07T12:00:00Z (7 November 2025, midday in London) to 21 November 2025, midday.
         expect(c.text).toContain('"2025-11-07T12:00:00Z"');
         const changed = c.text.replaceAll('"2025-11-07T12:00:00Z"', '"2025-11-21T12:00:00Z"');
         server.fts('/api/1.0/ocdsReleasePackages', json({ releases: [{ ocid: c.ocid, id: c.noticeId, date: new Date().toISOString() }], links: {} }));
-        server.recordPackage(c.ocid, rawJson(changed));
+        server.procurement(c.ocid, ftsReleases(changed));
 
         const popup = await browser.openPopup();
         await waitForPopupRows(popup, 1);
@@ -304,14 +305,15 @@ for (const name of BROWSERS) {
             return (await (api.action ?? api.browserAction).getBadgeText({})) as string;
           });
         expect(await badge()).toBe('');
+        const refreshedFrom = Date.now();
         await clickPopupButton(popup, 'Refresh now');
         const change = 'Submission deadline moved from 7 November 2025, midday to 21 November 2025, midday';
         await popup.waitForFunction((text) => document.body.textContent?.includes(text) === true, change, 60_000);
         expect(await badge()).toBe('1');
 
-        // One list page, then the one record: the sweep asks nothing about other procurements.
-        const asked = server.ftsDataRequests().filter((r) => r.pathname.startsWith('/api/'));
-        expect(asked.map((r) => r.pathname)).toEqual(['/api/1.0/ocdsReleasePackages', `/api/1.0/ocdsRecordPackages/${c.ocid}`]);
+        // One list page, then the one procurement's releases: the sweep asks nothing about other procurements.
+        const asked = server.ftsDataRequests().filter((r) => r.time >= refreshedFrom);
+        expect(asked.map((r) => r.pathname)).toEqual(['/api/1.0/ocdsReleasePackages', `/api/1.0/ocdsReleasePackages/${c.ocid}`]);
         await popup.screenshot('journey-popup-changed');
 
         await clickPopupButton(popup, 'Mark all seen');
@@ -325,10 +327,7 @@ for (const name of BROWSERS) {
       it('waits as told after a 429 with Retry-After, then shows the panel', async () => {
         const c = renamed(base, '429');
         const retryAfter = 2;
-        server.notice(c.noticeId, {
-          page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })),
-          record: [tooManyRequests(retryAfter), rawJson(c.text)],
-        });
+        serveNotice(c, [tooManyRequests(retryAfter), ftsReleases(c.text)]);
         const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
         // While it waits (Retry-After, and the 13 s spacing in it), the panel says so and counts down.
         const busy = /Find a Tender is busy — trying again in (\d+) seconds? \(attempt 2 of 4\)/;
@@ -344,12 +343,9 @@ for (const name of BROWSERS) {
 
       it('shows a clear error when FTS’s data is broken, and leaves the page intact', async () => {
         const c = renamed(base, '105');
-        server.notice(c.noticeId, {
-          page: html(ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title })),
-          record: rawJson('{"records": [ {"releases": [ 000, <html>'),
-        });
+        serveNotice(c, rawJson('{"releases": [ {"id": 000, <html>'));
         const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
-        // The notice's release package is asked for next, 13 s after the record: the panel says so.
+        // The notice's release package is asked for next, 13 s after the releases: the panel says so.
         await waitForPanelStatus(page, /Waiting for Find a Tender \(next request in \d+ seconds?\)/, 45_000);
         await waitForPanel(page, UI.panel.alert, 50_000);
         expect(await panelText(page, UI.panel.alert)).toMatch(/not OCDS|could not be/);
@@ -367,7 +363,7 @@ for (const name of BROWSERS) {
         await waitForPanel(page, UI.panel.alert, 30_000); // behind the 13 s spacing of the requests before it
         expect(await panelText(page, UI.panel.alert)).toBe('Find a Tender has no data for this notice.');
         const asked = server.ftsDataRequests();
-        expect(asked.map((r) => [r.pathname, r.status])).toEqual([[`/Notice/${c.noticeId}/OCDS/Record`, 404]]);
+        expect(asked.map((r) => [r.pathname, r.status])).toEqual([[`/api/1.0/ocdsReleasePackages/${c.ocid}`, 404]]);
         // Told at once: no second request follows.
         await new Promise((r) => setTimeout(r, 15_000));
         expect(server.ftsDataRequests()).toHaveLength(1);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { BROWSERS, GECKO_ID, PANEL_HOST, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
 import { journeyCase, renamed, type JourneyCase } from './e2e-fixtures.ts';
 import { UI, WATCH_TEXT, clickPanelButton, waitForPanel, waitForPopupRows, waitForWatched, watchButtonState } from './extension-ui.ts';
-import { FTS_ORIGIN, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from './fts-server.ts';
+import { FTS_ORIGIN, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer } from './fts-server.ts';
 
 /** What the page's own script saw, kept on `window.pageSaw`. */
 interface PageSaw {
@@ -50,10 +50,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Serve the real saved notice page, re-labelled, with the page's own script, and its Record. */
+/** Serve the real saved notice page, re-labelled, with the page’s own script, and its procurement’s releases. */
 async function openNotice(browser: E2EBrowser, c: JourneyCase): Promise<TestPage> {
   const page = ftsNoticePage({ noticeId: c.noticeId, ocid: c.ocid, title: c.title }).replace('<head>', `<head>${PAGE_SCRIPT}`);
-  server.notice(c.noticeId, { page: html(page), record: rawJson(c.text) });
+  server.notice(c.noticeId, { page: html(page) });
+  server.procurement(c.ocid, ftsReleases(c.text));
   const opened = await browser.openPage(`${FTS_ORIGIN}/Notice/${c.noticeId}`);
   await waitForPanel(opened);
   await waitForWatched(opened, false);

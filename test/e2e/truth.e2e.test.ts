@@ -3,15 +3,15 @@
  * terminated procurement has nothing coming up, planned dates read as expected, and a date
  * FTS published without a time stays a day; an award notice says who won, at what value;
  * an old version of a notice says first that a newer one was published. Each case serves a
- * real FTS document unedited (test/fixtures/fts/) at the notice's real URL; the expected
- * lines were read from the JSON.
+ * real FTS document unedited (test/fixtures/fts/) as FTS serves the releases of the
+ * notice's ocid; the expected lines were read from the JSON.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, describeInBrowser, launch, type BrowserName, type E2EBrowser } from './browsers.ts';
 import { WATCH_TEXT, clickPanelButton, keyDateItems, panelText, panelTexts, popupRows, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
-import { FTS_ORIGIN, ftsNoticePage, html, rawJson, startFtsServer, type FtsServer } from './fts-server.ts';
+import { FTS_ORIGIN, ftsNoticePage, ftsReleases, html, rawJson, startFtsServer, type FtsServer } from './fts-server.ts';
 
 const fixture = (path: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/fts/${path}`, import.meta.url)), 'utf8');
 
@@ -54,10 +54,8 @@ for (const name of BROWSERS) {
       // (27 November 2025). Lot 1's contract would have ended 31 March 2028 (23:59:59+01:00) and, fully
       // extended, 31 March 2029: both after today, and neither will happen.
       const noticeId = '077802-2025';
-      server.notice(noticeId, {
-        page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-05cfd9', title: 'Out of Court Resolution' })),
-        record: rawJson(fixture('records/ocds-h6vhtk-05cfd9.json')),
-      });
+      server.notice(noticeId, { page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-05cfd9', title: 'Out of Court Resolution' })) });
+      server.procurement('ocds-h6vhtk-05cfd9', ftsReleases(fixture('records/ocds-h6vhtk-05cfd9.json')));
       const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
       await waitForPanel(page);
       const items = await keyDateItems(page);
@@ -95,10 +93,8 @@ for (const name of BROWSERS) {
       // submission deadline (1 July 2026), award period end, and lots 1–3's contract start
       // (1 April 2027), end (31 March 2031) and full extension (31 March 2036) are all planned.
       const noticeId = '045280-2026';
-      server.notice(noticeId, {
-        page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-067b89', title: 'West Midlands victim services' })),
-        record: rawJson(fixture('records/ocds-h6vhtk-067b89.json')),
-      });
+      server.notice(noticeId, { page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-067b89', title: 'West Midlands victim services' })) });
+      server.procurement('ocds-h6vhtk-067b89', ftsReleases(fixture('records/ocds-h6vhtk-067b89.json')));
       const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
       await waitForPanel(page);
       expect(labels(await keyDateItems(page))).toEqual([
@@ -116,10 +112,9 @@ for (const name of BROWSERS) {
       // Release 076444-2026 (ocds-h6vhtk-06e1df, old regime, CELEX 32014L0024) in the recorded
       // page-001: tender.tenderPeriod.endDate is "2026-08-25", no time.
       const noticeId = '076444-2026';
-      server.notice(noticeId, {
-        page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06e1df', title: 'Medicine Dispensing Lockers - Provision & Support' })),
-        record: rawJson(releasePackage('api/whole-stream/page-001.json', noticeId)),
-      });
+      server.notice(noticeId, { page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06e1df', title: 'Medicine Dispensing Lockers - Provision & Support' })) });
+      // The procurement's one release, in the recorded page's own envelope.
+      server.procurement('ocds-h6vhtk-06e1df', rawJson(releasePackage('api/whole-stream/page-001.json', noticeId)));
       const page = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
       await waitForPanel(page);
       const submission = (await keyDateItems(page)).find((i) => labels([i])[0] === 'Submission deadline');
@@ -133,10 +128,8 @@ for (const name of BROWSERS) {
       // Release 076457-2026 (ocds-h6vhtk-06e1e4, CELEX 32014L0024, tags award+contract): award to
       // "Imosphere Ltd"; its contract's value 88450 GBP, signed "2026-08-11T00:00:00+01:00".
       const noticeId = '076457-2026';
-      server.notice(noticeId, {
-        page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06e1e4', title: 'Contract award' })),
-        record: rawJson(releasePackage('api/whole-stream/page-001.json', (r) => r.ocid === 'ocds-h6vhtk-06e1e4')),
-      });
+      server.notice(noticeId, { page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06e1e4', title: 'Contract award' })) });
+      server.procurement('ocds-h6vhtk-06e1e4', rawJson(releasePackage('api/whole-stream/page-001.json', (r) => r.ocid === 'ocds-h6vhtk-06e1e4')));
       const tab = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
       await waitForPanel(tab);
       const facts = await tab.inPanel((root) =>
@@ -156,10 +149,8 @@ for (const name of BROWSERS) {
       // tenders due "2026-09-02T00:00:00+01:00"; UK4 076194-2026 published 12:31 BST the same day, due
       // "2026-08-11T12:40:00+01:00": brought forward.
       const noticeId = '076174-2026';
-      server.notice(noticeId, {
-        page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06de32', title: 'Aids For Daily Living' })),
-        record: rawJson(releasePackage('api/whole-stream/page-003.json', (r) => r.ocid === 'ocds-h6vhtk-06de32')),
-      });
+      server.notice(noticeId, { page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-06de32', title: 'Aids For Daily Living' })) });
+      server.procurement('ocds-h6vhtk-06de32', rawJson(releasePackage('api/whole-stream/page-003.json', (r) => r.ocid === 'ocds-h6vhtk-06de32')));
       const tab = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
       await waitForPanel(tab, '.tt-newer');
       const [banner] = await panelTexts(tab, '.tt-newer');

@@ -11,12 +11,20 @@
  *   half a page, so walking it loses about a third of a window (152 rows → 102 found; FTS
  *   gave 103); with `links: 'missing'` no page has `links` (as for weeks in 2026); and the
  *   last page has no `links` key at all (as `whole-stream/page-111.json`).
- * - Record packages `GET /api/1.0/ocdsRecordPackages/{ocid}` are served from real OCDS
- *   (the real records and the project's own fixtures), or a changed copy of them.
+ * - A procurement's releases `GET /api/1.0/ocdsReleasePackages/{ocid}` (what the extension
+ *   reads) are served from real OCDS (the real records and the project's own fixtures), or a
+ *   changed copy of them, in the envelope of FTS's recorded release packages
+ *   (test/fixtures/fts/api), 100 releases a page with `links.next` to the rest. A notice's
+ *   own `GET /Notice/{noticeId}/OCDS/ReleasePackage` holds its one release. The real
+ *   compiled records hold no releases: the compiled release stands in as their one release
+ *   (and they have no notice release package).
+ * - Record packages `GET /api/1.0/ocdsRecordPackages/{ocid}` (what the extension read before;
+ *   the benchmark compares) are the same procurements as record packages.
  * - Failures are scripted per request (429 with or without Retry-After, 503, 504, a time-out
  *   that never answers until the request is aborted, a body that stalls, a network error,
  *   a 200 with invalid or cut-off JSON); each scripted failure answers one request.
- * - Every request is logged with its kind, so tests count list pages and records.
+ * - Every request is logged with its kind and the bytes answered, so tests count list pages,
+ *   procurement reads and what they cost.
  *
  * Time comes from a virtual clock shared with the FtsClient (`now`/`sleep`), so nothing
  * here waits for real.
@@ -26,7 +34,11 @@ import { ownOcdsDir, realOcdsDir } from './fixtures';
 
 export const FTS = 'https://www.find-tender.service.gov.uk';
 const LIST_PATH = '/api/1.0/ocdsReleasePackages';
+const PROCUREMENT_PATH = `${LIST_PATH}/`;
 const RECORD_PATH = '/api/1.0/ocdsRecordPackages/';
+const NOTICE_PACKAGE = /^\/Notice\/(\d{6}-\d{4})\/OCDS\/ReleasePackage$/;
+/** As many releases as FTS puts on one page. */
+export const RELEASES_PER_PAGE = 100;
 const LIST_PARAMS = new Set(['updatedFrom', 'updatedTo', 'limit', 'cursor']);
 /** A London wall-clock time; a trailing `Z` is accepted and ignored, as on FTS. */
 const FTS_TIME = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z?$/;
@@ -88,6 +100,30 @@ export function ocidOf(doc: Json): string {
   return ocid;
 }
 
+const PUBLISHER = { name: 'Cabinet Office', scheme: 'GB-GOR', uid: 'D2', uri: 'https://www.gov.uk/government/organisations/cabinet-office' };
+const LICENSE = 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+
+/**
+ * Every release of the procurement a real OCDS document is about, newest first: a release
+ * package's releases, a record's releases, and for a compiled record alone (the real
+ * records hold no releases) its compiled release.
+ */
+export function releasesOf(doc: Json): Json[] {
+  const record = doc.records?.[0];
+  const releases: Json[] = Array.isArray(doc.releases) ? doc.releases : Array.isArray(record?.releases) && record.releases.length ? record.releases : [record?.compiledRelease ?? doc];
+  return structuredClone(releases).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
+}
+
+/** A release package as FTS's recorded ones are (test/fixtures/fts/api): its envelope, then the releases. */
+export function releasePackage(uri: string, releases: Json[], next?: string): Json {
+  return { uri, version: '1.1', publishedDate: '2026-03-02T09:00:00Z', publisher: PUBLISHER, license: LICENSE, ...(next ? { links: { next } } : {}), releases };
+}
+
+/** What FTS answers for the ocid of any real OCDS document: every release of it, in one package. */
+export function procurementPackage(doc: Json): Json {
+  return releasePackage(`${FTS}${PROCUREMENT_PATH}${ocidOf(doc)}`, releasesOf(doc));
+}
+
 /**
  * FTS's record package for any real OCDS document: record packages as they are, a release
  * package's releases as the record's releases, a compiled release (the real records) as
@@ -122,14 +158,21 @@ export function withOcid(pkg: Json, ocid: string): Json {
 }
 
 /**
- * A changed copy of a record package: `change` gets the current state (the compiled
- * release, else the last release) to edit in place. With a compiled release the releases
- * are left as they were, as a compiled-only record reads from its compiled release.
+ * A changed copy of a record package: `change` gets the current state to edit in place —
+ * the last release when the record has releases (what FTS serves for the ocid; a compiled
+ * release beside them would no longer be their merge, and is dropped), else the compiled
+ * release (a compiled record alone).
  */
 export function changedRecord(pkg: Json, change: (state: Json) => void): Json {
   const copy = structuredClone(pkg);
   const record = copy.records[0];
-  change(record.compiledRelease ?? record.releases.at(-1));
+  if (record.releases?.length) {
+    change(record.releases.at(-1));
+    delete record.compiledRelease;
+    delete record.versionedRelease;
+  } else {
+    change(record.compiledRelease);
+  }
   return copy;
 }
 
@@ -160,7 +203,8 @@ export type Failure =
   /** 200 with the real body, changed (` 000,` fragments, cut off …). */
   | { transform: (body: string) => string };
 
-export type RequestKind = 'list' | 'record' | 'other';
+/** `list`: the updates list; `procurement`: one ocid's releases; `notice`: a notice's release package; `record`: a record package. */
+export type RequestKind = 'list' | 'procurement' | 'notice' | 'record' | 'other';
 
 export interface LoggedRequest {
   url: string;
@@ -171,22 +215,32 @@ export interface LoggedRequest {
   updatedFrom?: string;
   updatedTo?: string;
   cursor?: string;
-  /** Record requests. */
+  /** Procurement and record requests. */
   ocid?: string;
+  /** Notice requests. */
+  noticeId?: string;
   /** What the fake answered: a status, or `hang`, `stallBody`, `networkError`. */
   outcome: string;
   /** List requests answered: the releases the page held. */
   rows?: number;
+  /** The bytes of the body answered (UTF-8), when it answered one. */
+  bytes?: number;
 }
 
 type Matcher = RequestKind | string | RegExp | ((request: LoggedRequest) => boolean);
 
+const KINDS: ReadonlySet<string> = new Set<RequestKind>(['list', 'procurement', 'notice', 'record', 'other']);
+
 export interface FakeFtsOptions {
   releases?: FakeRelease[];
-  /** Record packages by ocid (objects or text as FTS would send it). */
-  records?: Map<string, Json | string>;
-  /** Consulted for ocids not in `records` (e.g. thousands of clones). */
-  recordFor?: (ocid: string) => Json | string | undefined;
+  /**
+   * Procurements by ocid: any real OCDS document about one (record package, release
+   * package, compiled record), served as its releases or as a record package; or text,
+   * sent as it is for both (what FTS would send, broken or not).
+   */
+  procurements?: Map<string, Json | string>;
+  /** Consulted for ocids not in `procurements` (e.g. thousands of clones). */
+  procurementFor?: (ocid: string) => Json | string | undefined;
   clock?: Pick<VirtualClock, 'now' | 'advance'>;
   /** Virtual time each answered request takes. */
   tookMs?: number;
@@ -226,7 +280,7 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
     for (const r of more) releases.push({ ...r, id: r.id ?? `${String(100000 + (releases.length % 900000)).padStart(6, '0')}-2026` });
   };
   add(options.releases ?? []);
-  const records = new Map(options.records ?? []);
+  const procurements = new Map(options.procurements ?? []);
   const scripted: Array<{ matcher: Matcher; failure: Failure }> = [];
   const requests: LoggedRequest[] = [];
   const hung: Array<() => void> = [];
@@ -238,11 +292,15 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
       ? matcher(request)
       : matcher instanceof RegExp
         ? matcher.test(request.url)
-        : matcher === 'list' || matcher === 'record' || matcher === 'other'
+        : KINDS.has(matcher)
           ? request.kind === matcher
           : request.url === matcher;
 
-  function classify(url: URL): Pick<LoggedRequest, 'kind' | 'updatedFrom' | 'updatedTo' | 'cursor' | 'ocid'> {
+  function classify(url: URL): Pick<LoggedRequest, 'kind' | 'updatedFrom' | 'updatedTo' | 'cursor' | 'ocid' | 'noticeId'> {
+    if (url.origin !== FTS) return { kind: 'other' };
+    if (url.pathname.startsWith(PROCUREMENT_PATH)) return { kind: 'procurement', ocid: decodeURIComponent(url.pathname.slice(PROCUREMENT_PATH.length)) };
+    const notice = NOTICE_PACKAGE.exec(url.pathname);
+    if (notice) return { kind: 'notice', noticeId: notice[1] };
     if (url.origin === FTS && url.pathname === LIST_PATH) {
       return {
         kind: 'list',
@@ -303,10 +361,37 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
     };
   }
 
+  const notFound = { status: 404, body: 'Not found' };
+  const procurementOf = (ocid: string) => procurements.get(ocid) ?? options.procurementFor?.(ocid);
+
   function recordAnswer(ocid: string): { status: number; body: string } {
-    const found = records.get(ocid) ?? options.recordFor?.(ocid);
-    if (found === undefined) return { status: 404, body: 'Not found' };
-    return json(found);
+    const found = procurementOf(ocid);
+    if (found === undefined) return notFound;
+    return json(typeof found === 'string' ? found : toRecordPackage(found));
+  }
+
+  /** Every release of the ocid, 100 a page; the cursor is the offset, as on the list. */
+  function procurementAnswer(url: URL, ocid: string): { status: number; body: string } {
+    const found = procurementOf(ocid);
+    if (found === undefined) return notFound;
+    if (typeof found === 'string') return json(found);
+    const all = releasesOf(found);
+    const cursor = url.searchParams.get('cursor');
+    const offset = cursor ? Number(atob(cursor)) : 0;
+    if (!Number.isInteger(offset) || offset < 0) return json({ error: 'bad cursor' }, 400);
+    const nextOffset = offset + RELEASES_PER_PAGE;
+    const next = nextOffset < all.length ? `${FTS}${PROCUREMENT_PATH}${encodeURIComponent(ocid)}?cursor=${btoa(String(nextOffset))}` : undefined;
+    return json(releasePackage(url.href, all.slice(offset, nextOffset), next));
+  }
+
+  /** The notice's own release, from the procurements held. */
+  function noticeAnswer(url: URL, noticeId: string): { status: number; body: string } {
+    for (const doc of procurements.values()) {
+      if (typeof doc === 'string') continue;
+      const release = releasesOf(doc).find((r) => r.id === noticeId);
+      if (release) return json(releasePackage(url.href, [release]));
+    }
+    return notFound;
   }
 
   const fetch = async (input: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<Response> => {
@@ -351,16 +436,26 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
       }
       if (failure && 'status' in failure) {
         request.outcome = String(failure.status);
+        request.bytes = Buffer.byteLength(failure.body ?? '');
         const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { 'Retry-After': failure.retryAfter };
         return new Response(failure.body ?? '', { status: failure.status, headers });
       }
       const answer: { status: number; body: string; rows?: number } =
-        request.kind === 'list' ? listAnswer(url) : request.kind === 'record' ? recordAnswer(request.ocid!) : { status: 404, body: 'Not found' };
+        request.kind === 'list'
+          ? listAnswer(url)
+          : request.kind === 'procurement'
+            ? procurementAnswer(url, request.ocid!)
+            : request.kind === 'notice'
+              ? noticeAnswer(url, request.noticeId!)
+              : request.kind === 'record'
+                ? recordAnswer(request.ocid!)
+                : notFound;
       if (answer.rows !== undefined && !failure) request.rows = answer.rows;
       let body = answer.body;
       if (failure && 'body' in failure) body = failure.body;
       if (failure && 'transform' in failure) body = failure.transform(body);
       request.outcome = String(answer.status);
+      request.bytes = Buffer.byteLength(body);
       return new Response(body, { status: answer.status, headers: { 'Content-Type': 'application/json' } });
     } finally {
       inFlight--;
@@ -379,12 +474,14 @@ export function createFakeFts(options: FakeFtsOptions = {}) {
     addReleases(...more: FakeRelease[]) {
       add(more);
     },
-    setRecord(ocid: string, pkg: Json | string) {
-      records.set(ocid, pkg);
+    setProcurement(ocid: string, doc: Json | string) {
+      procurements.set(ocid, doc);
     },
     count: (kind: RequestKind) => requests.filter((r) => r.kind === kind).length,
+    /** The bytes answered to requests of `kind` (all requests when not given). */
+    bytes: (kind?: RequestKind) => requests.filter((r) => !kind || r.kind === kind).reduce((sum, r) => sum + (r.bytes ?? 0), 0),
     listRequests: () => requests.filter((r) => r.kind === 'list'),
-    recordRequests: () => requests.filter((r) => r.kind === 'record'),
+    procurementRequests: () => requests.filter((r) => r.kind === 'procurement'),
     /** Requests made after the first `n` (to look at one cycle's requests). */
     since: (n: number) => requests.slice(n),
     maxInFlight: () => maxInFlight,

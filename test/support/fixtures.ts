@@ -19,6 +19,29 @@ export function realRecord(name = 'ocds-h6vhtk-05cfd9.json'): Record<string, any
   return JSON.parse(readReal(name));
 }
 
+/** The real UK4 tender notice of ocds-h6vhtk-05cfd9 as a single release (before its UK12). */
+export function tenderRelease() {
+  const record = realRecord();
+  record.id = '066750-2025';
+  record.tag = ['tender'];
+  record.date = '2025-10-20T14:19:05+01:00';
+  record.tender.documents = record.tender.documents.slice(0, 2);
+  delete record.awards;
+  return record;
+}
+
+/** The real UK12 of ocds-h6vhtk-05cfd9 as its own release: its document, the cancelled awards. */
+export function terminationRelease() {
+  return {
+    ocid: 'ocds-h6vhtk-05cfd9',
+    id: '077802-2025',
+    date: '2025-11-27T15:48:17Z',
+    tag: ['award', 'tenderUpdate'],
+    tender: { id: 'CONT0393', status: 'complete', documents: [realRecord().tender.documents[2]] },
+    awards: realRecord().awards,
+  };
+}
+
 /** OCP's reference data: ocdsmerge's fixtures and the fictional example (see its README). */
 export const referenceDir = fileURLToPath(new URL('../fixtures/reference/', import.meta.url));
 
