@@ -27,6 +27,9 @@
  *    comparing and summarising — by wrapping the database and the client
  *    (scripts/bench/refresh-meter.ts); `readOcds` alone on the same 10 records is timed
  *    apart for reference.
+ * 3. Bytes downloaded per refresh cycle (W = 10, 1,000, 10,000; 3 changed), before (each
+ *    changed procurement's record package) and after (every release of its ocid), and
+ * 4. what a notice page costs to show its panel (scripts/bench/refresh-bytes.ts).
  *
  * Filling the watchlists (entries and one snapshot each) is never timed. Every watched
  * procurement is a copy, under its own ocid, of a real compiled record
@@ -51,8 +54,9 @@ import { refreshCycle, SWEEP_KEY, type CycleReport, type SweepState } from '../l
 import { openTenderTimelineDB, type Snapshot, type TenderTimelineDB } from '../lib/watchlist/db';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
 import { putAll, setMeta } from '../lib/watchlist/store';
-import { changedRecord, createFakeFts, realRecordPackages, unwatchedUpdates, virtualClock, withOcid, type FakeRelease } from '../test/support/fake-fts.ts';
+import { changedRecord, createFakeFts, procurementPackage, realRecordPackages, unwatchedUpdates, virtualClock, withOcid, type FakeRelease } from '../test/support/fake-fts.ts';
 import { Meter, meterClient, meterIdb } from './bench/refresh-meter.ts';
+import { bytesCase, noticePageCase, procurementSizes, recordedListPageBytes, type BytesCase, type NoticePageCase } from './bench/refresh-bytes.ts';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 type Json = Record<string, any>;
@@ -68,6 +72,7 @@ const WINDOW_MS = 6 * HOUR;
 const REQUEST_WATCHLISTS = [10, 1_000, 10_000] as const;
 const REQUEST_CHANGED = [3, 30] as const;
 const REQUEST_UPDATES = 400;
+const BYTES_CHANGED = 3;
 
 const APPLY_WATCHLISTS = [10_000, 1_000] as const;
 /** Part 2 times our own work: no wait for FTS's 12 requests in 2 minutes (a sweep and 10 records are 13). */
@@ -96,7 +101,7 @@ function modelOf(pkg: Json): Procurement {
 const TEMPLATE = modelOf(BEFORE);
 
 /** FTS's changed record for a watched copy, as text (made before any timing). */
-const changedText = (ocid: string) => JSON.stringify(withOcid(AFTER, ocid));
+const changedText = (ocid: string) => JSON.stringify(procurementPackage(withOcid(AFTER, ocid)));
 
 // ---------------------------------------------------------------- set-up (never timed)
 
@@ -137,7 +142,7 @@ interface RequestsCase {
   listPages: number;
   /** Distinct releases the sweep read (of `updates` listed by FTS). */
   releasesRead: number;
-  recordRequests: number;
+  procurementReads: number;
   sweepRequests: number;
   sweepVirtualSeconds: number;
   pollRequests: number;
@@ -152,7 +157,7 @@ interface RequestsCase {
 /** Polling: the real client asks FTS for each of the W records, one after another, on a virtual clock. */
 async function poll(watched: number): Promise<{ requests: number; virtualMs: number }> {
   const clock = virtualClock(NOW);
-  const body = JSON.stringify(BEFORE);
+  const body = JSON.stringify(procurementPackage(BEFORE));
   const fts = createFakeFts({ clock, procurementFor: () => body });
   const client = createFtsClient({ fetch: fts.fetch, now: clock.now, sleep: clock.sleep });
   const started = clock.now();
@@ -176,7 +181,7 @@ async function requestsCase(watched: number, wantedChanged: number, polled: { re
   const virtualMs = clock.now() - started;
   db.close();
   const listPages = fts.count('list');
-  const recordRequests = fts.count('procurement');
+  const procurementReads = fts.count('procurement');
   const sweepRequests = fts.requests.length;
   return {
     watched,
@@ -184,7 +189,7 @@ async function requestsCase(watched: number, wantedChanged: number, polled: { re
     updates: REQUEST_UPDATES,
     listPages,
     releasesRead: report.sweepReleases,
-    recordRequests,
+    procurementReads,
     sweepRequests,
     sweepVirtualSeconds: Math.round(virtualMs / 1000),
     pollRequests: polled.requests,
@@ -334,6 +339,12 @@ function duration(seconds: number): string {
 }
 
 const count = (n: number) => n.toLocaleString('en-GB');
+/** Bytes as people read them: 1 kB = 1,000 bytes. */
+function size(bytes: number): string {
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(bytes < 1e4 ? 1 : 0)} kB`;
+  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+  return `${(bytes / 1e9).toFixed(bytes < 1e10 ? 2 : 1)} GB`;
+}
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
 const share = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
 
@@ -381,13 +392,13 @@ async function main(): Promise<void> {
   );
   console.log(
     table([
-      ['watched', 'changed', 'list pages', 'releases read', 'records', 'sweep: requests', 'sweep: time', 'poll: requests', 'poll: time', 'poll ÷ sweep', 'found'],
+      ['watched', 'changed', 'list pages', 'releases read', 'reads', 'sweep: requests', 'sweep: time', 'poll: requests', 'poll: time', 'poll ÷ sweep', 'found'],
       ...requests.map((r) => [
         count(r.watched),
         r.changed < Math.max(...REQUEST_CHANGED) && r.changed === r.watched ? `${r.changed} (all)` : String(r.changed),
         String(r.listPages),
         `${r.releasesRead} of ${r.updates}`,
-        String(r.recordRequests),
+        String(r.procurementReads),
         String(r.sweepRequests),
         duration(r.sweepVirtualSeconds),
         count(r.pollRequests),
@@ -431,6 +442,55 @@ async function main(): Promise<void> {
     '   own work = the cycle minus IndexedDB and FTS-client time: reading the list page and the records (readOcds), comparing, summarising, the cycle itself.',
   );
 
+  // 3. and 4.
+  const sizes = procurementSizes(ROOT);
+  const listPageBytes = recordedListPageBytes(ROOT);
+  const bytes: BytesCase[] = [];
+  for (const s of sizes) {
+    for (const watched of REQUEST_WATCHLISTS) {
+      bytes.push(await bytesCase({ sizes: s, watched, changed: BYTES_CHANGED, updates: REQUEST_UPDATES, now: NOW, watchedOcid, seed: seededDb, listPageBytes }));
+      gc?.();
+    }
+  }
+  console.log(
+    `\n3. Bytes downloaded per refresh cycle: ${REQUEST_UPDATES} FTS updates in the 6 h swept, ${BYTES_CHANGED} of them watched procurements of 12 notices.\n` +
+      "   before = the same list pages, then each changed procurement's record package; after = every release of its ocid (measured).\n" +
+      `   List pages counted at ${size(listPageBytes)}, the mean of FTS's recorded full pages. Polling = every watched procurement read each cycle (W × one read).`,
+  );
+  for (const s of sizes) console.log(`   ${s.name}: record package ${size(s.recordBytes)}, releases ${size(s.releasesBytes)} (${s.releases})`);
+  console.log(
+    table([
+      ['sizes', 'watched', 'list pages', 'before: requests', 'before: bytes', 'after: requests', 'after: bytes', 'after ÷ before', 'polling before', 'polling after', 'read'],
+      ...bytes.map((b) => [
+        b.sizes.split(' (')[0]!,
+        count(b.watched),
+        `${b.listPages} (${size(b.listBytes)})`,
+        String(b.before.requests),
+        size(b.before.bytes),
+        String(b.after.requests),
+        size(b.after.bytes),
+        String(b.afterOverBefore),
+        size(b.polling.bytesBefore),
+        size(b.polling.bytesAfter),
+        `${b.refreshed}${b.failed ? `, ${b.failed} failed` : ''}`,
+      ]),
+    ], new Set([0])),
+  );
+  const notice: NoticePageCase[] = [];
+  for (const s of sizes) notice.push(await noticePageCase(s, NOW, async () => ((globalThis.indexedDB = new IDBFactory()), openTenderTimelineDB())));
+  console.log('\n4. A notice page, to its panel (nothing cached): requests and bytes from FTS.');
+  console.log(
+    table([
+      ['sizes', 'before: the record', 'after: ocid on the page', 'after: no ocid on the page'],
+      ...notice.map((n) => [
+        n.sizes.split(' (')[0]!,
+        `${n.before.requests}, ${size(n.before.bytes)}`,
+        `${n.ocidOnPage.requests}, ${size(n.ocidOnPage.bytes)} (${n.ocidOnPage.notices} notices)`,
+        `${n.noOcidOnPage.requests}, ${size(n.noOcidOnPage.bytes)} (${n.noOcidOnPage.notices} notices)`,
+      ]),
+    ], new Set([0])),
+  );
+
   const out = {
     environment: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, fakeIndexedDb: fakeIdbVersion, gc: how },
     template: { ocid: TEMPLATE_OCID, recordBytes: JSON.stringify(BEFORE).length },
@@ -450,6 +510,20 @@ async function main(): Promise<void> {
       backoffMs: 0,
       timed: 'one refreshCycle (performance.now); watchlist filling untimed; fake FTS answers in-process',
       cases: apply,
+    },
+    bytesPerCycle: {
+      updatesInWindow: REQUEST_UPDATES,
+      watchedChanged: BYTES_CHANGED,
+      listPageBytes,
+      sizes: sizes.map(({ name, releases, recordBytes, releasesBytes }) => ({ name, releases, recordBytes, releasesBytes })),
+      before: "the cycle's list pages, then each changed procurement's record package (/api/1.0/ocdsRecordPackages/{ocid})",
+      after: 'measured: the list pages, then every release of each changed ocid (/api/1.0/ocdsReleasePackages/{ocid})',
+      cases: bytes,
+    },
+    noticePage: {
+      before: 'one request: /Notice/{id}/OCDS/Record, the record package',
+      after: 'measured through the background service: the releases of the ocid the page shows, else the notice release package first',
+      cases: notice,
     },
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
