@@ -300,11 +300,16 @@ for (const name of BROWSERS) {
         const popup = await browser.openPopup();
         await waitForPopupRows(popup, 1);
         // The badge is set by the background after the popup's own change: wait for it.
-        const badgeReads = (text: string) =>
-          popup.waitForFunction(async (text) => {
+        const badge = () =>
+          popup.evaluate(async () => {
             const api = (globalThis as { browser?: any; chrome?: any }).browser ?? (globalThis as { chrome?: any }).chrome;
-            return ((await (api.action ?? api.browserAction).getBadgeText({})) as string) === text;
-          }, text, 10_000);
+            return (await (api.action ?? api.browserAction).getBadgeText({})) as string;
+          });
+        const badgeReads = async (text: string) => {
+          let seen = await badge();
+          for (const until = Date.now() + 10_000; seen !== text && Date.now() < until; seen = await badge()) await new Promise((r) => setTimeout(r, 100));
+          expect(seen).toBe(text);
+        };
         await badgeReads('');
         const refreshedFrom = Date.now();
         await clickPopupButton(popup, 'Refresh now');
