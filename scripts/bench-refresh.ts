@@ -4,7 +4,8 @@
  * fake-indexeddb (a fresh IDBFactory for each case). It prints figures and writes
  * bench/refresh-results.json; it asserts nothing.
  *
- *   tsx --expose-gc scripts/bench-refresh.ts            everything; writes bench/refresh-results.json
+ *   tsx --expose-gc scripts/bench-refresh.ts            everything; writes bench/refresh-results.json (parts 1–2)
+ *                                                       and bench/refresh-bytes-results.json (parts 3–4)
  *   tsx --expose-gc scripts/bench-refresh.ts --runs=15  timed runs per watchlist size in part 2 (≥ 5; default 9)
  *
  * 1. Requests per refresh cycle. W = 10, 1,000 and 10,000 watched procurements; in the 6 hours
@@ -63,6 +64,8 @@ type Json = Record<string, any>;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'refresh-results.json');
+/** Parts 3 and 4: bytes, before and after. */
+const BYTES_RESULTS = join(ROOT, 'bench', 'refresh-bytes-results.json');
 
 const NOW = '2026-06-10T12:00:00.000Z';
 const HOUR = 60 * 60 * 1000;
@@ -511,6 +514,9 @@ async function main(): Promise<void> {
       timed: 'one refreshCycle (performance.now); watchlist filling untimed; fake FTS answers in-process',
       cases: apply,
     },
+  };
+  const bytesOut = {
+    environment: out.environment,
     bytesPerCycle: {
       updatesInWindow: REQUEST_UPDATES,
       watchedChanged: BYTES_CHANGED,
@@ -528,7 +534,8 @@ async function main(): Promise<void> {
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`\nWrote ${relative(process.cwd(), RESULTS) || RESULTS}`);
+  writeFileSync(BYTES_RESULTS, `${JSON.stringify(bytesOut, null, 2)}\n`);
+  console.log(`\nWrote ${relative(process.cwd(), RESULTS) || RESULTS} and ${relative(process.cwd(), BYTES_RESULTS) || BYTES_RESULTS}`);
 }
 
 await main();
