@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FtsProgress } from '../lib/fts/client';
 import type { Problem } from '../lib/ocds/problems';
-import { isEmptyProcurement, type Procurement } from '../lib/procurement';
+import { isEmptyProcurement } from '../lib/empty-procurement';
+import type { Procurement } from '../lib/procurement';
 import type { Stage } from '../lib/ocds/notice-types';
 import type { KeyDateEvent, TimelineEvent } from '../lib/timeline/types';
 import type { DetectedChange } from '../lib/watchlist/entry';

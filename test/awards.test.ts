@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readOcds } from '../lib/ocds/read';
-import { isEmptyProcurement, type Procurement } from '../lib/procurement';
+import { isEmptyProcurement } from '../lib/empty-procurement';
+import type { Procurement } from '../lib/procurement';
 import { awardKeyDates, contractEnd } from '../lib/timeline/awards';
 import { netChanges, newerNotices } from '../lib/timeline/changes';
 import type { Change } from '../lib/timeline/types';
