@@ -1,5 +1,6 @@
 /** Small text helpers shared by the panel and the watchlist (no React, no browser API). */
 import type { FtsProgress } from '../lib/fts/client';
+import { counted } from '../lib/dates';
 import { formatMoney } from '../lib/money';
 import type { ProcurementValue } from '../lib/procurement';
 
@@ -36,7 +37,7 @@ export function ftsProgressText(progress: FtsProgress, now: number): string | un
   const attempt = `attempt ${progress.attempt} of ${progress.maxAttempts}`;
   if (progress.step === 'asking') return progress.attempt > 1 ? `Asking Find a Tender again (${attempt})` : undefined;
   const seconds = Math.max(0, Math.ceil(((progress.until ?? now) - now) / 1000));
-  const inTime = seconds === 0 ? 'now' : `in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const inTime = seconds === 0 ? 'now' : `in ${counted(seconds, 'second')}`;
   switch (progress.reason) {
     case 'queued':
       return 'Waiting for Find a Tender (other requests go first)';

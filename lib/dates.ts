@@ -282,7 +282,8 @@ function londonMonthsBetween(from: Date, to: Date): number {
   return (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
 }
 
-const counted = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
+/** "1 day", "12 days": a count and its unit, singular for one. */
+export const counted = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
 
 /** Days up to about two months (under 60), then months up to two years, then years. */
 const DAYS_SHOWN_UNDER = 60;
