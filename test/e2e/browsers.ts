@@ -409,20 +409,27 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
         return e2e.openExtensionPage('/popup.html');
       },
       async openExtensionPage(path) {
-        const raw = await newTab();
-        const page = wrapPuppeteer(raw);
         const url = `${extensionOrigin}${path}`;
         // Navigating to moz-extension:// over BiDi never reports `load` here: start it, then
         // wait for the page's DOM instead. On a busy machine the navigation is now and then
-        // dropped and the tab stays at about:blank: start it again, up to three times.
+        // dropped and the tab stays at about:blank, and asking that tab again does not help:
+        // close it and try in a new tab, up to three times.
         const rendered = (url: string) => location.href === url && (document.querySelector('#root')?.childElementCount ?? 0) > 0;
+        let stale: PuppeteerPage | undefined;
         for (let attempt = 1; ; attempt++) {
+          const raw = attempt === 1 ? await newTab() : await browser.newPage();
+          // Closed only once the new tab is open: the browser never runs out of windows.
+          await stale?.close().catch(() => {});
+          const page = wrapPuppeteer(raw);
           void raw.goto(url, { timeout: 0 }).catch(() => {});
           try {
             await page.waitForFunction(rendered, url, attempt < 3 ? 8_000 : 15_000);
             return page;
           } catch (error) {
-            if (attempt < 3 && raw.url() === 'about:blank') continue;
+            if (attempt < 3 && raw.url() === 'about:blank') {
+              stale = raw;
+              continue;
+            }
             throw new Error(`${url} did not render: is the add-on installed (${install})? Page is at ${raw.url()}.\n${String(error)}`);
           }
         }
