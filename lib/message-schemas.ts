@@ -28,8 +28,10 @@ export const requestSchemas = {
    * `ocid` is the one the notice page shows, when it shows one (checked against FTS's data).
    */
   'timeline:forNotice': z.object({ noticeId, ocid: ocid.optional() }),
-  /** How the read of a notice's timeline is getting on, asked again and again while it runs. */
-  'timeline:progress': z.object({ noticeId }),
+  /** The timeline of a procurement by its ocid (an FTS procurement page), fetched from FTS (or the cache). */
+  'timeline:forProcurement': z.object({ ocid }),
+  /** How the read of a notice's (or a procurement's) timeline is getting on, asked again and again while it runs. */
+  'timeline:progress': z.union([z.object({ noticeId }), z.object({ ocid })]),
   /** The timeline of OCDS JSON found in a page. */
   'timeline:fromText': z.object({ text: z.string().max(64_000_000), noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
   'watchlist:status': z.object({ ocid }),

@@ -33,7 +33,8 @@ export interface TimelineResponse {
 export interface ResponseMap {
   'timeline:forNotice': TimelineResponse;
   'timeline:fromText': TimelineResponse;
-  /** No `progress` when no read of that notice is under way. */
+  'timeline:forProcurement': TimelineResponse;
+  /** No `progress` when no read of that notice (or procurement) is under way. */
   'timeline:progress': { ok: true; progress?: FtsProgress };
   'watchlist:status': { ok: true; watched: boolean; unseenChanges: DetectedChange[] };
   'watchlist:watch': { ok: true; watched: boolean };

@@ -116,25 +116,25 @@ export function createService(deps: ServiceDeps) {
     return refreshing;
   }
 
-  // Reads of a notice's timeline from FTS under way, by notice id (two tabs of one notice
-  // share one), and how each is getting on.
+  // Reads of a timeline from FTS under way, by notice id or ocid (two tabs of one notice or
+  // procurement share one; the two forms never meet), and how each is getting on.
   const reading = new Map<string, Promise<TimelineResponse>>();
   const readingProgress = new Map<string, FtsProgress>();
-  function readForNotice(db: DB, noticeId: string, pageOcid: string | undefined): Promise<TimelineResponse> {
-    let answer = reading.get(noticeId);
+  function readOnce(db: DB, key: string, fetch: (onProgress: (progress: FtsProgress) => void) => Promise<ProcurementRead>, noticeIds: string[]): Promise<TimelineResponse> {
+    let answer = reading.get(key);
     if (answer) return answer;
     answer = (async () => {
       try {
-        const read = await fetchForNotice(db, noticeId, pageOcid, (progress) => readingProgress.set(noticeId, progress));
+        const read = await fetch((progress) => readingProgress.set(key, progress));
         const fetchedAt = deps.now().toISOString();
-        await remember(db, read, [noticeId]);
+        await remember(db, read, noticeIds);
         return respond(read.procurement, read.problems, fetchedAt, false);
       } finally {
-        reading.delete(noticeId);
-        readingProgress.delete(noticeId);
+        reading.delete(key);
+        readingProgress.delete(key);
       }
     })();
-    reading.set(noticeId, answer);
+    reading.set(key, answer);
     return answer;
   }
 
@@ -196,6 +196,16 @@ export function createService(deps: ServiceDeps) {
     }
   }
 
+  /** A procurement by its ocid alone (an FTS procurement page): every release of it. */
+  async function fetchForOcid(ocid: string, onProgress: (progress: FtsProgress) => void): Promise<ProcurementRead> {
+    try {
+      return await readProcurement({ getText: (url) => deps.client.getText(url, { onProgress }) }, ocid);
+    } catch (error) {
+      if (error instanceof FtsError && error.kind === 'notFound') throw new ReadError('notFound', 'Find a Tender has no data for this procurement.', false);
+      throw asReadError(error);
+    }
+  }
+
   /**
    * The whole procurement as FTS has it, for Watch to store: FTS's cached read whatever its
    * age (what an FTS page showed), else a read from FTS now. A page's own data is never
@@ -224,10 +234,16 @@ export function createService(deps: ServiceDeps) {
       const db = await deps.db();
       const cached = await cacheByNoticeId(db, noticeId, deps.now());
       if (cached) return respond(cached.procurement, cached.problems, cached.fetchedAt, true);
-      return readForNotice(db, noticeId, ocid);
+      return readOnce(db, noticeId, (onProgress) => fetchForNotice(db, noticeId, ocid, onProgress), [noticeId]);
     },
-    async 'timeline:progress'({ noticeId }) {
-      return { ok: true, progress: readingProgress.get(noticeId) };
+    async 'timeline:forProcurement'({ ocid }) {
+      const db = await deps.db();
+      const cached = await cacheByOcid(db, ocid, deps.now());
+      if (cached && !isOnlyThisNotice(cached)) return respond(cached.procurement, cached.problems, cached.fetchedAt, true);
+      return readOnce(db, ocid, (onProgress) => fetchForOcid(ocid, onProgress), []);
+    },
+    async 'timeline:progress'(payload) {
+      return { ok: true, progress: readingProgress.get('noticeId' in payload ? payload.noticeId : payload.ocid) };
     },
     async 'timeline:fromText'({ text, noticeId }, sender) {
       const read = pick(text, noticeId);

@@ -113,6 +113,50 @@ describe('background', () => {
     expect(await progress('066750-2025')).toEqual({ ok: true });
   });
 
+  describe('an FTS procurement page (/procurement/{ocid})', () => {
+    const PROCUREMENT_PAGE = { url: `https://www.find-tender.service.gov.uk/procurement/${OCID}` };
+    const forProcurement = { type: 'timeline:forProcurement', payload: { ocid: OCID } };
+
+    it('reads every release of the ocid in one request, then answers from the cache, and Watch asks FTS nothing more', async () => {
+      answers.set(releasesUrl, () => new Response(record));
+      const first = await send(forProcurement, PROCUREMENT_PAGE);
+      expect(first).toMatchObject({ ok: true, fromCache: false, procurement: { ocid: OCID, title: 'Out of Court Resolution' } });
+      expect(await send(forProcurement, PROCUREMENT_PAGE)).toMatchObject({ ok: true, fromCache: true });
+      // A notice of the same procurement opened next: its read is the one already made.
+      expect(await send(forNotice('077802-2025'))).toMatchObject({ ok: true, fromCache: true });
+      expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, pageUrl: PROCUREMENT_PAGE.url } }, PROCUREMENT_PAGE)).toEqual({ ok: true, watched: true });
+      expect(requests).toEqual([releasesUrl]);
+      const { entries } = await send({ type: 'watchlist:list', payload: {} });
+      expect(entries).toEqual([expect.objectContaining({ ocid: OCID, title: 'Out of Court Resolution', watchedFromUrl: PROCUREMENT_PAGE.url })]);
+      expect(entries[0].watchedFromNoticeId).toBeUndefined();
+    });
+
+    it('a procurement FTS has no data for (404) says so, as a procurement, at once', async () => {
+      const answer = await send(forProcurement, PROCUREMENT_PAGE);
+      expect(answer).toEqual({ ok: false, error: { kind: 'notFound', message: 'Find a Tender has no data for this procurement.', canRetry: false } });
+      expect(requests).toEqual([releasesUrl]);
+    });
+
+    it('tells how its read is getting on, by ocid', async () => {
+      answers.set(releasesUrl, () => new Response(record));
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const other = 'ocds-h6vhtk-000001';
+      await send(forNotice('066750-2025'));
+      const second = send({ type: 'timeline:forProcurement', payload: { ocid: other } }, PROCUREMENT_PAGE);
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(await send({ type: 'timeline:progress', payload: { ocid: other } })).toMatchObject({ ok: true, progress: { step: 'waiting', reason: 'turn' } });
+      expect(await withoutWaiting(second)).toMatchObject({ ok: false, error: { kind: 'notFound' } });
+      expect(await send({ type: 'timeline:progress', payload: { ocid: other } })).toEqual({ ok: true });
+    });
+
+    it('refuses an ocid that is not of OCDS form, asking FTS nothing', async () => {
+      for (const ocid of ['../../api/1.0/ocdsReleasePackages', 'OCDS-H6VHTK-05CFD9', `ocds-h6vhtk-${'a'.repeat(300)}`]) {
+        expect(await send({ type: 'timeline:forProcurement', payload: { ocid } }, PROCUREMENT_PAGE)).toMatchObject({ ok: false, error: { kind: 'invalidRequest' } });
+      }
+      expect(requests).toEqual([]);
+    });
+  });
+
   it('says plainly when FTS’s answer is not OCDS', async () => {
     answers.set(releasesUrl, () => new Response('<!DOCTYPE html><title>Error</title>', { status: 200 }));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

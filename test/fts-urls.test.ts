@@ -5,6 +5,7 @@ import {
   isFtsJsonView,
   noticeIdFromUrl,
   noticeUrl,
+  procurementPageOcid,
   procurementReleasesUrl,
   releasePackageUrl,
   safeHttpsUrl,
@@ -58,6 +59,44 @@ describe('noticeIdFromUrl', () => {
 
   it('needs only hostname and pathname (a Location or a URL)', () => {
     expect(noticeIdFromUrl({ hostname: 'www.find-tender.service.gov.uk', pathname: '/Notice/066750-2025' })).toBe('066750-2025');
+  });
+});
+
+describe('procurementPageOcid', () => {
+  it.each([
+    [`${FTS}/procurement/ocds-h6vhtk-05cfd9`, { ocid: 'ocds-h6vhtk-05cfd9' }],
+    [`${FTS}/procurement/ocds-h6vhtk-05cfd9/`, { ocid: 'ocds-h6vhtk-05cfd9' }],
+    [`${FTS}/procurement/ocds-h6vhtk-05cfd9?lang=cy#lots`, { ocid: 'ocds-h6vhtk-05cfd9' }],
+    [`${FTS}/procurement/ocds-b5fd17-2c5b8f46-a5b6-4b36-a7d5-e9ae4d2c5b36`, { ocid: 'ocds-b5fd17-2c5b8f46-a5b6-4b36-a7d5-e9ae4d2c5b36' }],
+    // A procurement page whose address names no ocid of FTS's form: said so, and no ocid to ask for.
+    [`${FTS}/procurement/`, {}],
+    [`${FTS}/procurement/066750-2025`, {}],
+    [`${FTS}/procurement/OCDS-H6VHTK-05CFD9`, {}],
+    [`${FTS}/procurement/ocds-h6vhtk05cfd9`, {}],
+    [`${FTS}/procurement/ocds-h6vht-05cfd9`, {}],
+    [`${FTS}/procurement/ocds-h6vhtk-05cfd9-`, {}],
+    [`${FTS}/procurement/ocds-h6vhtk-05cfd9%2F..%2F..%2Fapi`, {}],
+    [`${FTS}/procurement/ocds-h6vhtk-05cfd9%20`, {}],
+    [`${FTS}/procurement/ocds-h6vhtk-${'a'.repeat(89)}`, {}],
+  ])('%s → %j', (href, expected) => {
+    expect(procurementPageOcid(new URL(href))).toEqual(expected);
+  });
+
+  it('takes the longest ocid that is still one (100 characters)', () => {
+    const ocid = `ocds-h6vhtk-${'a'.repeat(88)}`;
+    expect(ocid).toHaveLength(100);
+    expect(procurementPageOcid(new URL(`${FTS}/procurement/${ocid}`))).toEqual({ ocid });
+  });
+
+  it.each([
+    `${FTS}/procurement`,
+    `${FTS}/procurement/ocds-h6vhtk-05cfd9/notices`,
+    `${FTS}/Notice/066750-2025`,
+    `${FTS}/Search/procurement/ocds-h6vhtk-05cfd9`,
+    'https://d3tenders.com/procurement/ocds-h6vhtk-05cfd9',
+    'https://www.find-tender.service.gov.uk.evil.example/procurement/ocds-h6vhtk-05cfd9',
+  ])('%s is not a procurement page → undefined', (href) => {
+    expect(procurementPageOcid(new URL(href))).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Panel, type PanelState } from '@/components/Panel';
-import { isFtsJsonView, noticeIdFromUrl } from '@/lib/fts/urls';
+import { isFtsJsonView, noticeIdFromUrl, procurementPageOcid } from '@/lib/fts/urls';
 import { ask, isOpenPanelMessage, WATCH_CHANGE_KEY, type TimelineResponse, type WatchChange } from '@/lib/messages';
 import { findOcdsText, findOcid, type PageDocument } from '@/lib/page/find-ocds';
 import type { DetectedChange } from '@/lib/watchlist/entry';
@@ -15,13 +15,21 @@ const PROGRESS_POLL_MS = 1000;
 
 export type LoadAnswer = TimelineResponse | { ok: false; error: { message: string; canRetry: boolean } };
 
-/** Asks the background for the page's timeline: from JSON in the page, or by notice id (and the ocid the page shows). */
+const refused = (message: string): Promise<LoadAnswer> => Promise.resolve({ ok: false, error: { message, canRetry: false } });
+
+/**
+ * Asks the background for the page's timeline: from JSON in the page, by notice id (and the
+ * ocid the page shows), or by the ocid in a procurement page's address, checked here first.
+ */
 export function load(location: URL, doc: PageDocument): Promise<LoadAnswer> {
   const noticeId = noticeIdFromUrl(location);
   const text = findOcdsText(doc);
   if (text) return ask(send, 'timeline:fromText', { text, noticeId, pageUrl: location.href });
   if (noticeId && !isFtsJsonView(location)) return ask(send, 'timeline:forNotice', { noticeId, ocid: findOcid(doc) });
-  return Promise.resolve({ ok: false, error: { message: 'No procurement data was found on this page.', canRetry: false } });
+  const procurementPage = procurementPageOcid(location);
+  if (procurementPage?.ocid) return ask(send, 'timeline:forProcurement', { ocid: procurementPage.ocid });
+  if (procurementPage) return refused("This page's address does not name a procurement in Find a Tender's form (an ocid such as ocds-h6vhtk-05cfd9), so nothing was asked of Find a Tender.");
+  return refused('No procurement data was found on this page.');
 }
 
 /** `firstAnswer` is the first load, started before the panel was mounted; Retry loads again. */
@@ -40,15 +48,17 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
   // While FTS is being read, ask how the request is getting on (the countdown runs in the panel).
   const loading = state.status === 'loading';
   const noticeId = noticeIdFromUrl(location);
+  const pageOcid = procurementPageOcid(location)?.ocid;
   useEffect(() => {
-    if (!loading || !noticeId) return;
+    const which = noticeId ? { noticeId } : pageOcid ? { ocid: pageOcid } : undefined;
+    if (!loading || !which) return;
     const timer = setInterval(() => {
-      void ask(send, 'timeline:progress', { noticeId }).then((answer) => {
+      void ask(send, 'timeline:progress', which).then((answer) => {
         if (answer.ok) setState((current) => (current.status === 'loading' ? { status: 'loading', progress: answer.progress } : current));
       });
     }, PROGRESS_POLL_MS);
     return () => clearInterval(timer);
-  }, [loading, noticeId]);
+  }, [loading, noticeId, pageOcid]);
 
   useEffect(() => {
     let live = true;

@@ -5,7 +5,7 @@ import { load, NoticePanel } from './NoticePanel';
 import { acceptOnlyTrustedInput, ignoreRetirementByThePage } from './trusted-events';
 
 /**
- * On FTS notice pages, FTS's own JSON views, and pages that republish FTS records with
+ * On FTS notice and procurement pages, FTS's own JSON views, and pages that republish FTS records with
  * the JSON printed in them: overlay the procurement's timeline in a shadow root.
  *
  * The root is closed and takes only trusted input: the page's own scripts can neither read
@@ -16,6 +16,7 @@ import { acceptOnlyTrustedInput, ignoreRetirementByThePage } from './trusted-eve
 export default defineContentScript({
   matches: [
     'https://www.find-tender.service.gov.uk/Notice/*',
+    'https://www.find-tender.service.gov.uk/procurement/*',
     'https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/*',
     'https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages/*',
     'https://www.find-tender.service.gov.uk/api/latest/*',

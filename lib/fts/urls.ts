@@ -41,6 +41,29 @@ export function noticeIdFromUrl(location: Pick<URL, 'hostname' | 'pathname'>): s
   return match?.[1];
 }
 
+/** An ocid as FTS writes them (`ocds-h6vhtk-037c6c`): `ocds-`, a six-character publisher prefix, then the id. */
+export const OCID_PATTERN = 'ocds-[a-z0-9]{6}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*';
+/** Longer than this is not an ocid (FTS's are 18 characters). */
+export const MAX_OCID_LENGTH = 100;
+const OCID = new RegExp(`^${OCID_PATTERN}$`);
+
+/** Whether `text` is, all of it, an ocid of FTS's form. */
+export function isOcid(text: string): boolean {
+  return text.length <= MAX_OCID_LENGTH && OCID.test(text);
+}
+
+/**
+ * On an FTS procurement page (`/procurement/{ocid}`, which FTS links to): what its address
+ * names, `ocid` only when that is an ocid of FTS's form; undefined on any other page.
+ */
+export function procurementPageOcid(location: Pick<URL, 'hostname' | 'pathname'>): { ocid?: string } | undefined {
+  if (location.hostname !== 'www.find-tender.service.gov.uk') return undefined;
+  const match = /^\/procurement\/([^/]*)\/?$/.exec(location.pathname);
+  if (!match) return undefined;
+  const named = match[1]!;
+  return isOcid(named) ? { ocid: named } : {};
+}
+
 /** FTS's JSON views, which a browser may show as a page holding the JSON. */
 export function isFtsJsonView(location: Pick<URL, 'hostname' | 'pathname'>): boolean {
   if (location.hostname !== 'www.find-tender.service.gov.uk') return false;

@@ -4,6 +4,7 @@
  * and the ocid an FTS notice page shows. Takes the smallest slice of a document it needs,
  * so it is tested on saved pages in Node.
  */
+import { MAX_OCID_LENGTH, OCID_PATTERN } from '../fts/urls';
 
 export interface TextNode {
   textContent: string | null;
@@ -34,10 +35,7 @@ export function findOcdsText(doc: PageDocument): string | undefined {
   return best;
 }
 
-/** An ocid as FTS writes them (`ocds-h6vhtk-037c6c`): a six-character publisher prefix, then the id. */
-const OCID_IN_TEXT = /\bocds-[a-z0-9]{6}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/;
-/** Longer than this is not an ocid (and the background would refuse the message). */
-const MAX_OCID_LENGTH = 100;
+const OCID_IN_TEXT = new RegExp(`\\b${OCID_PATTERN}`);
 
 /**
  * The first ocid in the page's main content (FTS's notice page shows the procurement's

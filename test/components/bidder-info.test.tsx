@@ -98,6 +98,17 @@ describe('an old version of a notice (ocds-h6vhtk-06de32: UK4 076174-2026, then 
     expect(text(link)).toContain('UK4: Tender notice, 076194-2026');
   });
 
+  it('on the procurement page (no notice open) there is no banner and no notice marked as this one', () => {
+    renderPanel(ready(read()), now);
+    expect(screen.queryByRole('note', { name: 'This is not the latest notice' })).toBeNull();
+    const timeline = section('Timeline');
+    expect(timeline.querySelectorAll('[aria-current]')).toHaveLength(0);
+    // Both notices are listed, neither as the one open.
+    expect(text(timeline)).toContain('076174-2026');
+    expect(text(timeline)).toContain('076194-2026');
+    expect(text(timeline)).not.toContain('You are here');
+  });
+
   it('the latest notice has no banner', () => {
     renderPanel(ready(read(), '076194-2026'), now);
     expect(screen.queryByRole('note', { name: 'This is not the latest notice' })).toBeNull();

@@ -82,6 +82,8 @@ export interface FtsServer {
   fts(path: string, route: Route): void;
   /** Serve one notice: its page and `/OCDS/ReleasePackage` (each optional). */
   notice(noticeId: string, parts: { page?: Route; releasePackage?: Route }): void;
+  /** FTS's procurement page, `/procurement/{ocid}` (any text in the place of the ocid); see `ftsProcurementPage`. */
+  procurementPage(ocid: string, route: Route): void;
   /** Every release of a procurement: `/api/1.0/ocdsReleasePackages/{ocid}` (and `api/latest`); see `ftsReleases`. */
   procurement(ocid: string, route: Route): void;
   /** `/api/1.0/ocdsReleasePackages/{noticeId}` (and `api/latest`). */
@@ -244,6 +246,9 @@ export async function startFtsServer(): Promise<FtsServer> {
       if (parts.page !== undefined) server.fts(`/Notice/${noticeId}`, parts.page);
       if (parts.releasePackage !== undefined) server.fts(`/Notice/${noticeId}/OCDS/ReleasePackage`, parts.releasePackage);
     },
+    procurementPage(ocid, route) {
+      server.fts(`/procurement/${ocid}`, route);
+    },
     procurement(ocid, route) {
       server.fts(`/api/1.0/ocdsReleasePackages/${ocid}`, route);
       server.fts(`/api/latest/ocdsReleasePackages/${ocid}`, route);
@@ -351,6 +356,15 @@ export function ftsNoticePage(opts: { noticeId?: string; ocid?: string; title?: 
   if (opts.ocid) text = text.replaceAll(SAVED_NOTICE.ocid, opts.ocid);
   if (opts.title) text = text.replaceAll(SAVED_NOTICE.title, escapeHtml(opts.title));
   return text;
+}
+
+/**
+ * FTS's procurement page of ocds-h6vhtk-05cfd9 ("Out of Court Resolution"), in the shape of the
+ * real saved notice page (test/fixtures/pages/README.md says what is real in it).
+ */
+export const PROCUREMENT_PAGE = { ocid: 'ocds-h6vhtk-05cfd9', path: fileURLToPath(new URL('../fixtures/pages/fts-procurement-ocds-h6vhtk-05cfd9.html', import.meta.url)) };
+export function ftsProcurementPage(): string {
+  return readFileSync(PROCUREMENT_PAGE.path, 'utf8');
 }
 
 /**
