@@ -41,11 +41,9 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DB_NAME, DB_VERSION } from '../lib/watchlist/db';
-import type { WatchedProcurement } from '../lib/watchlist/entry';
 import { BUILD_DIRS, findBrowser, launch, type E2EBrowser, type TestPage } from '../test/e2e/browsers.ts';
 import { compiledRecord, journeyCase, renamed } from '../test/e2e/e2e-fixtures.ts';
-import { PANEL_HOST, UI, panelText, waitForPopupRows } from '../test/e2e/extension-ui.ts';
+import { PANEL_HOST, UI, fillWatchlist, panelText, waitForPopupRows } from '../test/e2e/extension-ui.ts';
 import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer } from '../test/e2e/fts-server.ts';
 import { APP_MARKS, PROBE_MARKS, pageProbeSource } from './bench/page-probe.ts';
 import { watchlistEntries } from './bench/watchlist-entries.ts';
@@ -434,51 +432,6 @@ function printOverlayFetched(r: Awaited<ReturnType<typeof overlayFetched>>): voi
 }
 
 // ---------------------------------------------------------------- 3. popup
-
-/** Replace the watchlist with `entries`, from the popup page (the extension's origin, so the background's database). */
-async function fillWatchlist(popup: TestPage, entries: WatchedProcurement[]): Promise<number> {
-  return popup.evaluate(
-    async ({ name, version, entries }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name, version);
-        // The background creates and upgrades the database; never do it from here.
-        let found: number | undefined;
-        request.onupgradeneeded = (event) => {
-          found = event.oldVersion;
-          request.transaction?.abort();
-        };
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () =>
-          reject(
-            new Error(
-              found === undefined
-                ? `could not open ${name} v${version}: ${String(request.error)}`
-                : `the extension's database is at version ${found}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`,
-            ),
-          );
-        // Blocked: the background holds the database open at an older version.
-        request.onblocked = (event) =>
-          reject(new Error(`the extension's database is at version ${event.oldVersion}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`));
-      });
-      try {
-        const tx = db.transaction('watchlist', 'readwrite');
-        const store = tx.objectStore('watchlist');
-        store.clear();
-        for (const entry of entries) store.put(entry);
-        const counted = store.count();
-        await new Promise<void>((resolve, reject) => {
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-        });
-        return counted.result;
-      } finally {
-        db.close();
-      }
-    },
-    { name: DB_NAME, version: DB_VERSION, entries },
-  );
-}
 
 interface PopupSample {
   /** Navigation start → the popup's mark after the first render with entries (the figure). */

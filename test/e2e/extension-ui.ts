@@ -7,6 +7,8 @@
  * (class names `tt-…`, `aria-pressed` on the watch button): change them here when the
  * components change. Every function runs in the page and reads the DOM as the user sees it.
  */
+import { DB_NAME, DB_VERSION } from '../../lib/watchlist/db.ts';
+import type { WatchedProcurement } from '../../lib/watchlist/entry.ts';
 import { NoPanelError, PANEL_HOST, type TestPage } from './browsers.ts';
 
 export { PANEL_HOST } from './browsers.ts';
@@ -261,6 +263,54 @@ async function clickInPopup(page: TestPage, selector: string, kind: string, name
     },
     { selector, name },
     `the popup's "${name}" ${kind}`,
+  );
+}
+
+/**
+ * Replace the watchlist with `entries`, written from an extension page (the popup: the
+ * extension's origin, so the background's database), once the background has created it.
+ */
+export async function fillWatchlist(page: TestPage, entries: WatchedProcurement[]): Promise<number> {
+  return page.evaluate(
+    async ({ name, version, entries }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name, version);
+        // The background creates and upgrades the database; never do it from here.
+        let found: number | undefined;
+        request.onupgradeneeded = (event) => {
+          found = event.oldVersion;
+          request.transaction?.abort();
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () =>
+          reject(
+            new Error(
+              found === undefined
+                ? `could not open ${name} v${version}: ${String(request.error)}`
+                : `the extension's database is at version ${found}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`,
+            ),
+          );
+        // Blocked: the background holds the database open at an older version.
+        request.onblocked = (event) =>
+          reject(new Error(`the extension's database is at version ${event.oldVersion}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`));
+      });
+      try {
+        const tx = db.transaction('watchlist', 'readwrite');
+        const store = tx.objectStore('watchlist');
+        store.clear();
+        for (const entry of entries) store.put(entry);
+        const counted = store.count();
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+        });
+        return counted.result;
+      } finally {
+        db.close();
+      }
+    },
+    { name: DB_NAME, version: DB_VERSION, entries },
   );
 }
 
