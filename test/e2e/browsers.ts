@@ -437,7 +437,16 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
       async pageOpenedBy(action, match, timeoutMs = 15_000) {
         const before = new Set(await browser.pages());
         await action();
-        const found = await poll(async () => (await browser.pages()).find((p) => !before.has(p) && match(p.url())), timeoutMs, 'a new tab with a matching URL');
+        // Over BiDi a tab that went to a moz-extension:// page still reports about:blank: ask the page.
+        const urlOf = async (p: PuppeteerPage) => (p.url() === 'about:blank' ? await p.evaluate(() => location.href).catch(() => p.url()) : p.url());
+        const found = await poll(
+          async () => {
+            for (const p of await browser.pages()) if (!before.has(p) && match(await urlOf(p))) return p;
+            return undefined;
+          },
+          timeoutMs,
+          'a new tab with a matching URL',
+        );
         return wrapPuppeteer(found);
       },
       async close() {
