@@ -2,12 +2,13 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FtsProgress } from '../lib/fts/client';
 import type { Problem } from '../lib/ocds/problems';
 import { isEmptyProcurement } from '../lib/empty-procurement';
-import type { Procurement } from '../lib/procurement';
+import type { Procurement, ProcurementLot } from '../lib/procurement';
 import type { Stage } from '../lib/ocds/notice-types';
 import type { KeyDateEvent, TimelineEvent } from '../lib/timeline/types';
 import type { DetectedChange } from '../lib/watchlist/entry';
 import { AwardSummary } from './AwardSummary';
 import { ChangeList } from './ChangeList';
+import { awardedValue } from '../lib/timeline/awards';
 import { keyDateStyle } from '../lib/timeline/key-dates';
 import { Countdown } from './Countdown';
 import { DateTime, UkTimeNote } from './DateTime';
@@ -15,7 +16,7 @@ import { ExternalLink } from './ExternalLink';
 import { FtsProgressNote } from './FtsProgressNote';
 import { isHttpsHref, titleText, valueText } from './format';
 import { LongText } from './LongText';
-import { LotList } from './LotList';
+import { KeyDateLots, LotList } from './LotList';
 import { MovedNote } from './MovedNote';
 import { NewerNoticeBanner } from './NewerNoticeBanner';
 import { ProblemsNote } from './ProblemsNote';
@@ -108,6 +109,18 @@ function Documents({ documents }: { documents: Procurement['documents'] }) {
   );
 }
 
+/** The procurement's value; where its notices give none, what was awarded, said to be that. */
+function ValueRow({ procurement }: { procurement: Pick<Procurement, 'value' | 'awards'> }) {
+  const { net, gross } = procurement.value;
+  const awarded = net || gross ? undefined : awardedValue(procurement.awards);
+  return (
+    <div className="tt-facts__row">
+      <dt>{awarded ? 'Awarded value' : 'Value'}</dt>
+      <dd>{awarded ? `${valueText(awarded.value)}${awarded.awards > 1 ? `, ${awarded.awards} awards in all` : ''}` : valueText(procurement.value)}</dd>
+    </div>
+  );
+}
+
 /** Why nothing is next, when the procurement itself says so. */
 const NOTHING_NEXT: Partial<Record<Stage, string>> = {
   cancelled: 'Nothing is coming up: this procurement was cancelled.',
@@ -116,7 +129,7 @@ const NOTHING_NEXT: Partial<Record<Stage, string>> = {
   contract: 'Nothing is coming up: the contract was awarded.',
 };
 
-function NextUp({ events, now, stage }: { events: TimelineEvent[]; now: Date; stage: Stage }) {
+function NextUp({ events, now, stage, lots }: { events: TimelineEvent[]; now: Date; stage: Stage; lots: readonly ProcurementLot[] }) {
   const next = events.filter((e): e is KeyDateEvent => e.kind === 'keyDate' && e.status === 'next');
   if (next.length === 0) return <p className="tt-secondary">{NOTHING_NEXT[stage] ?? 'No upcoming key dates.'}</p>;
   return (
@@ -129,7 +142,8 @@ function NextUp({ events, now, stage }: { events: TimelineEvent[]; now: Date; st
             <Countdown now={now} at={event.at} type={event.type} dateOnly={event.dateOnly} separator=" — " />
           </p>
           <MovedNote keyDate={event} />
-          {event.detail ? <LongText className="tt-next__detail tt-secondary" text={event.detail} /> : null}
+          <KeyDateLots ids={event.lots} lots={lots} className="tt-next__detail tt-secondary" />
+          {event.note ? <LongText className="tt-next__detail tt-secondary" text={event.note} /> : null}
         </li>
       ))}
     </ul>
@@ -196,10 +210,7 @@ function Ready({
         <h2 className="tt-summary__title">{titleText(procurement.title)}</h2>
         <p className="tt-summary__buyer">{procurement.buyer?.name ?? 'Buyer not named'}</p>
         <dl className="tt-facts">
-          <div className="tt-facts__row">
-            <dt>Value</dt>
-            <dd>{valueText(procurement.value)}</dd>
-          </div>
+          <ValueRow procurement={procurement} />
           {procurement.procedure ? (
             <div className="tt-facts__row">
               <dt>Procedure</dt>
@@ -223,7 +234,7 @@ function Ready({
         <h3 className="tt-section__heading" id={ids.next}>
           Next up
         </h3>
-        <NextUp events={events} now={now} stage={procurement.stage} />
+        <NextUp events={events} now={now} stage={procurement.stage} lots={procurement.lots} />
       </section>
 
       <AwardSummary awards={procurement.awards} lots={procurement.lots} keyDates={procurement.keyDates} />
@@ -265,7 +276,7 @@ function Ready({
         {events.length === 0 ? (
           <p className="tt-secondary">No dated notices or key dates in the data.</p>
         ) : (
-          <Timeline events={events} now={now} currentNoticeId={currentNoticeId} />
+          <Timeline events={events} now={now} currentNoticeId={currentNoticeId} lots={procurement.lots} />
         )}
       </section>
     </>

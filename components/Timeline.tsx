@@ -1,11 +1,13 @@
 import { formatDate } from '../lib/dates';
 import { isAhead, keyDateStyle, VOID_TEXT } from '../lib/timeline/key-dates';
+import type { ProcurementLot } from '../lib/procurement';
 import type { AmendmentEvent, KeyDateEvent, NoticeEvent, TimelineEvent } from '../lib/timeline/types';
 import { ChangeList } from './ChangeList';
 import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
 import { ExternalLink } from './ExternalLink';
 import { LongText } from './LongText';
+import { KeyDateLots } from './LotList';
 import { MovedNote } from './MovedNote';
 
 interface Props {
@@ -13,6 +15,8 @@ interface Props {
   now: Date;
   /** The notice whose page the user is on. */
   currentNoticeId?: string;
+  /** The procurement's lots, to name those a key date is for. */
+  lots?: readonly ProcurementLot[];
 }
 
 function NoticeBody({ event, current, showChanges }: { event: NoticeEvent; current: boolean; showChanges: boolean }) {
@@ -40,7 +44,7 @@ function AmendmentBody({ event }: { event: AmendmentEvent }) {
   );
 }
 
-function KeyDateBody({ event }: { event: KeyDateEvent }) {
+function KeyDateBody({ event, lots }: { event: KeyDateEvent; lots: readonly ProcurementLot[] }) {
   return (
     <>
       <p className="tt-event__label">
@@ -53,13 +57,14 @@ function KeyDateBody({ event }: { event: KeyDateEvent }) {
         )}
       </p>
       {event.status !== 'void' ? <MovedNote keyDate={event} /> : null}
-      {event.detail ? <LongText className="tt-event__detail" text={event.detail} /> : null}
+      <KeyDateLots ids={event.lots} lots={lots} className="tt-event__detail" />
+      {event.note ? <LongText className="tt-event__detail" text={event.note} /> : null}
     </>
   );
 }
 
 /** Every notice, amendment and key date in time order, with "Today" between past and future. */
-export function Timeline({ events, now, currentNoticeId }: Props) {
+export function Timeline({ events, now, currentNoticeId, lots = [] }: Props) {
   const nowMs = now.getTime();
   const amended = new Set(events.filter((e) => e.kind === 'amendment').map((e) => e.noticeId));
   // A key date is ahead until it has passed (a day published without a time, until that day ends).
@@ -96,7 +101,7 @@ export function Timeline({ events, now, currentNoticeId }: Props) {
         ) : event.kind === 'amendment' ? (
           <AmendmentBody event={event} />
         ) : (
-          <KeyDateBody event={event} />
+          <KeyDateBody event={event} lots={lots} />
         )}
       </li>
     );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readOcds } from '../lib/ocds/read';
 import { isEmptyProcurement } from '../lib/empty-procurement';
 import type { Procurement } from '../lib/procurement';
-import { awardKeyDates, contractEnd } from '../lib/timeline/awards';
+import { awardedValue, awardKeyDates, contractEnd, type ProcurementAward } from '../lib/timeline/awards';
 import { netChanges, newerNotices } from '../lib/timeline/changes';
 import type { Change } from '../lib/timeline/types';
 import { readFtsApi, readReal } from './support/fixtures';
@@ -80,6 +80,28 @@ describe('awards on real award and contract notices', () => {
   it('no award before one is made, and no end once the contract was terminated', () => {
     expect(procurementOf('page-003', 'ocds-h6vhtk-06de32').awards).toEqual([]);
     expect(contractEnd([{ type: 'contractEnd', at: '2027-01-01T00:00:00.000Z', lots: [], source: '$' }, { type: 'terminated', at: '2026-09-01T00:00:00.000Z', lots: [], source: '$' }])).toBeUndefined();
+  });
+});
+
+describe('awardedValue: what was awarded, in all', () => {
+  const award = (id: string, value: ProcurementAward['value'], status = 'active'): ProcurementAward => ({ id, status, lots: [], suppliers: [], value });
+
+  it('the UK6 (076398-2026): lots 1 and 3, pending, add up; the award with no value adds nothing', () => {
+    // 9228780 + 7977420 = 17206200 net; 11074536 + 9572904 = 20647440 gross.
+    expect(awardedValue(procurementOf('page-001', 'ocds-h6vhtk-052218').awards)).toEqual({ value: { net: gbp(17206200), gross: gbp(20647440) }, awards: 2 });
+  });
+
+  it('to the penny; cancelled and unsuccessful awards left out', () => {
+    const awards = [award('a', { net: gbp(0.1) }), award('b', { net: gbp(0.2) }), award('c', { net: gbp(1000) }, 'cancelled'), award('d', { net: gbp(500) }, 'unsuccessful')];
+    expect(awardedValue(awards)).toEqual({ value: { net: gbp(0.3) }, awards: 2 });
+  });
+
+  it('nothing when no award gives a value, or the values cannot be added', () => {
+    expect(awardedValue([])).toBeUndefined();
+    expect(awardedValue([award('a', {})])).toBeUndefined();
+    expect(awardedValue([award('a', { net: gbp(10) }), award('b', { net: { amount: 10, currency: 'EUR' } })])).toBeUndefined();
+    // One with VAT only: the net total is not known, nor the gross.
+    expect(awardedValue([award('a', { net: gbp(10) }), award('b', { gross: gbp(12) })])).toBeUndefined();
   });
 });
 

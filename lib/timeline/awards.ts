@@ -4,7 +4,7 @@
  * (standstill, contract start, end, maximum extension), read once in `key-dates.ts`;
  * `awardKeyDates` picks those of one award.
  */
-import { specifiedMoney } from '../money';
+import { specifiedMoney, type Money } from '../money';
 import type { Organisation, Release } from '../ocds/schema';
 import type { KeyDate, ProcurementValue } from '../procurement';
 import type { KeyDateType } from './types';
@@ -56,6 +56,28 @@ export function awardsOf(state: Release, currency: string | undefined): Procurem
       },
     ];
   });
+}
+
+/** Awards that did not, or will not, give anyone a contract. */
+const NOT_MADE = new Set(['cancelled', 'unsuccessful']);
+
+/** `amounts` added up to the penny, when every one is given and all are in one currency. */
+function total(amounts: readonly (Money | undefined)[]): Money | undefined {
+  const first = amounts[0];
+  if (!first || amounts.some((m) => !m || m.currency !== first.currency)) return undefined;
+  return { amount: Math.round(amounts.reduce((sum, m) => sum + m!.amount * 100, 0)) / 100, currency: first.currency };
+}
+
+/**
+ * What was awarded, in all, for a procurement whose notices give no value of their own: the
+ * awards made (not cancelled or unsuccessful) that give a value, added up; undefined when none
+ * gives one, or their values cannot be added (different currencies, some with VAT only).
+ */
+export function awardedValue(awards: readonly ProcurementAward[]): { value: ProcurementValue; awards: number } | undefined {
+  const valued = awards.filter((award) => !NOT_MADE.has(award.status ?? '') && specified(award.value));
+  const net = total(valued.map((award) => award.value.net));
+  const gross = total(valued.map((award) => award.value.gross));
+  return net || gross ? { value: { ...(net ? { net } : {}), ...(gross ? { gross } : {}) }, awards: valued.length } : undefined;
 }
 
 /** The key dates an award's bidders and rivals act on, in this order. */

@@ -78,6 +78,7 @@ export function buildTimeline(procurement: Procurement, now: Date): TimelineEven
       daysLeft: londonDaysBetween(now, new Date(keyDate.at)),
       ...(keyDate.estimated ? { estimated: true as const } : {}),
       ...(keyDate.moved ? { moved: keyDate.moved } : {}),
+      ...(keyDate.detail ? { note: keyDate.detail } : {}),
     };
   });
   // "Next" is the soonest future key date that will happen (all of them, when several share that instant).

@@ -111,6 +111,8 @@ export interface KeyDateEvent extends EventBase {
   estimated?: true;
   /** Present when a notice moved the date: what it was before (ISO instant, or the date text), and whether it was brought forward. */
   moved?: { from: string; broughtForward?: true };
+  /** The key date's own words (a milestone's description, a cancellation's reason): `detail` without its lots, for views that name the lots themselves. */
+  note?: string;
 }
 
 export type TimelineEvent = NoticeEvent | AmendmentEvent | KeyDateEvent;

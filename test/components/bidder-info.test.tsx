@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps, type PanelState } from '../../components/Panel';
-import { LotList } from '../../components/LotList';
+import { LotList, lotIdsText } from '../../components/LotList';
 import { WatchlistRow } from '../../components/WatchlistRow';
 import { watchEntry } from '../../lib/watchlist/entry';
 import { analyseOcds, type ProcurementTimeline } from '../../lib/analyse';
@@ -203,5 +203,89 @@ describe('LotList', () => {
   it('one untitled lot is the procurement itself: no list', () => {
     const { container } = render(<LotList lots={[{ id: '1', value: {} }]} />);
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('the lots a key date is for, named (framework-20-lots.json: 20 lots, each with a title and value)', () => {
+  const now = new Date('2026-06-01T11:00:00Z');
+  const framework = (): ProcurementTimeline => {
+    const file = fileURLToPath(new NodeURL('../fixtures/ocds/framework-20-lots.json', import.meta.url));
+    const result = analyseOcds(readFileSync(file, 'utf8'), now);
+    if (!result.ok) throw new Error(result.message);
+    return result.procurements[0]!;
+  };
+  /** The timeline's key date items whose label is `label`, by the date they show. */
+  const keyDate = (label: string, date: string) =>
+    [...section('Timeline').querySelectorAll('li[data-kind="keyDate"]')].find((li) => text(li.querySelector('.tt-event__label')) === label && text(li.querySelector('.tt-event__when')).startsWith(date))!;
+
+  it('one lot by its title; a run of lots joined; several lots open to each one’s title and value', () => {
+    renderPanel(ready(framework()), now);
+    // Lot 17 (Acoustic Consultancy) alone ends 2029-11-01T23:59:59Z.
+    expect(text(keyDate('Contract ends', '1 November 2029').querySelector('.tt-event__detail'))).toBe('Lot 17: Acoustic Consultancy');
+    // Lots 1–8 start 2026-09-01T00:00:00+01:00.
+    const starts = keyDate('Contract starts', '1 September 2026').querySelector('details')!;
+    expect(text(starts.querySelector('summary'))).toBe('Lots 1 to 8');
+    expect(starts.querySelectorAll('li')).toHaveLength(8);
+    // Lots 15, 16, 18, 19, 20 end 2030-11-01T23:59:59Z (17 ends a year earlier).
+    expect(text(keyDate('Contract ends', '1 November 2030').querySelector('summary'))).toBe('Lots 15, 16 and 18 to 20');
+    // Lots 1–8 and 18 may run to 2032-08-31T23:59:59+01:00.
+    const extended = keyDate('Contract ends if fully extended', '31 August 2032').querySelector('details')!;
+    expect(extended.open).toBe(false);
+    expect(text(extended.querySelector('summary'))).toBe('Lots 1 to 8 and 18');
+    const named = [...extended.querySelectorAll('li')].map(text);
+    expect(named).toHaveLength(9);
+    expect(named[0]).toBe('Lot 1: Building Surveying — £42,000,000 (£50,400,000 including VAT)');
+    expect(named[7]).toBe('Lot 8: Clerk of Works — £9,500,000 (£11,400,000 including VAT)');
+    expect(named[8]).toBe('Lot 18: Facilities Management Consultancy — £17,400,000 (£20,880,000 including VAT)');
+    // No key date line is a bare list of lot numbers.
+    for (const detail of section('Timeline').querySelectorAll('.tt-event__detail')) expect(text(detail)).not.toMatch(/^Lots [\d, ]+$/);
+  });
+
+  it('lot ids: runs of three or more joined, the last one after "and"', () => {
+    expect(lotIdsText(['1', '2', '3', '4', '5', '6', '7', '8', '18'])).toBe('1 to 8 and 18');
+    expect(lotIdsText(['15', '16', '18', '19', '20'])).toBe('15, 16 and 18 to 20');
+    expect(lotIdsText(['16', '20'])).toBe('16 and 20');
+    expect(lotIdsText(['1', '2'])).toBe('1 and 2');
+    expect(lotIdsText(['LOT-A', 'LOT-B', 'LOT-C'])).toBe('LOT-A, LOT-B and LOT-C');
+  });
+});
+
+describe('the value of a procurement whose notices give none but whose award does', () => {
+  it('an F03 (076457-2026) shows the awarded value, said to be that', () => {
+    const now = new Date('2026-08-12T09:00:00Z');
+    // tender.value is absent; the contract's value is 88450 GBP.
+    renderPanel(ready(fromStream('page-001', 'ocds-h6vhtk-06e1e4', now), '076457-2026'), now);
+    const summary = screen.getByRole('heading', { level: 2 }).closest('.tt-summary')!;
+    expect(within(summary as HTMLElement).queryByText('Value')).toBeNull();
+    expect(text(within(summary as HTMLElement).getByText('Awarded value').nextElementSibling)).toBe('£88,450');
+  });
+});
+
+describe('an F15 voluntary ex ante transparency notice (071461-2026, ocds-h6vhtk-03d31c, page-050)', () => {
+  // Read by hand: CELEX 32014L0024, tags award+contract; the description says "Please note this
+  // is a Voluntary Transparency Notice, this contract has not been awarded yet"; procedure
+  // "Negotiated without publication of a contract notice" with the Annex D1 reasons D_PROC_OPEN and
+  // D_TECHNICAL. No tender.value; one lot ("1", no title). Award "The Supply Of Medical Gases"
+  // (active, lot 1) to BOC Limited; its contract's value 13750000 GBP, dateSigned
+  // "2023-08-26T00:00:00+01:00". Buyer Leidos Supply Limited.
+  const now = new Date('2026-08-12T09:00:00Z');
+  const read = () => fromStream('page-050', 'ocds-h6vhtk-03d31c', now);
+
+  it('says who the contract goes to, its value and date, and asks for no submission', () => {
+    renderPanel(ready(read(), '071461-2026'), now);
+    expect(text(screen.getByRole('heading', { level: 2 }))).toBe('The Supply Of Gases - Medical');
+    expect(text(document.querySelector('.tt-summary__buyer'))).toBe('Leidos Supply Limited');
+    const summary = screen.getByRole('heading', { level: 2 }).closest('.tt-summary') as HTMLElement;
+    expect(text(within(summary).getByText('Awarded value').nextElementSibling)).toBe('£13,750,000');
+    expect(text(within(summary).getByText('Procedure').nextElementSibling)).toBe('Negotiated without publication of a contract notice');
+    const award = section('Award');
+    expect(text(award.querySelector('.tt-award__name'))).toBe('The Supply Of Medical Gases');
+    expect(text(within(award).getByText('Supplier').nextElementSibling)).toBe('BOC Limited');
+    expect(text(within(award).getByText('Value').nextElementSibling)).toBe('£13,750,000');
+    expect(times(within(award).getByText('Contract signed').nextElementSibling!)).toEqual(['2023-08-25T23:00:00.000Z']);
+    expect(within(section('Where to act')).queryByText('Submission')).toBeNull();
+    expect(text(section('Next up'))).toContain('Nothing is coming up: the contract was awarded.');
+    // One untitled lot is the procurement itself: no lot list.
+    expect(screen.queryByRole('heading', { name: /^Lots?\b/ })).toBeNull();
   });
 });

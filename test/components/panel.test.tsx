@@ -174,7 +174,8 @@ describe('Panel with ocds-h6vhtk-067b89 (UK3 planned procurement, amended)', () 
       ['Contract ends if fully extended (expected)', '31 March 2036, 11:59pm'],
     ]);
     const contractStart = section('Timeline').querySelectorAll('li[data-kind="keyDate"]')[3]!;
-    expect(text(contractStart.querySelector('.tt-event__detail'))).toBe('Lots 1, 2, 3');
+    // Its contract period is given for lots 1, 2 and 3: every lot of the procurement.
+    expect(text(contractStart.querySelector('.tt-event__detail'))).toBe('All 3 lots');
   });
 
   it('shows the next key date in words that fit a date that is not a deadline', () => {

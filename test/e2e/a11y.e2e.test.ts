@@ -156,5 +156,25 @@ for (const name of BROWSERS) {
       await full.close();
       await popup.close();
     });
+
+    it('a framework of 20 lots, the lots of its key dates opened: axe finds nothing, and each line names its lots', async () => {
+      const framework = renamed(journeyCase('framework-20-lots.json'), '712');
+      server.notice(framework.noticeId, { page: html(ftsNoticePage({ noticeId: framework.noticeId, ocid: framework.ocid, title: framework.title })) });
+      server.procurement(framework.ocid, ftsReleases(framework.text));
+      const tab = await browser.openPage(`${FTS_ORIGIN}/Notice/${framework.noticeId}`);
+      await waitForPanel(tab);
+      const summaries = await tab.inPanel((root) => {
+        const named = [...root.querySelectorAll<HTMLDetailsElement>('.tt-lots__named')];
+        for (const details of named) details.open = true;
+        named.find((details) => details.closest('.tt-timeline'))?.scrollIntoView();
+        return named.map((details) => (details.querySelector('summary')?.textContent ?? '').trim());
+      });
+      // framework-20-lots.json: lots 1–8 share their dates, 9–14 theirs, 15–20 theirs (17 ends on its own).
+      expect(summaries).toContain('Lots 1 to 8 and 18');
+      expect(summaries).toContain('Lots 9 to 14');
+      await tab.screenshot('a11y-panel-framework-lots');
+      await expectAxeClean(tab, 'panel', 'the panel of a framework of 20 lots, lots opened');
+      await tab.close();
+    });
   });
 }

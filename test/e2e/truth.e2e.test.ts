@@ -144,6 +144,28 @@ for (const name of BROWSERS) {
       await tab.close();
     });
 
+    it('an F15 voluntary ex ante transparency notice says who the contract goes to, at what value, and asks for no submission', async () => {
+      // Release 071461-2026 (ocds-h6vhtk-03d31c, CELEX 32014L0024, tags award+contract) in the recorded
+      // page-050: "Please note this is a Voluntary Transparency Notice"; no tender.value; award "The
+      // Supply Of Medical Gases" to "BOC Limited"; its contract's value 13750000 GBP, signed "2023-08-26T00:00:00+01:00".
+      const noticeId = '071461-2026';
+      server.notice(noticeId, { page: html(ftsNoticePage({ noticeId, ocid: 'ocds-h6vhtk-03d31c', title: 'The Supply Of Gases - Medical' })) });
+      server.procurement('ocds-h6vhtk-03d31c', rawJson(releasePackage('api/whole-stream/page-050.json', (r) => r.ocid === 'ocds-h6vhtk-03d31c')));
+      const tab = await browser.openPage(`${FTS_ORIGIN}/Notice/${noticeId}`);
+      await waitForPanel(tab);
+      const rows = (selector: string) =>
+        tab.inPanel((root, selector) => [...root.querySelectorAll(selector)].map((row) => [...row.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()).join(': ')), selector);
+      expect((await rows('.tt-summary .tt-facts__row'))[0]).toBe('Awarded value: £13,750,000');
+      expect(await panelText(tab, '.tt-award__name')).toBe('The Supply Of Medical Gases');
+      const facts = await rows('.tt-award .tt-facts__row');
+      expect(facts.slice(0, 2)).toEqual(['Supplier: BOC Limited', 'Value: £13,750,000']);
+      expect(facts[2]).toMatch(/^Contract signed: 26 August 2023/);
+      const act = (await panelTexts(tab, 'section')).find((text) => text.startsWith('Where to act')) ?? '';
+      expect(act).not.toContain('Submission');
+      await tab.screenshot('truth-f15');
+      await tab.close();
+    });
+
     it('an old version of a notice says first that a newer one was published, what it changed, and links to it', async () => {
       // ocds-h6vhtk-06de32 ("Aids For Daily Living"): UK4 076174-2026 published 11 Aug 2026 12:05 BST with
       // tenders due "2026-09-02T00:00:00+01:00"; UK4 076194-2026 published 12:31 BST the same day, due
