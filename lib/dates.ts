@@ -109,6 +109,10 @@ function readingMs(instant: Date): number {
 
 /** True when the instant falls in London within `PLAUSIBLE_YEARS`. */
 export function isPlausibleInstant(instant: Date): boolean {
+  // London's year is the UTC year or one either side (near New Year): strictly inside the
+  // years, the UTC year settles it without Intl, which every date of a read would wait on.
+  const utcYear = instant.getUTCFullYear();
+  if (utcYear > PLAUSIBLE_YEARS.from && utcYear < PLAUSIBLE_YEARS.to) return true;
   const { year } = londonParts(instant);
   return year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to;
 }
@@ -216,9 +220,19 @@ export function isEndOfDay(instant: Date): boolean {
   return p.hour === 23 && p.minute === 59;
 }
 
+// Intl's format is slow too, and it writes a London day the same whatever the time: each day is written once.
+const dayCache = new Map<string, string>();
+
 /** "1 July 2026": the London date, the month in full (GOV.UK style). */
 export function formatDate(instant: Date): string {
-  return dayFormat.format(instant);
+  const day = londonParts(instant).date;
+  let text = dayCache.get(day);
+  if (text === undefined) {
+    if (dayCache.size >= INSTANT_CACHE_LIMIT) dayCache.clear();
+    text = dayFormat.format(instant);
+    dayCache.set(day, text);
+  }
+  return text;
 }
 
 /**
@@ -351,4 +365,5 @@ export function countdown(now: Date, at: Date, style: DateStyle = {}): string | 
 export function resetDateCaches(): void {
   instantCache.clear();
   partsCache.clear();
+  dayCache.clear();
 }

@@ -93,6 +93,19 @@ interface IdIndex {
 
 const idIndexes = new WeakMap<unknown[], IdIndex>();
 
+/**
+ * Each list merged by id, to the list it was merged from. Such a list holds the ids of the
+ * one before at the same places (an element the release changed is a new object, the others
+ * are shared), then the ids the release added: what changed is read from it without
+ * comparing every element.
+ */
+const mergedFrom = new WeakMap<unknown[], unknown[]>();
+
+/** Whether `after` was merged by id from `before`: its first `before.length` elements have `before`'s ids, in order, and only those a release changed are new objects. */
+export function isMergedFrom(after: readonly unknown[], before: readonly unknown[]): boolean {
+  return mergedFrom.get(after as unknown[]) === before;
+}
+
 /** Takes the index of `list` for the list merged from it, building one when `list` has none (or gave it away). */
 function takeIdIndex(list: Json[]): IdIndex {
   const kept = idIndexes.get(list);
@@ -130,6 +143,7 @@ class Merger {
     }
     index.owner = merged;
     idIndexes.set(merged, index);
+    if (byId) mergedFrom.set(merged, base as unknown[]);
     return merged;
   }
 

@@ -8,8 +8,10 @@
 import { formatDateText, londonParts, parseInstant } from '../dates';
 import { formatMoney, specifiedMoney, type Money } from '../money';
 import { codeWords, type Codelist } from '../ocds/codes';
+import { isMergedFrom } from '../ocds/merge';
 import type { Amendment, Release, Value } from '../ocds/schema';
 import type { Procurement, ProcurementValue } from '../procurement';
+import { pushAll } from '../lists';
 import { corrigendumKeyDate, extractKeyDates, KEY_DATE_LABELS, keyDateStyle, lotsText } from './key-dates';
 import type { Change, ChangeKind, KeyDateType } from './types';
 
@@ -238,8 +240,17 @@ function keyDateSourcesDiffer(before: Release, after: Release): boolean {
     a?.contractPeriod !== b?.contractPeriod ||
     a?.status !== b?.status ||
     a?.finalStatusDate !== b?.finalStatusDate ||
-    a?.statusDetails !== b?.statusDetails
+    a?.statusDetails !== b?.statusDetails ||
+    corrigendaDiffer(a?.amendments, b?.amendments)
   );
+}
+
+/** Whether the changes corrigenda state (which can move a key date) differ: compared place by place, as merged lists share them. */
+function corrigendaDiffer(before: Amendment[] | null | undefined, after: Amendment[] | null | undefined): boolean {
+  if (before === after) return false;
+  const length = Math.max(before?.length ?? 0, after?.length ?? 0);
+  for (let i = 0; i < length; i++) if ((before?.[i]?.unstructuredChanges || undefined) !== (after?.[i]?.unstructuredChanges || undefined)) return true;
+  return false;
 }
 
 type WithId = { id?: string | null };
@@ -247,6 +258,12 @@ type WithId = { id?: string | null };
 /** Ids whose element is a different object before and after; undefined when an element has no id. */
 function changedIds<T extends WithId>(before: T[] | null | undefined, after: T[] | null | undefined): Set<string> | undefined {
   if (before === after) return new Set();
+  if (before && after && isMergedFrom(after, before)) {
+    // The same ids at the same places: only an element the release made new, or added after them, changed.
+    const changed = new Set<string>();
+    for (let i = 0; i < after.length; i++) if (i >= before.length || after[i] !== before[i]) changed.add(after[i]!.id!);
+    return changed;
+  }
   const old = new Map<string, T>();
   for (const item of before ?? []) {
     if (item.id == null) return undefined;
@@ -262,6 +279,29 @@ function changedIds<T extends WithId>(before: T[] | null | undefined, after: T[]
   return changed;
 }
 
+// A state is compared with the one before it and the one after it: its procurement-wide part is made (and its key dates read) once.
+const wideParts = new WeakMap<Release, Release>();
+
+/** A state without its lots, awards and contracts. */
+function procurementWide(state: Release): Release {
+  let wide = wideParts.get(state);
+  if (!wide) {
+    wide = { ...state, awards: undefined, contracts: undefined, tender: { ...state.tender, lots: undefined } };
+    wideParts.set(state, wide);
+  }
+  return wide;
+}
+
+/** Whether every award of a state names its lots, and every contract an award of the state. */
+function namesLots(state: Release): boolean {
+  const awardIds = new Set<string | null | undefined>();
+  for (const award of state.awards ?? []) {
+    if (!award.relatedLots?.length) return false;
+    awardIds.add(award.id);
+  }
+  return (state.contracts ?? []).every((contract) => contract.awardID != null && awardIds.has(contract.awardID));
+}
+
 /**
  * A record with hundreds of lots and releases would compare every lot at every notice.
  * Merged states share what did not change, so only the lots that changed — or whose
@@ -274,6 +314,8 @@ function narrowed(before: Release, after: Release): Array<[Release, Release]> {
   const awards = changedIds(before.awards, after.awards);
   const contracts = changedIds(before.contracts, after.contracts);
   if (!lots || !awards || !contracts) return [[before, after]];
+  // An award or contract that names no lots applies to the whole procurement, whatever changed.
+  if (!namesLots(before) || !namesLots(after)) return [[before, after]];
   const affected = new Set(lots);
   const allAwards = [...(before.awards ?? []), ...(after.awards ?? [])];
   for (const award of allAwards) {
@@ -296,7 +338,6 @@ function narrowed(before: Release, after: Release): Array<[Release, Release]> {
       tender: { lots: (release.tender?.lots ?? []).filter((lot) => affected.has(lot.id!)) },
     };
   };
-  const procurementWide = (release: Release): Release => ({ ...release, awards: undefined, contracts: undefined, tender: { ...release.tender, lots: undefined } });
   return [
     [procurementWide(before), procurementWide(after)],
     [part(before), part(after)],
@@ -371,6 +412,42 @@ function documentChanges(before: readonly DocumentFact[], after: readonly Docume
     });
 }
 
+/**
+ * What of `after` may hold ids `before` lacks: none when it is the same list, only the
+ * elements after `before`'s when a release merged into it by id, else all of it.
+ */
+function mayBeNew<T>(before: readonly T[] | null | undefined, after: readonly T[] | null | undefined): readonly T[] {
+  if (!after || before === after) return [];
+  return before && isMergedFrom(after, before) ? after.slice(before.length) : after;
+}
+
+/** The element of `before` at the place of `after`'s `index`-th, when `after` is `before` or merged from it by id (the same id there). */
+function counterpart<T>(before: readonly T[] | null | undefined, after: readonly T[], index: number): T | undefined {
+  return before && (before === after || isMergedFrom(after, before)) ? before[index] : undefined;
+}
+
+/** The documents of `after` that may be new since `before`, in the order of `allDocuments`: the rest have ids `before` has. */
+function mayBeNewDocuments(before: Release, after: Release): DocumentFact[] {
+  const out: DocumentFact[] = [...mayBeNew(before.planning?.documents, after.planning?.documents), ...mayBeNew(before.tender?.documents, after.tender?.documents)];
+  for (const [was, now] of [[before.awards, after.awards], [before.contracts, after.contracts]] as const) {
+    now?.forEach((item, index) => pushAll(out, mayBeNew(counterpart<{ documents?: DocumentFact[] | null }>(was, now, index)?.documents, item.documents)));
+  }
+  return out;
+}
+
+/** Documents new since `before`, told as `documentChanges` tells them; every document of `before` is read only when one may be new. */
+function newDocumentChanges(before: Release, after: Release): Change[] {
+  const candidates = mayBeNewDocuments(before, after).filter((d) => d.id != null && !d.noticeType);
+  return candidates.length ? documentChanges(allDocuments(before), candidates) : [];
+}
+
+/** Lots added or removed between two states: a list merged by id from the one before lost none, and only its new ids after those can be added. */
+function stateLotChanges(before: readonly Named[] | null | undefined, after: readonly Named[] | null | undefined): Change[] {
+  if (before === after) return [];
+  if (before && after && isMergedFrom(after, before)) return lotChanges([], after.slice(before.length));
+  return lotChanges(before ?? [], after ?? []);
+}
+
 function allDocuments(state: Release): DocumentFact[] {
   return [
     ...(state.planning?.documents ?? []),
@@ -399,8 +476,8 @@ export function diffStates(before: Release, after: Release): Change[] {
     ...valueChanges(valueOf(before.tender?.value), valueOf(after.tender?.value)),
     ...awardedValueChanges(before, after),
     ...keyDateChanges(before, after),
-    ...(before.tender?.lots === after.tender?.lots ? [] : lotChanges(before.tender?.lots ?? [], after.tender?.lots ?? [])),
-    ...(sameDocuments(before, after) ? [] : documentChanges(allDocuments(before), allDocuments(after))),
+    ...stateLotChanges(before.tender?.lots, after.tender?.lots),
+    ...(sameDocuments(before, after) ? [] : newDocumentChanges(before, after)),
   ];
 }
 
