@@ -14,15 +14,23 @@ const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 
 const text = z.string();
 /** OCDS ids may be strings or integers; the model compares them as text. */
-const id = z.union([z.string(), z.number()]).transform(String);
-/** A date, and one a procurement can have: outside `PLAUSIBLE_YEARS` it is a problem, not a key date ahead by centuries. */
-const dateTime = z.string().superRefine((s, ctx) => {
+export const idSchema = z.union([z.string(), z.number()]).transform(String);
+const id = idSchema;
+
+/** What is wrong with a date text as a procurement's date; undefined when it is one. */
+export function dateTextProblem(s: string): string | undefined {
   const at = parseInstant(s);
-  if (at === undefined) ctx.addIssue({ code: 'custom', message: 'expected a date and time (ISO 8601)' });
-  else if (!isPlausibleInstant(at)) {
-    ctx.addIssue({ code: 'custom', message: `expected a date between ${PLAUSIBLE_YEARS.from} and ${PLAUSIBLE_YEARS.to}` });
-  }
+  if (at === undefined) return 'expected a date and time (ISO 8601)';
+  if (!isPlausibleInstant(at)) return `expected a date between ${PLAUSIBLE_YEARS.from} and ${PLAUSIBLE_YEARS.to}`;
+  return undefined;
+}
+
+/** A date, and one a procurement can have: outside `PLAUSIBLE_YEARS` it is a problem, not a key date ahead by centuries. */
+export const dateTimeSchema = z.string().superRefine((s, ctx) => {
+  const message = dateTextProblem(s);
+  if (message) ctx.addIssue({ code: 'custom', message });
 });
+const dateTime = dateTimeSchema;
 
 export const valueSchema = z.looseObject({
   amount: opt(z.number()),

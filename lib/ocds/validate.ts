@@ -6,6 +6,7 @@
 import { ZodArray, ZodNullable, ZodObject, ZodOptional, type z } from 'zod';
 import { appendPath, type PathSegment } from './json-path';
 import { describeFound, type Problem } from './problems';
+import { quickParse, UNSURE } from './quick-parse';
 
 const MAX_ROUNDS = 20;
 
@@ -52,6 +53,9 @@ export function validateKeepingValid<S extends z.ZodType>(
   basePath: string,
   problems: Problem[],
 ): z.output<S> | undefined {
+  // Valid input (nearly all of it) is read without zod; the rest is told as zod tells it.
+  const quick = quickParse(schema, input);
+  if (quick !== UNSURE) return quick as z.output<S>;
   try {
     return validateWhole(schema, input, basePath, problems);
   } catch (error) {
