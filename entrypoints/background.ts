@@ -1,3 +1,5 @@
+// First: it marks when the worker's script started.
+import { WORKER_MARKS } from '@/lib/worker-start';
 import { createFtsClient } from '@/lib/fts/client';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_MESSAGE, watchChange } from '@/lib/messages';
 import { changeNotification, dueReminders } from '@/lib/reminders';
@@ -14,6 +16,12 @@ const REMINDER_ALARM = 'reminders';
 const REMINDER_CHECK_MINUTES = 15;
 /** Notification ids carry the page to open when the user clicks them. */
 const NOTIFICATION_PREFIX = 'tt|';
+/**
+ * In the session's storage once the badge shows the count. The browser keeps the badge while
+ * the worker sleeps and clears both together (browser restart, extension reloaded or
+ * updated), so a worker woken again does not count the watchlist before its first answer.
+ */
+const BADGE_SET_KEY = 'badgeSet';
 
 /**
  * The background owns the database and the FTS client. It keeps no state that matters in
@@ -38,6 +46,7 @@ export default defineBackground(() => {
       const action = browser.action ?? browser.browserAction;
       await action.setBadgeText({ text: count > 0 ? String(count) : '' });
       await action.setBadgeBackgroundColor({ color: '#1d70b8' });
+      await browser.storage.session.set({ [BADGE_SET_KEY]: true });
     } catch (error) {
       console.warn('Tender Timeline could not update its badge', error);
     }
@@ -108,7 +117,13 @@ export default defineBackground(() => {
   });
 
   // The sender's URL is the browser's word for where a message came from, not the message's.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { url: sender.url }));
+  let answered = false;
+  browser.runtime.onMessage.addListener(async (message: unknown, sender) => {
+    const answer = await service.handle(message, { url: sender.url });
+    if (!answered) performance.mark(WORKER_MARKS.firstAnswer);
+    answered = true;
+    return answer;
+  });
 
   // The keyboard shortcut: the tab's content script opens its panel and puts the focus in it.
   // A tab without the panel (not an FTS page) has no listener; nothing happens there.
@@ -139,5 +154,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
   browser.runtime.onStartup.addListener(() => void scheduleAlarms());
   void scheduleAlarms();
-  void updateBadge().catch(() => undefined);
+  void browser.storage.session
+    .get(BADGE_SET_KEY)
+    .then((stored) => (stored[BADGE_SET_KEY] ? undefined : updateBadge()))
+    .catch(() => updateBadge());
 });

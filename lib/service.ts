@@ -5,18 +5,16 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { FtsError, type FtsClient, type FtsProgress } from './fts/client';
-import { readProcurement } from './fts/read-procurement';
 import { isFtsUrl, releasePackageUrl } from './fts/urls';
 import { requestSchema, type Request } from './message-schemas';
 import type { ErrorKind, ErrorResponse, ResponseMap, TimelineResponse } from './messages';
 import type { Problem } from './ocds/problems';
-import { isCutOff, readOcds, type ProcurementRead } from './ocds/read';
+import { isCutOff } from './ocds/json-text';
+import type { ProcurementRead } from './ocds/read';
 import type { Procurement } from './procurement';
 import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
-import { csvFileName, watchlistToCsv } from './export/csv';
-import { icsFileName, watchlistToIcs } from './export/ics';
-import { addPendingReads, CUT_OFF_MESSAGE, refreshCycle, type CycleReport, type RefreshProgress } from './refresh/cycle';
+import type { CycleReport, RefreshProgress } from './refresh/cycle';
 import type { Settings } from './settings';
 import { nextKeyDate, watchEntry } from './watchlist/entry';
 import {
@@ -36,6 +34,18 @@ import {
 } from './watchlist/store';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
+
+/*
+ * What only some messages need is loaded when one of them first comes: the OCDS reader and
+ * its schemas (a read from FTS or a page), the refresh, the exports. A worker started to
+ * answer from the cache or the watchlist (Chrome stops it after 30 s idle, so most messages
+ * start one) does not evaluate them.
+ */
+const loadReader = () => import('./ocds/read');
+const loadProcurementReader = () => import('./fts/read-procurement');
+const loadRefresh = () => import('./refresh/cycle');
+const loadCsv = () => import('./export/csv');
+const loadIcs = () => import('./export/ics');
 
 export interface ServiceDeps {
   db: () => Promise<DB>;
@@ -89,8 +99,8 @@ function asReadError(error: unknown): unknown {
 }
 
 /** The procurement in `text` that the notice belongs to (a list page may hold several). */
-function pick(text: string, noticeId?: string): ProcurementRead {
-  const read = readOcds(text);
+async function pick(text: string, noticeId?: string): Promise<ProcurementRead> {
+  const read = (await loadReader()).readOcds(text);
   if (!read.ok) throw new ReadError('notOcds', read.message, true);
   return (noticeId && read.procurements.find((p) => p.procurement.notices.some((n) => n.id === noticeId))) || read.procurements[0]!;
 }
@@ -106,6 +116,7 @@ export function createService(deps: ServiceDeps) {
       const stop = (stopRefresh = new AbortController());
       refreshProgress = { pages: 0, checked: 0, changed: 0 };
       try {
+        const { refreshCycle } = await loadRefresh();
         const report = await refreshCycle({ db: await deps.db(), client: deps.client, now: deps.now, signal: stop.signal, onProgress: (progress) => (refreshProgress = progress) });
         await deps.onWatchlistChanged(report);
         return report;
@@ -164,6 +175,7 @@ export function createService(deps: ServiceDeps) {
    */
   async function fetchForNotice(db: DB, noticeId: string, pageOcid: string | undefined, onProgress?: (progress: FtsProgress) => void): Promise<ProcurementRead> {
     const client = { getText: (url: string) => deps.client.getText(url, { onProgress }) };
+    const { readProcurement } = await loadProcurementReader();
     let firstError: unknown;
     if (pageOcid) {
       try {
@@ -177,7 +189,7 @@ export function createService(deps: ServiceDeps) {
     }
     let notice: ProcurementRead;
     try {
-      notice = pick(await client.getText(releasePackageUrl(noticeId)), noticeId);
+      notice = await pick(await client.getText(releasePackageUrl(noticeId)), noticeId);
     } catch (error) {
       throw asReadError(firstError ?? error);
     }
@@ -199,6 +211,7 @@ export function createService(deps: ServiceDeps) {
   /** A procurement by its ocid alone (an FTS procurement page): every release of it. */
   async function fetchForOcid(ocid: string, onProgress: (progress: FtsProgress) => void): Promise<ProcurementRead> {
     try {
+      const { readProcurement } = await loadProcurementReader();
       return await readProcurement({ getText: (url) => deps.client.getText(url, { onProgress }) }, ocid);
     } catch (error) {
       if (error instanceof FtsError && error.kind === 'notFound') throw new ReadError('notFound', 'Find a Tender has no data for this procurement.', false);
@@ -216,7 +229,7 @@ export function createService(deps: ServiceDeps) {
     if (cached && !isOnlyThisNotice(cached)) return cached;
     let read: ProcurementRead;
     try {
-      read = noticeId ? await fetchForNotice(db, noticeId, ocid) : await readProcurement(deps.client, ocid);
+      read = noticeId ? await fetchForNotice(db, noticeId, ocid) : await (await loadProcurementReader()).readProcurement(deps.client, ocid);
       if (read.procurement.ocid !== ocid) throw new Error(`notice ${noticeId} belongs to ${read.procurement.ocid}`);
     } catch (error) {
       const kind = error instanceof FtsError || error instanceof ReadError ? error.kind : 'notOcds';
@@ -246,7 +259,7 @@ export function createService(deps: ServiceDeps) {
       return { ok: true, progress: readingProgress.get('noticeId' in payload ? payload.noticeId : payload.ocid) };
     },
     async 'timeline:fromText'({ text, noticeId }, sender) {
-      const read = pick(text, noticeId);
+      const read = await pick(text, noticeId);
       // Data read from a page is shown on that page only: FTS's own pages alone feed the cache.
       if (isFtsUrl(sender.url)) await remember(await deps.db(), read, noticeId ? [noticeId] : []);
       return respond(read.procurement, read.problems, deps.now().toISOString(), false);
@@ -260,13 +273,14 @@ export function createService(deps: ServiceDeps) {
       const read = await ftsRead(db, ocid, noticeId);
       const entry = watchEntry(read.procurement, { noticeId, url: pageUrl }, deps.now());
       if (isCutOff(read)) {
+        const { addPendingReads, CUT_OFF_MESSAGE } = await loadRefresh();
         // Not the procurement's state: no snapshot and no check time, and a whole read is queued.
         await watch(db, { ...entry, lastCheckError: CUT_OFF_MESSAGE }, undefined);
         await addPendingReads(db, [ocid]);
       } else {
         await watch(db, { ...entry, lastCheckedAt: read.fetchedAt }, { ocid, takenAt: read.fetchedAt, procurement: read.procurement });
         // A page left open for days showed old data, and sweeps only look forward: read it again.
-        if (deps.now().getTime() - new Date(read.fetchedAt).getTime() >= CACHE_TTL_MS) await addPendingReads(db, [ocid]);
+        if (deps.now().getTime() - new Date(read.fetchedAt).getTime() >= CACHE_TTL_MS) await (await loadRefresh()).addPendingReads(db, [ocid]);
       }
       await deps.onWatchChange(ocid, true);
       await deps.onWatchlistChanged();
@@ -321,10 +335,12 @@ export function createService(deps: ServiceDeps) {
     async 'export:ics'({ ocid }) {
       const entries = await listWatchlist(await deps.db(), deps.now());
       const chosen = ocid ? entries.filter((e) => e.ocid === ocid) : entries;
+      const { icsFileName, watchlistToIcs } = await loadIcs();
       return { ok: true, fileName: icsFileName(chosen, deps.now()), mimeType: 'text/calendar', text: watchlistToIcs(chosen, await deps.getSettings(), deps.now()) };
     },
     async 'export:csv'() {
       const entries = await listWatchlist(await deps.db(), deps.now());
+      const { csvFileName, watchlistToCsv } = await loadCsv();
       return { ok: true, fileName: csvFileName(deps.now()), mimeType: 'text/csv', text: watchlistToCsv(entries, deps.now()) };
     },
     async 'watchlist:changed'() {

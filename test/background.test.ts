@@ -69,6 +69,20 @@ const releasesUrl = `https://www.find-tender.service.gov.uk/api/1.0/ocdsReleaseP
 const forNotice = (noticeId: string) => ({ type: 'timeline:forNotice', payload: { noticeId, ocid: OCID } });
 
 describe('background', () => {
+  it('counts the watchlist for the badge once a session, not at every start of the worker', async () => {
+    // The start in beforeEach set the badge (an empty watchlist: no text).
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('badgeSet')).toEqual({ badgeSet: true }));
+    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    // Chrome stopped the idle worker and starts it again: the badge it set is still shown.
+    background.main();
+    await send({ type: 'watchlist:status', payload: { ocid: OCID } });
+    expect(badge).not.toHaveBeenCalled();
+    // The browser restarted: the session's storage and the badge are gone, so it is counted again.
+    await fakeBrowser.storage.session.clear();
+    background.main();
+    await vi.waitFor(() => expect(badge).toHaveBeenCalledWith({ text: '' }));
+  });
+
   it('reads a notice’s procurement from FTS once, then answers from its cache', async () => {
     answers.set(releasesUrl, () => new Response(record, { status: 200 }));
     const first = await send(forNotice('066750-2025'));

@@ -28,7 +28,7 @@ const CURRENT_STORES: Record<string, { keyPath: string | string[]; indexes: Reco
   meta: { keyPath: 'key', indexes: {} },
   procurementCache: { keyPath: 'ocid', indexes: { byNoticeId: { keyPath: 'noticeIds', multiEntry: true } } },
   snapshots: { keyPath: ['ocid', 'takenAt'], indexes: { byOcid: { keyPath: 'ocid', multiEntry: false } } },
-  watchlist: { keyPath: 'ocid', indexes: {} },
+  watchlist: { keyPath: 'ocid', indexes: { byUnseenCount: { keyPath: 'unseenChanges.length', multiEntry: false } } },
 };
 
 /** Stores and indexes as IndexedDB reports them (untyped: earlier versions had other stores). */
@@ -84,6 +84,7 @@ const STORES_AT: Record<number, string[]> = {
   1: ['procurementCache', 'watchlist'],
   2: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
   3: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
+  4: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
 };
 
 /** A procurement as code before version 4 read it: key dates without `void` or `estimated`. */
@@ -195,6 +196,29 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
       { ocid: B89, takenAt: '2026-03-01T06:00:00.000Z', procurement: b89 },
     ];
     await putStores(db, { entries, cache, snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [QUEUED] } });
+    return { entries, cache, want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
+  },
+  // Version 4: today's shapes, without the index of entries with unseen changes.
+  async 4(db) {
+    const cfd9 = procurementOf(`${CFD9}.json`);
+    const b89 = procurementOf(`${B89}.json`);
+    const v4 = (procurement: Procurement, watchedAt: string, extra: Record<string, unknown>) => ({
+      ...v1Entry(procurement, watchedAt),
+      note: '',
+      tags: [],
+      bidStatus: 'watching',
+      unseenChanges: [],
+      lastCheckedAt: '2026-03-01T06:00:00.000Z',
+      ...extra,
+    });
+    const moved = { field: 'keyDate:tenderDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 17 June 2026 at 5pm to 1 July 2026 at 5pm', foundAt: '2026-03-01T06:00:00.000Z' };
+    const entries = [v4(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), v4(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing', unseenChanges: [moved] })];
+    const cache = [{ ocid: B89, noticeIds: b89.notices.map((n) => n.id), procurement: b89, problems: [], fetchedAt: '2026-03-02T09:58:00.000Z' }];
+    const snapshots = [
+      { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
+      { ocid: B89, takenAt: '2026-03-01T06:00:00.000Z', procurement: b89 },
+    ];
+    await putStores(db, { entries, cache, snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
     return { entries, cache, want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
   },
 };

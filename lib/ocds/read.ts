@@ -140,7 +140,5 @@ export function readOcds(text: string): ReadResult {
   return buildAll(readSources(text));
 }
 
-/** Whether the text ended early: what came after the cut (notices, key dates) is missing. */
-export function isCutOff(read: { problems: Problem[] }): boolean {
-  return read.problems.some(isTruncation);
-}
+// Kept beside the repairs it reads, so that what answers from the cache need not load the reader.
+export { isCutOff } from './json-text';

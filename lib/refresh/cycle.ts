@@ -12,20 +12,14 @@ import { isCutOff } from '../ocds/read';
 import type { TenderTimelineDB } from '../watchlist/db';
 import type { DetectedChange, WatchedProcurement } from '../watchlist/entry';
 import { applyRefresh, getMeta, recordRefreshError, setMeta, updateMeta } from '../watchlist/store';
-import { sweepUpdates, type TextClient } from './sweep';
+import { sweepUpdates, SWEEP_KEY, type SweepState, type TextClient } from './sweep';
+
+export { SWEEP_KEY, type SweepState };
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
-export const SWEEP_KEY = 'sweep';
 /** Further back than this, sweeping costs more than reading each watched procurement again. */
 export const MAX_SWEEP_BACK_MS = 14 * 24 * 60 * 60 * 1000;
-
-export interface SweepState {
-  /** ISO instant: updates before this have been swept. */
-  sweptTo?: string;
-  /** Watched ocids found changed (or never read) and not yet read again. */
-  pending: string[];
-}
 
 export interface CycleReport {
   sweepPages: number;

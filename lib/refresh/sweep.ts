@@ -17,6 +17,16 @@ import type { FtsRequestOptions } from '../fts/client';
 import { FTS_ORIGIN, safeHttpsUrl } from '../fts/urls';
 import { isTruncation, parseJsonText } from '../ocds/json-text';
 
+/** Meta key of how far the refresh has swept, and what it still has to read. */
+export const SWEEP_KEY = 'sweep';
+
+export interface SweepState {
+  /** ISO instant: updates before this have been swept. */
+  sweptTo?: string;
+  /** Watched ocids found changed (or never read) and not yet read again. */
+  pending: string[];
+}
+
 export const MAX_WINDOW_MS = 6 * 60 * 60 * 1000;
 /** Releases per page asked for: FTS's largest. A page holding this many may not be all of its window. */
 export const PAGE_LIMIT = 100;

@@ -5,7 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Problem } from '../ocds/problems';
 import type { Procurement } from '../procurement';
-import { SWEEP_KEY, type SweepState } from '../refresh/cycle';
+import { SWEEP_KEY, type SweepState } from '../refresh/sweep';
 import { isLegacyChange, upgradeLegacyChange, type LegacyDetectedChange, type WatchedProcurement } from './entry';
 
 /** A procurement as read at one moment; a bounded history is kept for each watched one. */
@@ -47,7 +47,7 @@ export interface CachedProcurement {
 }
 
 export interface TenderTimelineDB extends DBSchema {
-  watchlist: { key: string; value: WatchedProcurement };
+  watchlist: { key: string; value: WatchedProcurement; indexes: { byUnseenCount: number } };
   procurementCache: { key: string; value: CachedProcurement; indexes: { byNoticeId: string } };
   snapshots: { key: [string, string]; value: Snapshot; indexes: { byOcid: string } };
   meta: { key: string; value: MetaRecord };
@@ -62,6 +62,13 @@ export interface Migration {
   /** Runs inside the upgrade transaction; data steps chain their requests on `tx`. */
   run(db: IDBPDatabase<TenderTimelineDB>, tx: UpgradeTransaction): void | Promise<void>;
 }
+
+/**
+ * The index of how many unseen changes each entry has (IndexedDB reads an array's `length`
+ * in a key path), so that the toolbar badge is a count of the index from 1 up: kept by the
+ * database itself on every write, with no cursor over the watchlist and no counter to drift.
+ */
+export const UNSEEN_INDEX = { name: 'byUnseenCount', keyPath: 'unseenChanges.length' } as const;
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -115,6 +122,13 @@ export const MIGRATIONS: Migration[] = [
       const meta = tx.objectStore('meta');
       const state = ((await meta.get(SWEEP_KEY))?.value as SweepState | undefined) ?? { pending: [] };
       await meta.put({ key: SWEEP_KEY, value: { ...state, pending: [...new Set([...state.pending, ...ocids])] } satisfies SweepState });
+    },
+  },
+  {
+    version: 5,
+    name: 'index the entries with unseen changes, so that the badge counts them without reading the watchlist',
+    run(_db, tx) {
+      tx.objectStore('watchlist').createIndex(UNSEEN_INDEX.name, UNSEEN_INDEX.keyPath);
     },
   },
 ];

@@ -1,0 +1,118 @@
+/**
+ * The cold worker, in real Chromium: how long after `background.js` starts its first message
+ * is answered. The worker is stopped (DevTools' ServiceWorker.stopAllWorkers), then an
+ * extension page sends one message; the figure is from the first line of `background.js`
+ * (a mark put there, `performance.timeOrigin + mark`) to the page holding the answer (the
+ * same clock). Messages: a notice page's timeline request answered from the cache, its
+ * watch status, and the popup's first rows. Once each, with 0 and 10,000 watched (the
+ * machine is shared: no loops).
+ *
+ *   npx tsx scripts/bench/cold-worker.ts [extension dir, default .output/chrome-mv3]
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { analyseOcds } from '../../lib/analyse';
+import { FTS_ORIGIN } from '../../lib/fts/urls';
+import { DB_NAME } from '../../lib/watchlist/db';
+import { watchlistEntries } from './watchlist-entries.ts';
+
+const START_MARK = 'tender-timeline:bench-script-start';
+const END_MARK = 'tender-timeline:bench-script-end';
+const RECORD = 'test/fixtures/fts/records/ocds-h6vhtk-067b89.json';
+
+/** A copy of the build whose background.js marks its first line and its end (evaluated). */
+function markedCopy(dir: string): string {
+  const copy = mkdtempSync(join(os.tmpdir(), 'tt-cold-'));
+  cpSync(dir, copy, { recursive: true });
+  const file = join(copy, 'background.js');
+  writeFileSync(file, `performance.mark(${JSON.stringify(START_MARK)});\n${readFileSync(file, 'utf8')}\nperformance.mark(${JSON.stringify(END_MARK)});\n`);
+  return copy;
+}
+
+async function launch(extensionDir: string): Promise<{ context: BrowserContext; page: Page; origin: string }> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(os.tmpdir(), 'tt-cold-profile-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/popup.html`);
+  await page.waitForTimeout(1000);
+  return { context, page, origin };
+}
+
+/** Puts `entries` in the watchlist and one FTS read in the cache, as the background stores them. */
+async function fill(page: Page, entries: unknown[], cached: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ name, entries, cached }) => {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => ko(request.error);
+      });
+      const tx = db.transaction(['watchlist', 'procurementCache'], 'readwrite');
+      for (const entry of entries) tx.objectStore('watchlist').put(entry);
+      tx.objectStore('procurementCache').put(cached);
+      await new Promise((ok, ko) => ((tx.oncomplete = ok), (tx.onerror = () => ko(tx.error))));
+      db.close();
+    },
+    { name: DB_NAME, entries, cached },
+  );
+}
+
+/** Stops the worker, sends `message` from the page: ms from the first line of background.js to the answer. */
+async function coldAnswer(context: BrowserContext, page: Page, message: unknown): Promise<{ ms: number; evaluatedMs: number; ok: unknown }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.waitForTimeout(500);
+  const answeredAt = await page.evaluate(async (m) => {
+    const answer = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m)) as { ok?: unknown };
+    return { at: performance.timeOrigin + performance.now(), ok: answer?.ok };
+  }, message);
+  const worker = context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+  const [startedAt, evaluatedAt] = await worker.evaluate((marks) => marks.map((mark) => performance.timeOrigin + performance.getEntriesByName(mark)[0]!.startTime), [START_MARK, END_MARK]);
+  await cdp.detach();
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { ms: round(answeredAt.at - startedAt!), evaluatedMs: round(evaluatedAt! - startedAt!), ok: answeredAt.ok };
+}
+
+async function main(): Promise<void> {
+  const dir = markedCopy(resolve(process.argv[2] ?? '.output/chrome-mv3'));
+  const now = new Date();
+  const read = analyseOcds(readFileSync(RECORD, 'utf8'), now);
+  if (!read.ok) throw new Error(read.message);
+  const { procurement } = read.procurements[0]!;
+  const noticeId = procurement.notices.at(-1)!.id;
+  const cached = { ocid: procurement.ocid, origin: FTS_ORIGIN, noticeIds: procurement.notices.map((n) => n.id), procurement, problems: [], fetchedAt: now.toISOString() };
+  for (const count of [0, 10_000]) {
+    const { context, page } = await launch(dir);
+    try {
+      await fill(page, watchlistEntries(count, now), { ...cached, fetchedAt: new Date().toISOString() });
+      await page.waitForTimeout(3000);
+      const timeline = await coldAnswer(context, page, { type: 'timeline:forNotice', payload: { noticeId } });
+      const status = await coldAnswer(context, page, { type: 'watchlist:status', payload: { ocid: procurement.ocid } });
+      const list = await coldAnswer(context, page, { type: 'watchlist:list', payload: { limit: 100 } });
+      console.log(JSON.stringify({ watched: count, timelineFromCacheMs: timeline, statusMs: status, listFirst100Ms: list }));
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+await main();
