@@ -10,6 +10,10 @@
  * Chromium reaches the HTTPS server through `--host-resolver-rules` (see browsers.ts), Firefox
  * through the proxy prefs. There is no internet: nothing here ever goes out.
  *
+ * FTS's look is always served, whatever the routes: GOV.UK Frontend's CSS, fonts and images
+ * at the addresses the saved notice page links (govuk-frontend.ts), so that page lays out as on
+ * FTS. A test's own route for the same path wins.
+ *
  * Routes are scriptable: status, headers (`Retry-After` …), body, a delay, or a sequence of
  * replies (429 then 200; the last one repeats). Every request is logged with its time so a
  * test can count what the extension asked FTS for, and how far apart.
@@ -23,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { procurementPackage } from '../support/fake-fts.ts';
+import { compileGovukCss, govukAssets } from './govuk-frontend.ts';
 
 export const FTS_HOST = 'www.find-tender.service.gov.uk';
 export const FTS_ORIGIN = `https://${FTS_HOST}`;
@@ -112,6 +117,8 @@ export async function startFtsServer(): Promise<FtsServer> {
   const { key, cert } = makeCertificate(certDir);
 
   const routes = new Map<string, Route>();
+  await compileGovukCss();
+  const assets = govukAssets();
   const served = new Map<string, number>(); // route key → how many requests it answered
   let log: LoggedRequest[] = [];
   let refused: RefusedRequest[] = [];
@@ -158,7 +165,11 @@ export async function startFtsServer(): Promise<FtsServer> {
     const fallback = routeKey(host, pathname);
     const matched = routes.has(key) ? key : routes.has(fallback) ? fallback : undefined;
     let reply: Reply;
-    if (matched === undefined) {
+    const asset = host === FTS_HOST ? assets.get(pathname) : undefined;
+    if (matched === undefined && asset) {
+      entry.routed = true;
+      reply = { headers: { 'content-type': asset.contentType }, body: asset.body };
+    } else if (matched === undefined) {
       reply = { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found (no route in the test stand-in)' };
     } else {
       entry.routed = true;
