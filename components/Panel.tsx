@@ -49,9 +49,12 @@ export interface PanelProps {
   onMarkSeen?: () => void;
   /** Counts the user's requests (the keyboard shortcut) to open the panel and focus it: each new value moves the focus to its Hide button. */
   focusRequest?: number;
+  /** The window is too narrow for the page and the panel side by side: the open panel covers the page, and says so. */
+  coversPage?: boolean;
 }
 
 const PRODUCT = 'Tender Timeline';
+const COVERS_PAGE_TEXT = 'The panel covers the page: this window is too narrow for both side by side. Hide it to read the notice.';
 
 /** The submission portal: the address as a link (only when lib gave an https URL), the rest as text. */
 function Submission({ submission }: { submission: Procurement['submission'] }) {
@@ -287,7 +290,7 @@ function Ready({
  * The overlay beside an FTS notice. Fed by props only: no browser API, fetching or storage
  * here, so the content script owns all of that and this renders the same in tests.
  */
-export function Panel({ state, watched, onWatchToggle, watchError, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen, focusRequest = 0 }: PanelProps) {
+export function Panel({ state, watched, onWatchToggle, watchError, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen, focusRequest = 0, coversPage = false }: PanelProps) {
   const bodyId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
@@ -333,6 +336,7 @@ export function Panel({ state, watched, onWatchToggle, watchError, onRetry, coll
           </span>
         </button>
       </div>
+      {coversPage ? <p className="tt-panel__covers">{COVERS_PAGE_TEXT}</p> : null}
       {/* Out of the tab order: Firefox would otherwise stop on the scrolling box itself; Tab reaches everything in it. */}
       <div className="tt-panel__body" id={bodyId} tabIndex={-1}>
         {state.status === 'loading' ? (

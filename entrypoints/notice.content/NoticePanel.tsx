@@ -4,12 +4,11 @@ import { isFtsJsonView, noticeIdFromUrl, procurementPageOcid } from '@/lib/fts/u
 import { ask, isOpenPanelMessage, WATCH_CHANGE_KEY, type TimelineResponse, type WatchChange } from '@/lib/messages';
 import { findOcdsText, findOcid, type PageDocument } from '@/lib/page/find-ocds';
 import type { DetectedChange } from '@/lib/watchlist/entry';
+import { hasRoomBesidePage, usePageRoom } from './page-room';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 // storage.local directly, not WXT's storage helper: the content script is kept small.
 const COLLAPSED_KEY = 'panelCollapsed';
-/** Narrower than this, the panel would cover the notice: it starts as a tab. */
-const NARROW_PX = 1100;
 /** How often a read under way is asked how it is getting on. */
 const PROGRESS_POLL_MS = 1000;
 
@@ -39,7 +38,11 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
   const [watched, setWatched] = useState<boolean>();
   const [watchError, setWatchError] = useState<string>();
   const [unseenChanges, setUnseenChanges] = useState<DetectedChange[]>([]);
-  const [collapsed, setCollapsed] = useState(() => window.innerWidth < NARROW_PX);
+  // In a window too narrow for the page and the panel side by side, the panel starts as a tab.
+  const [collapsed, setCollapsed] = useState(() => !hasRoomBesidePage(window));
+  // The page narrows only once the remembered choice is known: a panel the user collapsed does not shift the page on every load.
+  const [choiceRead, setChoiceRead] = useState(false);
+  const { coversPage } = usePageRoom(window, choiceRead && !collapsed);
   const [attempt, setAttempt] = useState(0);
   const [now, setNow] = useState(() => new Date());
   const [focusRequest, setFocusRequest] = useState(0);
@@ -81,9 +84,12 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
 
   // The remembered choice wins, except that a narrow window starts with the tab.
   useEffect(() => {
-    void browser.storage.local.get(COLLAPSED_KEY).then((stored) => {
-      if (window.innerWidth >= NARROW_PX) setCollapsed(stored[COLLAPSED_KEY] === true);
-    });
+    void browser.storage.local
+      .get(COLLAPSED_KEY)
+      .then((stored) => {
+        if (hasRoomBesidePage(window)) setCollapsed(stored[COLLAPSED_KEY] === true);
+      })
+      .finally(() => setChoiceRead(true));
   }, []);
 
   useEffect(() => {
@@ -168,6 +174,7 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
       unseenChanges={unseenChanges}
       onMarkSeen={onMarkSeen}
       focusRequest={focusRequest}
+      coversPage={coversPage}
     />
   );
 }

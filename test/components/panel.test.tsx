@@ -418,6 +418,14 @@ describe('Panel with data that arrived cut off', () => {
 describe('Panel states', () => {
   const now = new Date('2025-11-10T12:00:00Z');
 
+  it('says it covers the page when its host says the window is too narrow for both, and only then', () => {
+    const covers = /^The panel covers the page: this window is too narrow for both side by side\. Hide it to read the notice\.$/;
+    const { rerenderWith } = renderPanel({ state: { status: 'loading' }, now, coversPage: true });
+    expect(within(panel()).getByText(covers)).toBeTruthy();
+    rerenderWith({ coversPage: false });
+    expect(within(panel()).queryByText(covers)).toBeNull();
+  });
+
   it('announces loading', () => {
     renderPanel({ state: { status: 'loading' }, now });
     expect(screen.getByRole('status').textContent).toBe("Loading the procurement's timeline…");
