@@ -92,6 +92,8 @@ export interface TestPage {
   clickInPanel<A = undefined>(find: (root: ShadowRoot, arg: A) => Element | null | undefined, arg?: A, description?: string, timeoutMs?: number): Promise<void>;
   /** A real key press (`Enter`, `Space`, `Tab` …) on whatever has the focus. */
   press(key: string): Promise<void>;
+  /** Resize the page's viewport (CSS pixels); media queries and `window.innerWidth` follow. */
+  setViewport(width: number, height: number): Promise<void>;
   /** `test-results/<browser>-<name>.png` of the viewport (or the full page). Returns the path. */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   bringToFront(): Promise<void>;
@@ -316,6 +318,9 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     },
     async press(key) {
       await page.keyboard.press(key);
+    },
+    async setViewport(width, height) {
+      await page.setViewportSize({ width, height });
     },
     async screenshot(name, options) {
       const path = screenshotPath('chromium', name);
@@ -555,6 +560,9 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     async press(key) {
       // puppeteer's BiDi keyboard knows the space bar only as " " (playwright-core's as "Space").
       await page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput);
+    },
+    async setViewport(width, height) {
+      await page.setViewport({ width, height });
     },
     async screenshot(name, options) {
       const path = screenshotPath('firefox', name) as `${string}.png`;

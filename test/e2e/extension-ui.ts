@@ -192,26 +192,53 @@ export function ftsPageState(page: TestPage): Promise<{ title: string | null; wa
   }, UI.fts);
 }
 
+/** A box in viewport pixels. */
+export interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The open (or collapsed) panel's box, as drawn: the `<aside>` in its shadow root. */
+export function panelBox(page: TestPage): Promise<Box> {
+  return page.inPanel((root) => {
+    const { left, right, top, bottom } = root.querySelector('aside.tt-panel')!.getBoundingClientRect();
+    return { left, right, top, bottom };
+  });
+}
+
 /**
- * Whether the page's own layout is the same with the panel as without it: the notice's
- * box and the document's size, measured with the panel's host shown and then hidden.
+ * The FTS page's elements that the panel at `panel` covers, wholly or in part: the notice's
+ * title (h1), FTS's own "Watch this notice", and every element of the notice's main content
+ * that has a size, each told as `tag.class "text…" left–right`. The panel is fixed to the
+ * window's full height, so an element is under it when their columns overlap, wherever the
+ * page is scrolled to. Empty: nothing of the notice is under the panel.
  */
-export function layoutWithAndWithoutPanel(page: TestPage): Promise<{ same: boolean; with?: unknown; without?: unknown }> {
+export function noticeUnderPanel(page: TestPage, panel: Box): Promise<string[]> {
   return page.evaluate(
-    ({ host, main }) => {
-      const panel = document.querySelector<HTMLElement>(host);
-      const measure = () => {
-        const box = document.querySelector(main)?.getBoundingClientRect();
-        return JSON.stringify([box?.x, box?.y, box?.width, box?.height, document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
-      };
-      const shown = measure();
-      if (panel) panel.style.display = 'none';
-      const hidden = measure();
-      if (panel) panel.style.display = '';
-      return shown === hidden ? { same: true } : { same: false, with: shown, without: hidden };
+    ({ ui, panel }) => {
+      const elements = [document.querySelector(ui.title), document.querySelector(ui.watchButton), ...document.querySelectorAll(`${ui.main} *`)];
+      const under: string[] = [];
+      for (const el of elements) {
+        if (!el) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || box.right <= panel.left || box.left >= panel.right) continue;
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+        under.push(`${el.localName}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} "${text}" ${box.left}–${box.right}`);
+      }
+      return under;
     },
-    { host: PANEL_HOST, main: UI.fts.main },
+    { ui: UI.fts, panel },
   );
+}
+
+/** The notice's main content's box (`main.notice-view`). */
+export function noticeBox(page: TestPage): Promise<Box> {
+  return page.evaluate((main) => {
+    const { left, right, top, bottom } = document.querySelector(main)!.getBoundingClientRect();
+    return { left, right, top, bottom };
+  }, UI.fts.main);
 }
 
 // ---------- the popup ----------

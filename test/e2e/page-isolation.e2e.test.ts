@@ -3,8 +3,10 @@
  * user's data reaches the page, and only the user's own (trusted) clicks and key presses act.
  *
  * The notice page carries a script of its own, run before the extension's: it records what a
- * page could see (messages, attributes on the panel's host, shadow roots made through its
- * `attachShadow`) and then tries every way in it has to press Watch.
+ * page could see (messages, every element and attribute change once its document is parsed,
+ * shadow roots made through its `attachShadow`) and then tries every way in it has to press
+ * Watch. What the page may see is the panel's host, empty, and the one fixed style sheet that
+ * makes the panel's room beside the page (issue 10): nothing of the user's, no text, no id.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { BROWSERS, GECKO_ID, PANEL_HOST, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
@@ -19,13 +21,23 @@ interface PageSaw {
   shadowRootsMade: string[];
   /** Attribute and child changes on the panel's host. */
   hostMutations: string[];
+  /** Attribute changes anywhere outside the host, once the document was parsed. */
+  attributeChanges: string[];
   globalsAtStart: string[];
 }
 
 /** The page's own script: in `<head>`, so it runs before the extension's content script. */
 const PAGE_SCRIPT = `<script>
 (() => {
-  const saw = { messages: [], shadowRootsMade: [], hostMutations: [], globalsAtStart: Object.getOwnPropertyNames(window) };
+  const saw = { messages: [], shadowRootsMade: [], hostMutations: [], attributeChanges: [], globalsAtStart: Object.getOwnPropertyNames(window) };
+  // Every element the parser made: what is added after is someone else's (the extension's).
+  const parsed = new WeakSet();
+  let ready = false;
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const el of document.querySelectorAll('*')) parsed.add(el);
+    ready = true;
+  }, { capture: true });
+  window.pageSawAdded = () => [...document.querySelectorAll('*')].filter((el) => !parsed.has(el)).map((el) => el.parentElement.localName + ' > ' + el.localName);
   window.pageSaw = saw;
   window.addEventListener('message', (e) => saw.messages.push(JSON.stringify(e.data)), true);
   const attach = Element.prototype.attachShadow;
@@ -37,6 +49,7 @@ const PAGE_SCRIPT = `<script>
     for (const r of records) {
       const host = r.target.closest ? r.target.closest(${JSON.stringify(PANEL_HOST)}) : null;
       if (host) saw.hostMutations.push(r.type + ' ' + (r.attributeName || ''));
+      else if (ready && r.type === 'attributes') saw.attributeChanges.push(r.target.localName + ' ' + r.attributeName);
     }
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();
@@ -95,7 +108,7 @@ for (const name of BROWSERS) {
       server.reset();
     });
 
-    it("the page's scripts see a closed host: no shadow root, no attribute, no text, no message, no global", async () => {
+    it("the page's scripts see a closed host and the panel's room: no shadow root, no attribute, no text, no message, no global", async () => {
       const page = await openNotice(browser, renamed(base, '201'));
       // The root is there (the harness reaches it from outside the page) and it is closed.
       expect(await page.inPanel((root) => root.mode)).toBe('closed');
@@ -113,9 +126,11 @@ for (const name of BROWSERS) {
             children: el.childNodes.length,
             text: el.textContent,
             saw: { ...saw, globalsAtStart: undefined },
-            globals: Object.getOwnPropertyNames(window).filter((n) => !saw.globalsAtStart.includes(n) && n !== 'pageSaw'),
-            documentAttributes: [...document.documentElement.attributes].map((a) => a.name).filter((n) => n.startsWith('data-') || /wxt|tt-/.test(n)),
-            pageStyles: document.querySelectorAll('style[wxt-shadow-root-document-styles]').length,
+            globals: Object.getOwnPropertyNames(window).filter((n) => !saw.globalsAtStart.includes(n) && n !== 'pageSaw' && n !== 'pageSawAdded'),
+            documentAttributes: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`),
+            // Elements made after the page was parsed, and style sheets adopted by the document.
+            added: (window as unknown as { pageSawAdded(): string[] }).pageSawAdded(),
+            adoptedSheets: document.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText.replace(/\s+/g, ' '))),
             // What the user did shows nowhere in the page's text.
             pageTextHasPanel: document.body.innerText.includes(watching) || document.body.textContent!.includes(watching),
           };
@@ -125,11 +140,21 @@ for (const name of BROWSERS) {
           attributes: [],
           children: 0,
           text: '',
-          saw: { messages: [], shadowRootsMade: [], hostMutations: [], globalsAtStart: undefined },
+          saw: { messages: [], shadowRootsMade: [], hostMutations: [], attributeChanges: [], globalsAtStart: undefined },
           // The saved FTS page's own Google Analytics snippet makes these two; nothing else is new.
           globals: ['gtag', 'dataLayer'],
-          documentAttributes: [],
-          pageStyles: 0,
+          // The saved page's own `<html xmlns=… xml:lang="en" lang="en">`, unchanged.
+          documentAttributes: ['xmlns=http://www.w3.org/1999/xhtml', 'xml:lang=en', 'lang=en'],
+          // The empty host, and no other element (no <style>, no <link>).
+          added: [`body > ${PANEL_HOST}`],
+          // The panel's room beside the page, the whole of it: fixed text, nothing of the user's,
+          // no id of the extension, the same after Watch as before it.
+          adoptedSheets: [
+            [
+              'html { margin-right: 360px !important; }',
+              '@media (max-width: 1379px) { .govuk-width-container { margin-right: 30px !important; margin-left: 30px !important; } }',
+            ],
+          ],
           pageTextHasPanel: false,
         });
       } finally {
