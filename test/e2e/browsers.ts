@@ -140,6 +140,8 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, unknown>;
   /** Extra Chromium command-line switches. */
   chromiumArgs?: string[];
+  /** Extra environment variables for the browser's processes (e.g. libfaketime's, to move its clock). */
+  env?: Record<string, string>;
 }
 
 export function launch(name: BrowserName, options: LaunchOptions): Promise<E2EBrowser> {
@@ -175,6 +177,7 @@ export async function launchChromium(options: LaunchOptions): Promise<E2EBrowser
     headless: true,
     viewport: VIEWPORT,
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -364,6 +367,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
     userDataDir: profileDir,
     defaultViewport: VIEWPORT,
     args: ['--remote-allow-system-access'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     extraPrefsFirefox: {
       // Everything through the stand-in's CONNECT proxy; it tunnels FTS and d3tenders, refuses the rest.
       'network.proxy.type': 1,

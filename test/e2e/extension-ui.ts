@@ -374,3 +374,31 @@ export async function hostileEffects(page: TestPage, marker: string): Promise<{ 
     });
   return { ran: inPage.ran, liveElements: [...inPage.liveElements, ...inPanel.liveElements], unsafeLinks: inPanel.unsafeLinks };
 }
+
+// ---------- backups, on the options page ----------
+
+/** Press "Back up now" on the options page and return the file it would save (the download itself goes nowhere). */
+export async function takeBackup(options: TestPage): Promise<string> {
+  await options.evaluate(() => {
+    const kept: Blob[] = [];
+    (window as unknown as { keptBlobs: Blob[] }).keptBlobs = kept;
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob) => (kept.push(blob), create(blob));
+    HTMLAnchorElement.prototype.click = () => undefined;
+  });
+  await clickPopupButton(options, 'Back up now');
+  await options.waitForFunction(() => document.body.textContent?.includes('Downloading tender-timeline-backup-') === true, undefined, 30_000);
+  return options.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.at(-1)!.text());
+}
+
+/** Import `text` as a backup file on the options page, as if chosen in its file picker; waits for `done` (e.g. "20 added."). */
+export async function importBackup(options: TestPage, text: string, done: string): Promise<void> {
+  await options.evaluate((text) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'backup.json', { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, text);
+  await options.waitForFunction((done) => document.body.textContent?.includes(done) === true, done, 30_000);
+}

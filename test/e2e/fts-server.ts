@@ -26,7 +26,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { procurementPackage } from '../support/fake-fts.ts';
+import { procurementPackage, type FakeFts } from '../support/fake-fts.ts';
 import { compileGovukCss, govukAssets } from './govuk-frontend.ts';
 
 export const FTS_HOST = 'www.find-tender.service.gov.uk';
@@ -336,6 +336,19 @@ const TOO_LARGE = '\u0000too large\u0000';
 export function ftsReleases(text: string, init: Omit<Reply, 'body'> = {}): Reply {
   const body = JSON.stringify(procurementPackage(JSON.parse(text)), (_key, value: unknown) => (value === Infinity ? TOO_LARGE : value));
   return rawJson(body.replaceAll(JSON.stringify(TOO_LARGE), '1e9999'), init);
+}
+
+/**
+ * FTS's list of updates (`/api/1.0/ocdsReleasePackages?updatedFrom=…`) answered by the fake
+ * FTS of the unit tests (test/support/fake-fts.ts), so both tiers meet one FTS: windows read
+ * as London wall-clock time, full pages of 100, a `links.next` cursor that loses rows.
+ * Route it at that path; the cursor's pages come back to the same path.
+ */
+export function fakeFtsList(fake: Pick<FakeFts, 'fetch'>): ReplyFn {
+  return async (request) => {
+    const answer = await fake.fetch(`${FTS_ORIGIN}${request.path}`);
+    return rawJson(await answer.text(), { status: answer.status });
+  };
 }
 
 /** An HTML reply. */
