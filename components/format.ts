@@ -14,12 +14,6 @@ export function valueText(value: ProcurementValue | undefined): string {
   return `${formatMoney(net)} (${formatMoney(gross)} including VAT)`;
 }
 
-/** The title people see; FTS data sometimes has none. */
-export function titleText(title: string | undefined): string {
-  const trimmed = title?.trim();
-  return trimmed ? trimmed : 'Untitled procurement';
-}
-
 /**
  * Only https: addresses ever become links. lib/ already checks every URL it gives; this
  * is the second lock, so a view can never render a javascript: or data: link.

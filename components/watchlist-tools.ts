@@ -5,17 +5,25 @@
 import { whenInWords } from '../lib/dates';
 import { REQUEST_SPACING_MS } from '../lib/fts/client';
 import type { RefreshProgress } from '../lib/refresh/cycle';
-import type { BidStatus, WatchedProcurement } from '../lib/watchlist/entry';
+import type { BidStatus } from '../lib/watchlist/entry';
+
+/** What search and filter read of a row (a `WatchlistRow`, or a stored entry). */
+export interface Searchable {
+  title?: string;
+  buyer?: string;
+  tags: readonly string[];
+  bidStatus: BidStatus;
+}
 
 /** What the user typed, made comparable: lower case, accents and other marks removed, spaces collapsed. */
 export function normaliseForSearch(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-// Entries are replaced, never changed in place: each one's search text is worked out once.
-const haystacks = new WeakMap<WatchedProcurement, string>();
+// Rows are replaced, never changed in place: each one's search text is worked out once.
+const haystacks = new WeakMap<Searchable, string>();
 
-function haystack(entry: WatchedProcurement): string {
+function haystack(entry: Searchable): string {
   let text = haystacks.get(entry);
   if (text === undefined) {
     text = normaliseForSearch([entry.title ?? '', entry.buyer ?? '', ...entry.tags].join('\n'));
@@ -37,7 +45,7 @@ export function isFiltering(filter: WatchlistFilter): boolean {
 }
 
 /** The entries that pass `filter`, in the order given; `entries` itself when nothing is filtered. */
-export function filterWatchlist(entries: WatchedProcurement[], filter: WatchlistFilter): WatchedProcurement[] {
+export function filterWatchlist<T extends Searchable>(entries: T[], filter: WatchlistFilter): T[] {
   const words = normaliseForSearch(filter.query).split(' ').filter(Boolean);
   if (filter.bidStatus === 'all' && words.length === 0) return entries;
   return entries.filter((entry) => {

@@ -8,6 +8,7 @@ import { createService } from '@/lib/service';
 import { openTenderTimelineDB } from '@/lib/watchlist/db';
 import { settingsItem } from './popup/settings-item';
 import { countUnseen, firedReminderIds, markRemindersFired, pruneCache, pruneFiredReminders } from '@/lib/watchlist/store';
+import { entryUrl } from '@/lib/watchlist/entry';
 
 
 const REFRESH_ALARM = 'refresh';
@@ -68,7 +69,7 @@ export default defineBackground(() => {
     for (const { ocid, changes } of report.refreshed) {
       if (changes.length === 0) continue;
       const entry = await database.get('watchlist', ocid);
-      const url = entry?.watchedFromUrl ?? (entry?.latestNoticeId ? `https://www.find-tender.service.gov.uk/Notice/${entry.latestNoticeId}` : undefined);
+      const url = entry ? entryUrl(entry) : undefined;
       const { title, message } = changeNotification({ ocid, title: entry?.title }, changes);
       await notify(`change|${ocid}|${changes[0]!.foundAt}`, title, message, url);
     }

@@ -9,7 +9,7 @@ import type { Problem } from './ocds/problems';
 import type { Procurement } from './procurement';
 import type { RefreshProgress } from './refresh/cycle';
 import type { TimelineEvent } from './timeline/types';
-import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
+import type { DetectedChange, WatchedProcurement, WatchlistRow } from './watchlist/entry';
 
 export type ErrorKind = 'network' | 'busy' | 'notFound' | 'notOcds' | 'http' | 'invalidRequest' | 'storage';
 
@@ -40,7 +40,7 @@ export interface ResponseMap {
   'watchlist:watch': { ok: true; watched: boolean };
   'watchlist:unwatch': { ok: true; watched: boolean };
   /** Each entry carries only its next key date (the popup shows no other). */
-  'watchlist:list': { ok: true; entries: WatchedProcurement[]; total: number; lastBackupAt?: string };
+  'watchlist:list': { ok: true; rows: WatchlistRow[]; total: number; lastBackupAt?: string };
   'watchlist:refreshNow': { ok: true; refreshed: number; changed: number; failed: number; stoppedBecause?: string; stopped?: boolean };
   /** No `progress` when no refresh is under way. */
   'watchlist:refreshProgress': { ok: true; progress?: RefreshProgress };

@@ -10,12 +10,11 @@
  * calendar's alarms do for an all-day event.
  */
 import { countdown, formatDateTimeUk, fromLondonWallClock, londonParts, whenInWords } from './dates';
-import { noticeUrl, safeHttpsUrl } from './fts/urls';
 import type { Settings } from './settings';
 import { broughtForwardFirst } from './timeline/changes';
 import { keyDateEnd, keyDateLabel, keyDateStyle, lotsText, movedText } from './timeline/key-dates';
 import type { KeyDateType } from './timeline/types';
-import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
+import { entryUrl, type DetectedChange, type WatchedProcurement } from './watchlist/entry';
 import type { KeyDate } from './procurement';
 
 export interface Reminder {
@@ -94,15 +93,6 @@ export function reminderSpent(id: string, now: Date): boolean {
   return Number.isNaN(at) || at < now.getTime() - SPENT_AFTER_MS;
 }
 
-/** The notice page to open for a watched procurement: its latest notice on FTS, else where it was watched from. */
-export function entryNoticeUrl(entry: Pick<WatchedProcurement, 'latestNoticeId' | 'watchedFromNoticeId' | 'watchedFromUrl'>): string | undefined {
-  return (
-    (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined) ??
-    (entry.watchedFromNoticeId ? noticeUrl(entry.watchedFromNoticeId) : undefined) ??
-    safeHttpsUrl(entry.watchedFromUrl)
-  );
-}
-
 /** Text on one line: controls and line breaks become single spaces. */
 export function oneLine(text: string): string {
   return text
@@ -150,7 +140,7 @@ export function dueReminders({ entries, settings, fired, now }: DueRemindersInpu
     // An unreadable watchedAt sets no lower bound (watchEntry always writes a valid one).
     const watchedTime = Number.isNaN(watched) ? -Infinity : watched;
     const title = oneLine(entry.title ?? '') || entry.ocid;
-    const url = entryNoticeUrl(entry);
+    const url = entryUrl(entry);
     for (const keyDate of entry.keyDates) {
       // A void key date will not happen: nothing to remind of.
       if (!types.has(keyDate.type) || keyDate.void) continue;

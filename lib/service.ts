@@ -16,7 +16,7 @@ import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
 import type { CycleReport, RefreshProgress } from './refresh/cycle';
 import type { Settings } from './settings';
-import { nextKeyDate, watchEntry } from './watchlist/entry';
+import { toWatchlistRow, watchEntry } from './watchlist/entry';
 import {
   cacheByNoticeId,
   cacheByOcid,
@@ -296,13 +296,9 @@ export function createService(deps: ServiceDeps) {
       const db = await deps.db();
       const now = deps.now();
       const all = await listWatchlist(db, now);
-      // The popup shows each entry's next key date only: sending that one keeps the answer
-      // for 5,000 entries small (all key dates with their sources run to megabytes).
-      const entries = all.slice(0, limit ?? all.length).map((entry) => {
-        const next = nextKeyDate(entry, now);
-        return { ...entry, keyDates: next ? [{ type: next.type, at: next.at, lots: next.lots, source: '', ...(next.estimated ? { estimated: true as const } : {}) }] : [] };
-      });
-      return { ok: true, entries, total: all.length, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
+      // The rows only: the stored entries' key dates, with their sources, run to megabytes for 5,000.
+      const rows = all.slice(0, limit ?? all.length).map((entry) => toWatchlistRow(entry, now));
+      return { ok: true, rows, total: all.length, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
     },
     async 'watchlist:refreshNow'() {
       const report = await refresh();

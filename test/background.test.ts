@@ -140,9 +140,12 @@ describe('background', () => {
       expect(await send(forNotice('077802-2025'))).toMatchObject({ ok: true, fromCache: true });
       expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, pageUrl: PROCUREMENT_PAGE.url } }, PROCUREMENT_PAGE)).toEqual({ ok: true, watched: true });
       expect(requests).toEqual([releasesUrl]);
-      const { entries } = await send({ type: 'watchlist:list', payload: {} });
-      expect(entries).toEqual([expect.objectContaining({ ocid: OCID, title: 'Out of Court Resolution', watchedFromUrl: PROCUREMENT_PAGE.url })]);
-      expect(entries[0].watchedFromNoticeId).toBeUndefined();
+      const stored = await (await openTenderTimelineDB()).getAll('watchlist');
+      expect(stored).toEqual([expect.objectContaining({ ocid: OCID, title: 'Out of Court Resolution', watchedFromUrl: PROCUREMENT_PAGE.url })]);
+      expect(stored[0]!.watchedFromNoticeId).toBeUndefined();
+      // The popup's row opens the latest notice (UK12 077802-2025).
+      const { rows } = await send({ type: 'watchlist:list', payload: {} });
+      expect(rows).toEqual([expect.objectContaining({ ocid: OCID, url: 'https://www.find-tender.service.gov.uk/Notice/077802-2025' })]);
     });
 
     it('a procurement FTS has no data for (404) says so, as a procurement, at once', async () => {
@@ -189,20 +192,18 @@ describe('background', () => {
     expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toMatchObject({ ocids: [OCID], watched: true });
 
     const list = await send({ type: 'watchlist:list', payload: {} });
-    expect(list.entries).toEqual([
+    expect(list.rows).toEqual([
       expect.objectContaining({
         ocid: OCID,
         title: 'Out of Court Resolution',
         buyer: 'The Police and Crime Commissioner for Leicestershire',
-        watchedFromNoticeId: '066750-2025',
-        watchedFromUrl: url,
+        // The latest notice (UK12 077802-2025), not the one watched from.
+        url: 'https://www.find-tender.service.gov.uk/Notice/077802-2025',
         stage: 'cancelled',
-        latestNoticeId: '077802-2025',
-        latestNoticeAt: '2025-11-27T15:48:17.000Z',
         value: { net: { amount: 598488.66, currency: 'GBP' }, gross: { amount: 718186.39, currency: 'GBP' } },
       }),
     ]);
-    // IndexedDB holds every key date; the popup's list carries the next one only.
+    // IndexedDB holds every key date; the popup's list carries the next one only, without its source.
     const stored = await (await openTenderTimelineDB()).get('watchlist', OCID);
     expect(stored!.keyDates.map((k) => k.type)).toEqual([
       'enquiryDeadline',
@@ -214,10 +215,12 @@ describe('background', () => {
       'contractMaxExtent',
     ]);
     const next = nextKeyDate(stored!, new Date());
-    expect(list.entries[0].keyDates).toEqual(next ? [{ type: next.type, at: next.at, lots: next.lots, source: '' }] : []);
+    expect(list.rows[0]).not.toHaveProperty('keyDates');
+    expect(list.rows[0].next?.at).toBe(next?.at);
+    expect(list.rows[0].next ?? {}).not.toHaveProperty('source');
 
     expect(await send({ type: 'watchlist:unwatch', payload: { ocid: OCID } })).toEqual({ ok: true, watched: false });
-    expect((await send({ type: 'watchlist:list', payload: {} })).entries).toEqual([]);
+    expect((await send({ type: 'watchlist:list', payload: {} })).rows).toEqual([]);
   });
 
   it.each([
@@ -229,7 +232,7 @@ describe('background', () => {
   ])('refuses %s with a clear error and writes nothing', async (_name, message) => {
     const answer = await send(message);
     expect(answer).toMatchObject({ ok: false, error: { kind: 'invalidRequest', message: expect.stringMatching(/^Tender Timeline refused a message: .+/) } });
-    expect((await send({ type: 'watchlist:list', payload: {} })).entries).toEqual([]);
+    expect((await send({ type: 'watchlist:list', payload: {} })).rows).toEqual([]);
     expect(requests).toEqual([]);
   });
 
@@ -312,7 +315,7 @@ describe('a backup, made and imported by an extension page', () => {
     expect(answer).toEqual({ ok: true, summary: '1 added.' });
     expect((await fakeBrowser.storage.local.get(WATCH_CHANGE_KEY))[WATCH_CHANGE_KEY]).toMatchObject({ ocids: [OCID], watched: true });
     expect(await send({ type: 'watchlist:status', payload: { ocid: OCID } })).toMatchObject({ ok: true, watched: true });
-    expect((await send({ type: 'watchlist:list', payload: {} })).entries[0]).toMatchObject({ ocid: OCID, note: 'bid meeting on Monday' });
+    expect((await send({ type: 'watchlist:list', payload: {} })).rows[0]).toMatchObject({ ocid: OCID, note: 'bid meeting on Monday' });
     expect(badge).toHaveBeenCalled();
   });
 
@@ -389,7 +392,7 @@ describe('background, where data comes from', () => {
       },
     });
     expect(requests).toEqual([releasesUrl]);
-    expect((await send({ type: 'watchlist:list', payload: {} })).entries).toEqual([]);
+    expect((await send({ type: 'watchlist:list', payload: {} })).rows).toEqual([]);
     expect(await (await openTenderTimelineDB()).count('snapshots')).toBe(0);
   });
 

@@ -25,7 +25,7 @@ import { DEFAULT_SETTINGS } from '../lib/settings';
 import { diffProcurements } from '../lib/timeline/changes';
 import { keyDateStyle } from '../lib/timeline/key-dates';
 import type { KeyDateEvent } from '../lib/timeline/types';
-import { nextKeyDate, watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
+import { nextKeyDate, toWatchlistRow, watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
 
 afterEach(cleanup);
 
@@ -103,7 +103,7 @@ describe('what people see', () => {
 
   it('shows the day alone in the popup row', () => {
     const now = new Date('2026-08-25T09:00:00Z');
-    const { container } = render(createElement(WatchlistView, { entries: [entry()], now, onOpen: () => {}, onUnwatch: () => {} }));
+    const { container } = render(createElement(WatchlistView, { rows: [toWatchlistRow(entry(), now)], now, onOpen: () => {}, onUnwatch: () => {} }));
     expect(container.querySelector('.tt-row__next')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Submission deadline 25 August 2026 — closes in 14 hours');
   });
 

@@ -20,10 +20,9 @@
  * prefixing it would turn a number into text that no longer sums.
  */
 import { londonDaysBetween, londonParts } from '../dates';
-import { noticeUrl, safeHttpsUrl } from '../fts/urls';
 import type { Money } from '../money';
 import { keyDateLabel } from '../timeline/key-dates';
-import { BID_STATUS_LABELS, nextKeyDate, sortWatchlist, type WatchedProcurement } from '../watchlist/entry';
+import { BID_STATUS_LABELS, entryUrl, nextKeyDate, sortWatchlist, type WatchedProcurement } from '../watchlist/entry';
 
 /** The header row, in column order. */
 export const CSV_COLUMNS = [
@@ -101,16 +100,6 @@ function stageText(stage: string): string {
   return stage ? stage.charAt(0).toUpperCase() + stage.slice(1) : '';
 }
 
-/** The page the popup opens for the entry. */
-function noticeLink(entry: WatchedProcurement): string {
-  return (
-    safeHttpsUrl(entry.watchedFromUrl) ??
-    (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined) ??
-    (entry.watchedFromNoticeId ? noticeUrl(entry.watchedFromNoticeId) : undefined) ??
-    ''
-  );
-}
-
 /** The cells of one procurement's row, before neutralising and quoting. */
 export function watchlistRow(entry: WatchedProcurement, now: Date): string[] {
   const next = nextKeyDate(entry, now);
@@ -132,7 +121,7 @@ export function watchlistRow(entry: WatchedProcurement, now: Date): string[] {
     entry.value.net?.currency ?? entry.value.gross?.currency ?? '',
     entry.tags.join('; '),
     entry.note,
-    noticeLink(entry),
+    entryUrl(entry) ?? '',
     watched ? ukDate(watched) : '',
     checked ? `${ukDate(checked)} ${londonParts(checked).time}` : '',
   ];

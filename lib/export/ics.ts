@@ -26,11 +26,11 @@
  */
 import { formatDateTimeUk, leadInWords, londonParts, type LondonParts } from '../dates';
 import type { KeyDate } from '../procurement';
-import { ALL_DAY_REMINDER_HOUR, entryNoticeUrl, oneLine, reminderLeads, reminderMoment } from '../reminders';
+import { ALL_DAY_REMINDER_HOUR, oneLine, reminderLeads, reminderMoment } from '../reminders';
 import type { Settings } from '../settings';
 import { DEADLINE_TYPES, keyDateLabel, keyDateStyle, lotsText, VOID_TEXT } from '../timeline/key-dates';
 import type { KeyDateType } from '../timeline/types';
-import type { WatchedProcurement } from '../watchlist/entry';
+import { entryUrl, type WatchedProcurement } from '../watchlist/entry';
 
 export const ICS_PRODID = '-//Tender Timeline//Key dates export//EN';
 const UID_DOMAIN = 'tender-timeline';
@@ -167,7 +167,7 @@ function vevent(entry: WatchedProcurement, keyDate: KeyDate, at: Date, uid: stri
   // Titles keep their own line breaks (escaped); only an empty one falls back to the ocid.
   const title = entry.title && oneLine(entry.title) ? entry.title : entry.ocid;
   const lots = lotsText(keyDate.lots);
-  const url = entryNoticeUrl(entry);
+  const url = entryUrl(entry);
   const allDay = isAllDayKeyDate(keyDate.type, at, keyDate.dateOnly);
   const london = londonParts(at);
 

@@ -1,4 +1,8 @@
-/** A watched procurement as stored in the watchlist, and how the popup orders it. */
+/**
+ * A watched procurement as stored in the watchlist, and everything derived from it: the page
+ * it opens, its next key date, its title as people read it, the row the watchlist lists, and
+ * how the watchlist orders it. One place, so that the popup, the exports and the reminders agree.
+ */
 import type { Stage } from '../ocds/notice-types';
 import type { KeyDate, Procurement, ProcurementValue } from '../procurement';
 import type { Change } from '../timeline/types';
@@ -104,12 +108,26 @@ export function watchEntry(procurement: Procurement, from: { noticeId?: string; 
   };
 }
 
-/** The soonest key date still ahead of `now` that will happen (void ones never do), if any. */
-/** The page a watched procurement opens: where it was watched from (https only), else its latest notice on FTS. */
-export function entryUrl(entry: Pick<WatchedProcurement, 'watchedFromUrl' | 'latestNoticeId'>): string | undefined {
-  return safeHttpsUrl(entry.watchedFromUrl) ?? (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined);
+/** The title people see; FTS data sometimes has none. */
+export function titleText(title: string | undefined): string {
+  const trimmed = title?.trim();
+  return trimmed ? trimmed : 'Untitled procurement';
 }
 
+/**
+ * The page a watched procurement opens (popup, reminders, calendar, spreadsheet): its latest
+ * notice on FTS, else the FTS notice it was watched from, else the page it was watched on
+ * (https only). FTS's own page for a notice id, whatever page the user watched it from.
+ */
+export function entryUrl(entry: Pick<WatchedProcurement, 'latestNoticeId' | 'watchedFromNoticeId' | 'watchedFromUrl'>): string | undefined {
+  return (
+    (entry.latestNoticeId ? noticeUrl(entry.latestNoticeId) : undefined) ??
+    (entry.watchedFromNoticeId ? noticeUrl(entry.watchedFromNoticeId) : undefined) ??
+    safeHttpsUrl(entry.watchedFromUrl)
+  );
+}
+
+/** The soonest key date still ahead of `now` that will happen (void ones never do), if any. */
 export function nextKeyDate(entry: Pick<WatchedProcurement, 'keyDates'>, now: Date): KeyDate | undefined {
   let next: KeyDate | undefined;
   for (const keyDate of entry.keyDates) {
@@ -128,4 +146,60 @@ export function sortWatchlist(entries: WatchedProcurement[], now: Date): Watched
     return b.entry.watchedAt.localeCompare(a.entry.watchedAt);
   });
   return keyed.map((k) => k.entry);
+}
+
+/** What a watchlist row says of the next key date: the date itself, without where in the data it came from. */
+export type RowKeyDate = Pick<KeyDate, 'type' | 'at' | 'dateOnly' | 'lots' | 'estimated' | 'moved'>;
+
+/**
+ * One watched procurement as a watchlist lists it (popup, watchlist page), built from the
+ * stored entry by `toWatchlistRow`: what a row shows and edits, small enough to send by the
+ * thousand (the stored entry's key dates, with their sources, run to megabytes).
+ */
+export interface WatchlistRow {
+  ocid: string;
+  /** As people read it ("Untitled procurement" when the data has none). */
+  title: string;
+  buyer?: string;
+  /** The page the row opens (`entryUrl`). */
+  url?: string;
+  stage: Stage;
+  value: ProcurementValue;
+  /** The soonest key date still ahead (`nextKeyDate`). */
+  next?: RowKeyDate;
+  /** Whether the procurement has key dates at all (something for a calendar). */
+  hasKeyDates: boolean;
+  note: string;
+  tags: string[];
+  bidStatus: BidStatus;
+  unseenChanges: DetectedChange[];
+  /** ISO instants. */
+  watchedAt: string;
+  lastCheckedAt?: string;
+  lastCheckError?: string;
+}
+
+export function toWatchlistRow(entry: WatchedProcurement, now: Date): WatchlistRow {
+  const next = nextKeyDate(entry, now);
+  return {
+    ocid: entry.ocid,
+    title: titleText(entry.title),
+    buyer: entry.buyer,
+    url: entryUrl(entry),
+    stage: entry.stage,
+    value: entry.value,
+    next: next ? rowKeyDate(next) : undefined,
+    hasKeyDates: entry.keyDates.length > 0,
+    note: entry.note,
+    tags: entry.tags,
+    bidStatus: entry.bidStatus,
+    unseenChanges: entry.unseenChanges,
+    watchedAt: entry.watchedAt,
+    lastCheckedAt: entry.lastCheckedAt,
+    lastCheckError: entry.lastCheckError,
+  };
+}
+
+function rowKeyDate({ type, at, dateOnly, lots, estimated, moved }: KeyDate): RowKeyDate {
+  return { type, at, lots, ...(dateOnly ? { dateOnly } : {}), ...(estimated ? { estimated } : {}), ...(moved ? { moved } : {}) };
 }

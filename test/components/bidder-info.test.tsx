@@ -10,8 +10,8 @@ import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps, type PanelState } from '../../components/Panel';
 import { LotList, lotIdsText } from '../../components/LotList';
-import { WatchlistRow } from '../../components/WatchlistRow';
-import { watchEntry } from '../../lib/watchlist/entry';
+import { WatchlistItem } from '../../components/WatchlistItem';
+import { toWatchlistRow, watchEntry } from '../../lib/watchlist/entry';
 import { analyseOcds, type ProcurementTimeline } from '../../lib/analyse';
 import type { ProcurementLot } from '../../lib/procurement';
 
@@ -132,7 +132,7 @@ describe('a watched procurement whose deadline was brought forward, in the popup
     const now = new Date('2026-08-11T09:00:00Z');
     const { procurement } = fromStream('page-003', 'ocds-h6vhtk-06de32', now);
     const entry = watchEntry(procurement, { noticeId: '076194-2026' }, now);
-    render(<ul><WatchlistRow entry={entry} now={now} onOpen={vi.fn()} onUnwatch={vi.fn()} /></ul>);
+    render(<ul><WatchlistItem row={toWatchlistRow(entry, now)} now={now} onOpen={vi.fn()} onUnwatch={vi.fn()} /></ul>);
     // Next: the enquiry deadline, 11 Aug 12:35 BST, was 19 Aug 00:00 BST.
     const moved = document.querySelector('.tt-moved--earlier');
     expect(text(moved)).toMatch(/^Brought forward from 19 Aug\w* 2026.*: less time than planned$/);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 // happy-dom replaces the global URL: use Node's, which fs understands.
 import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { analyseOcds, type ProcurementTimeline } from '../../lib/analyse';
-import { watchEntry, type WatchedProcurement } from '../../lib/watchlist/entry';
+import { toWatchlistRow, watchEntry, type WatchedProcurement, type WatchlistRow } from '../../lib/watchlist/entry';
 
 const realOcds = new NodeURL('../fixtures/fts/records/', import.meta.url);
 
@@ -38,4 +38,9 @@ export function watchedEntry(name: FixtureName, watchedAt: Date, fields: Partial
   const { procurement } = analyseFixture(name, watchedAt);
   const first = procurement.notices[0];
   return { ...watchEntry(procurement, { noticeId: first?.id, url: first?.url }, watchedAt), ...fields };
+}
+
+/** The rows the background lists for `entries` at `now`. */
+export function rowsOf(entries: readonly WatchedProcurement[], now: Date): WatchlistRow[] {
+  return entries.map((entry) => toWatchlistRow(entry, now));
 }

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WatchlistView, type WatchlistViewProps } from '../../components/WatchlistView';
 import type { DetectedChange, WatchedProcurement } from '../../lib/watchlist/entry';
-import { FIXTURES, watchedEntry } from './support';
+import { FIXTURES, rowsOf, watchedEntry } from './support';
 
 afterEach(cleanup);
 
@@ -31,11 +31,18 @@ function callbacks() {
   };
 }
 
-function renderList(props: Partial<WatchlistViewProps> & Pick<WatchlistViewProps, 'entries'>) {
+type ListProps = Partial<WatchlistViewProps> & { entries?: WatchedProcurement[] };
+
+/** The props with `entries` (stored entries) made into the rows the background lists. */
+function withRows({ entries, ...props }: ListProps): Partial<WatchlistViewProps> {
+  return entries ? { ...props, rows: rowsOf(entries, props.now ?? now) } : props;
+}
+
+function renderList(props: ListProps & { entries: WatchedProcurement[] }) {
   const spies = callbacks();
-  const all: WatchlistViewProps = { now, lastBackupAt: '2025-11-09T09:00:00Z', ...spies, ...props };
+  const all = { now, lastBackupAt: '2025-11-09T09:00:00Z', ...spies, ...withRows(props) } as WatchlistViewProps;
   const view = render(<WatchlistView {...all} />);
-  return { ...view, ...spies, rerenderWith: (more: Partial<WatchlistViewProps>) => view.rerender(<WatchlistView {...all} {...more} />) };
+  return { ...view, ...spies, rerenderWith: (more: ListProps) => view.rerender(<WatchlistView {...all} {...withRows(more)} />) };
 }
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -488,6 +495,6 @@ describe('opening', () => {
     const entry = watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { unseenChanges: [deadlineMoved] });
     const { onOpen } = renderList({ entries: [entry] });
     act(() => screen.getByRole('link', { name: OUT_OF_COURT }).click());
-    expect(onOpen).toHaveBeenCalledExactlyOnceWith(entry);
+    expect(onOpen).toHaveBeenCalledExactlyOnceWith(rowsOf([entry], now)[0]);
   });
 });

@@ -2,15 +2,16 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WatchlistView, type WatchlistViewProps } from '../../components/WatchlistView';
-import { nextKeyDate } from '../../lib/watchlist/entry';
-import { FIXTURES, watchedEntry } from './support';
+import { keyDateLabel } from '../../lib/timeline/key-dates';
+import { FIXTURES, rowsOf, watchedEntry } from './support';
 
-// Every row works out its next key date once per render: counting the calls counts the rows drawn.
-vi.mock('../../lib/watchlist/entry', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../lib/watchlist/entry')>();
-  return { ...actual, nextKeyDate: vi.fn(actual.nextKeyDate) };
+// Every row words its next key date once per render (all four have one on 10 November 2025):
+// counting the calls counts the rows drawn.
+vi.mock('../../lib/timeline/key-dates', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../lib/timeline/key-dates')>();
+  return { ...actual, keyDateLabel: vi.fn(actual.keyDateLabel) };
 });
-const rowRenders = vi.mocked(nextKeyDate);
+const rowRenders = vi.mocked(keyDateLabel);
 
 afterEach(cleanup);
 
@@ -19,8 +20,9 @@ const now = new Date('2025-11-10T12:00:00Z');
 
 describe('WatchlistView draws again only the rows that changed', () => {
   it('when searching, filtering, editing one entry, or given new callbacks', () => {
-    const entries = FIXTURES.map((f) => watchedEntry(f, watchedAt));
-    const props = (): WatchlistViewProps => ({ entries, now, onOpen: vi.fn(), onUnwatch: vi.fn(), onUpdate: vi.fn(), onAddToCalendar: vi.fn(), onMarkAllSeen: vi.fn() });
+    const entries = rowsOf(FIXTURES.map((f) => watchedEntry(f, watchedAt)), now);
+    const props = (): WatchlistViewProps => ({ rows: entries, now, onOpen: vi.fn(), onUnwatch: vi.fn(), onUpdate: vi.fn(), onAddToCalendar: vi.fn(), onMarkAllSeen: vi.fn() });
+    rowRenders.mockClear(); // reading the fixtures words key dates too
     const { rerender } = render(<WatchlistView {...props()} />);
     expect(rowRenders).toHaveBeenCalledTimes(4);
 
@@ -37,9 +39,9 @@ describe('WatchlistView draws again only the rows that changed', () => {
     rowRenders.mockClear();
     const edited = [...entries];
     edited[2] = { ...entries[2]!, tags: ['edited'] };
-    rerender(<WatchlistView {...props()} entries={edited} />);
+    rerender(<WatchlistView {...props()} rows={edited} />);
     expect(rowRenders).toHaveBeenCalledTimes(1);
-    expect(rowRenders).toHaveBeenLastCalledWith(edited[2], now);
+    expect(rowRenders).toHaveBeenLastCalledWith(edited[2]!.next);
 
     rowRenders.mockClear();
     fireEvent.click(screen.getByRole('button', { name: 'Your notes on Out of Court Resolution' }));

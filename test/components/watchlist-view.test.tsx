@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WATCHLIST_PAGE_SIZE, WatchlistView, type WatchlistViewProps } from '../../components/WatchlistView';
 import { sortWatchlist, watchEntry, type WatchedProcurement } from '../../lib/watchlist/entry';
-import { analyseFixture, FIXTURES, type FixtureName } from './support';
+import { analyseFixture, FIXTURES, rowsOf, type FixtureName } from './support';
 
 afterEach(cleanup);
 
@@ -14,9 +14,9 @@ function entryOf(name: FixtureName): WatchedProcurement {
   return watchEntry(procurement, { noticeId: procurement.notices[0]?.id, url: procurement.notices[0]?.url }, watchedAt);
 }
 
-function renderList(props: Partial<WatchlistViewProps> & Pick<WatchlistViewProps, 'entries' | 'now'>) {
+function renderList({ entries, ...props }: Partial<WatchlistViewProps> & Pick<WatchlistViewProps, 'now'> & { entries: WatchedProcurement[] }) {
   const callbacks = { onOpen: vi.fn(), onUnwatch: vi.fn() };
-  const view = render(<WatchlistView {...callbacks} {...props} />);
+  const view = render(<WatchlistView {...callbacks} rows={rowsOf(entries, props.now)} {...props} />);
   return { ...view, ...callbacks };
 }
 
@@ -97,7 +97,7 @@ describe('WatchlistView', () => {
     expect(link.getAttribute('href')).toMatch(/^https:\/\/www\.find-tender\.service\.gov\.uk\/Notice\/\d{6}-\d{4}$/);
     expect(fireEvent.click(link)).toBe(false); // the browser does not follow it: onOpen opens the tab
     expect(onOpen).toHaveBeenCalledTimes(1);
-    expect(onOpen).toHaveBeenCalledWith(entries[2]);
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ ocid: entries[2]!.ocid, title: 'Victim Support & Restorative Practice' }));
     fireEvent.click(screen.getByRole('button', { name: 'Unwatch Out of Court Resolution' }));
     expect(onUnwatch).toHaveBeenCalledTimes(1);
     expect(onUnwatch).toHaveBeenCalledWith('ocds-h6vhtk-05cfd9');
@@ -146,16 +146,16 @@ describe('WatchlistView', () => {
     const unwatch = screen.getByRole('button', { name: 'Unwatch Victim Support & Restorative Practice' });
     unwatch.focus();
     fireEvent.click(unwatch);
-    rerender(<WatchlistView entries={entries.filter((e) => e.ocid !== 'ocds-h6vhtk-06a838')} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
+    rerender(<WatchlistView rows={rowsOf(entries.filter((e) => e.ocid !== 'ocds-h6vhtk-06a838'), now)} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service' }));
     fireEvent.click(screen.getByRole('button', { name: /^Unwatch The Provision/ }));
-    rerender(<WatchlistView entries={[]} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
+    rerender(<WatchlistView rows={[]} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Watchlist' }));
   });
 
   it('shows the title as text, not a link, when it has no https page to open', () => {
     const base = entryOf('ocds-h6vhtk-05cfd9');
-    renderList({ entries: [{ ...base, watchedFromUrl: 'javascript:alert(1)', latestNoticeId: undefined }], now: new Date('2025-11-10T12:00:00Z') });
+    renderList({ entries: [{ ...base, watchedFromUrl: 'javascript:alert(1)', latestNoticeId: undefined, watchedFromNoticeId: undefined }], now: new Date('2025-11-10T12:00:00Z') });
     expect(screen.queryByRole('link', { name: base.title })).toBeNull();
     expect(text(rows()[0]!.querySelector('h2'))).toBe(base.title);
   });
