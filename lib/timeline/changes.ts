@@ -346,7 +346,18 @@ function narrowed(before: Release, after: Release): Array<[Release, Release]> {
 
 function keyDateChanges(fullBefore: Release, fullAfter: Release): Change[] {
   if (!keyDateSourcesDiffer(fullBefore, fullAfter)) return [];
-  return narrowed(fullBefore, fullAfter).flatMap(([before, after]) => keyDateChangesBetween(before, after));
+  const parts = narrowed(fullBefore, fullAfter);
+  // The parts are compared as one: a move shared by the procurement and a lot stays one
+  // change, and the changes come in the order comparing the whole states gives.
+  return compareKeyDates(joinIndexes(parts.map(([before]) => stateKeyDates(before))), joinIndexes(parts.map(([, after]) => stateKeyDates(after))));
+}
+
+/** One index holding every key date of `indexes`, in their order. */
+function joinIndexes(indexes: readonly KeyDateIndex[]): KeyDateIndex {
+  if (indexes.length === 1) return indexes[0]!;
+  const joined: KeyDateIndex = new Map();
+  for (const index of indexes) for (const [key, dated] of index) joined.set(key, [...(joined.get(key) ?? []), ...dated]);
+  return joined;
 }
 
 const stateKeyDates = (state: Release) => indexKeyDates(state, () => extractKeyDates(state));
