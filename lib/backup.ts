@@ -30,7 +30,7 @@ import { KEY_DATE_TYPES } from './timeline/types';
 import type { Snapshot, TenderTimelineDB } from './watchlist/db';
 import type { DetectedChange, WatchedProcurement } from './watchlist/entry';
 import { snapshotSchema, watchedProcurementSchema } from './watchlist/schema';
-import { addSnapshots, inBatches, LAST_BACKUP_KEY, mergeEntries, setMeta, UNSEEN_CHANGES_KEPT } from './watchlist/store';
+import { addSnapshots, entriesInBatches, LAST_BACKUP_KEY, mergeEntries, setMeta, snapshotsInBatches, UNSEEN_CHANGES_KEPT } from './watchlist/store';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
@@ -150,7 +150,7 @@ async function* flat<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
  * up for long. When the last part has been given, the backup is noted as made.
  */
 export async function* exportBackup(db: DB, settings: Settings, now: Date): AsyncGenerator<string> {
-  yield* writeBackup({ watchlist: flat(inBatches(db, 'watchlist', 500)), snapshots: flat(inBatches(db, 'snapshots', 50)), settings }, now);
+  yield* writeBackup({ watchlist: flat(entriesInBatches(db, 500)), snapshots: flat(snapshotsInBatches(db, 50)), settings }, now);
   await setMeta(db, LAST_BACKUP_KEY, now.toISOString());
 }
 

@@ -15,6 +15,7 @@ import { CUT_OFF_MESSAGE, SWEEP_KEY } from '../lib/refresh/cycle';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { openTenderTimelineDB } from '../lib/watchlist/db';
 import { nextKeyDate } from '../lib/watchlist/entry';
+import { snapshotHistory } from '../lib/watchlist/store';
 import { realOcdsDir } from './support/fixtures';
 
 const record = readFileSync(`${realOcdsDir}ocds-h6vhtk-05cfd9.json`, 'utf8');
@@ -376,7 +377,7 @@ describe('background, where data comes from', () => {
     const entry = (await db.get('watchlist', OCID))!;
     expect(entry.keyDates.find((k) => k.type === 'submissionDeadline')?.at).toBe('2025-11-24T14:00:00.000Z');
     expect(entry.watchedFromUrl).toBe(D3_PAGE.url);
-    const [snapshot] = await db.getAllFromIndex('snapshots', 'byOcid', OCID);
+    const [snapshot] = await snapshotHistory(db, OCID);
     expect(snapshot!.procurement.submission?.url).toBe('https://sell2.in-tend.co.uk/blpd/publictenders');
   });
 
@@ -476,7 +477,7 @@ describe('background, only the notice read', () => {
     expect(requests).toEqual([releasesUrl]);
     const db = await openTenderTimelineDB();
     // The compiled record has the UK12 (077802-2025) the UK4's release alone did not.
-    const [snapshot] = await db.getAllFromIndex('snapshots', 'byOcid', OCID);
+    const [snapshot] = await snapshotHistory(db, OCID);
     expect(snapshot!.procurement.notices.map((n) => n.id)).toEqual(['066750-2025', '077802-2025']);
   });
 });

@@ -36,6 +36,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { openTenderTimelineDB, type Snapshot, type TenderTimelineDB } from '../lib/watchlist/db';
 import { watchEntry, type DetectedChange, type WatchedProcurement } from '../lib/watchlist/entry';
 import { applyRefresh, getMeta, LAST_BACKUP_KEY, putAll, SNAPSHOTS_KEPT } from '../lib/watchlist/store';
+import { decodeHistories } from '../lib/watchlist/history';
 import { entrySnapshots, watchlistEntries } from '../scripts/bench/watchlist-entries';
 import { readReal, realFixtureNames } from './support/fixtures';
 
@@ -124,7 +125,7 @@ async function freshDb(): Promise<DB> {
 }
 
 async function stored(db: DB): Promise<{ watchlist: WatchedProcurement[]; snapshots: Snapshot[] }> {
-  return { watchlist: await db.getAll('watchlist'), snapshots: await db.getAll('snapshots') };
+  return { watchlist: await db.getAll('watchlist'), snapshots: decodeHistories(await db.getAll('snapshots')) };
 }
 
 const byOcid = <T extends { ocid: string }>(list: T[]) => [...list].sort((a, b) => a.ocid.localeCompare(b.ocid));

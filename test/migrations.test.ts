@@ -11,7 +11,7 @@ import { analyseOcds } from '../lib/analyse';
 import type { Procurement } from '../lib/procurement';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
 import { summarise } from '../lib/watchlist/entry';
-import { applyRefresh, getMeta, latestSnapshot, listWatchlist, setMeta } from '../lib/watchlist/store';
+import { applyRefresh, getMeta, latestSnapshot, listWatchlist, setMeta, snapshotHistory } from '../lib/watchlist/store';
 import { readReal } from './support/fixtures';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -85,6 +85,7 @@ const STORES_AT: Record<number, string[]> = {
   2: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
   3: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
   4: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
+  5: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
 };
 
 /** A procurement as code before version 4 read it: key dates without `void` or `estimated`. */
@@ -221,6 +222,22 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
     await putStores(db, { entries, cache, snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
     return { entries, cache, want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
   },
+  // Version 5: every snapshot stored whole; here three reads of one procurement, two of another.
+  async 5(db) {
+    const cfd9 = procurementOf(`${CFD9}.json`);
+    const b89 = procurementOf(`${B89}.json`);
+    const entry = (procurement: Procurement, watchedAt: string) => ({ ...v1Entry(procurement, watchedAt), note: '', tags: [], bidStatus: 'watching', unseenChanges: [], lastCheckedAt: '2026-03-01T06:00:00.000Z' });
+    const entries = [entry(cfd9, '2026-01-05T09:00:00.000Z'), entry(b89, '2026-02-01T12:30:00.000Z')];
+    const snapshots = [
+      { ocid: CFD9, takenAt: '2026-02-01T06:00:00.000Z', procurement: { ...unmarked(cfd9), title: 'An older title' } },
+      { ocid: CFD9, takenAt: '2026-02-15T06:00:00.000Z', procurement: unmarked(cfd9) },
+      { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
+      { ocid: B89, takenAt: '2026-02-20T06:00:00.000Z', procurement: { ...b89, notices: b89.notices.slice(0, 1) } },
+      { ocid: B89, takenAt: '2026-03-01T06:00:00.000Z', procurement: b89 },
+    ];
+    await putStores(db, { entries, cache: [], snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
+    return { entries, cache: [], want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
+  },
 };
 
 beforeEach(() => {
@@ -321,7 +338,7 @@ describe('migrations', () => {
     it('has the snapshots it should (v1: seeded from the cached read of each watched procurement, none where nothing was cached)', async () => {
       const { db, filled } = await upgraded();
       for (const old of filled.entries) {
-        const want = filled.snapshots.find((s) => s.ocid === old.ocid);
+        const want = filled.snapshots.filter((s) => s.ocid === old.ocid).at(-1);
         expect(await latestSnapshot(db, old.ocid as string)).toEqual(want);
       }
       expect(await db.count('snapshots')).toBe(filled.snapshots.length);
@@ -350,6 +367,25 @@ describe('migrations', () => {
     const read = (await db.get('watchlist', CFD9))!;
     expect(read.keyDates.filter((k) => k.void).map((k) => k.type)).toEqual(['awardPeriodEnd', 'contractStart', 'contractEnd', 'contractMaxExtent']);
     expect(read.note).toBe('Call Sarah');
+  });
+
+  it('from version 5: each older snapshot is stored as what differs from the next, and every one reads back whole', async () => {
+    const old = await openTenderTimelineDB(5);
+    const filled = await FILL[5]!(old);
+    old.close();
+    const db = await openAt();
+    for (const ocid of [CFD9, B89]) expect(await snapshotHistory(db, ocid)).toEqual(filled.snapshots.filter((s) => s.ocid === ocid));
+    const rows = await db.getAll('snapshots');
+    // The newest of each whole; the older ones without a whole procurement, and smaller.
+    expect(rows.map((row) => [row.ocid, row.takenAt, row.procurement !== undefined])).toEqual([
+      [CFD9, '2026-02-01T06:00:00.000Z', false],
+      [CFD9, '2026-02-15T06:00:00.000Z', false],
+      [CFD9, '2026-03-01T06:00:00.000Z', true],
+      [B89, '2026-02-20T06:00:00.000Z', false],
+      [B89, '2026-03-01T06:00:00.000Z', true],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    const size = (value: unknown) => JSON.stringify(value).length;
+    for (const row of rows.filter((r) => !r.procurement)) expect(size(row)).toBeLessThan(size(filled.snapshots.find((s) => s.takenAt === row.takenAt && s.ocid === row.ocid)) / 4);
   });
 
   it('from version 1: the watched procurements are queued too (the meta store is new there)', async () => {

@@ -15,7 +15,7 @@ import { MAX_SWEEP_BACK_MS, refreshCycle, STOPPED_MESSAGE, SWEEP_KEY, type Cycle
 import { MAX_WINDOW_MS } from '../lib/refresh/sweep';
 import { openTenderTimelineDB, type Snapshot, type TenderTimelineDB } from '../lib/watchlist/db';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
-import { getMeta, putAll, setMeta, updateUserFields } from '../lib/watchlist/store';
+import { getMeta, putAll, setMeta, snapshotHistory, updateUserFields } from '../lib/watchlist/store';
 import {
   changedRecord,
   createFakeFts,
@@ -174,7 +174,7 @@ async function seed(options: SeedOptions): Promise<void> {
 }
 
 const entry = (ocid: string) => db!.get('watchlist', ocid);
-const snapshotsOf = async (ocid: string) => (await db!.getAllFromIndex('snapshots', 'byOcid', ocid)).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+const snapshotsOf = (ocid: string) => snapshotHistory(db!, ocid);
 const sweepState = () => getMeta<SweepState>(db!, SWEEP_KEY);
 
 /** Everything stored about one procurement, to check that a failure left it as it was. */

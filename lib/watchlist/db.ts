@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Problem } from '../ocds/problems';
 import type { Procurement } from '../procurement';
 import { SWEEP_KEY, type SweepState } from '../refresh/sweep';
+import { decodeHistory, encodeHistory, type StoredSnapshot } from './history';
 import { isLegacyChange, upgradeLegacyChange, type LegacyDetectedChange, type WatchedProcurement } from './entry';
 
 /** A procurement as read at one moment; a bounded history is kept for each watched one. */
@@ -49,7 +50,7 @@ export interface CachedProcurement {
 export interface TenderTimelineDB extends DBSchema {
   watchlist: { key: string; value: WatchedProcurement; indexes: { byUnseenCount: number } };
   procurementCache: { key: string; value: CachedProcurement; indexes: { byNoticeId: string } };
-  snapshots: { key: [string, string]; value: Snapshot; indexes: { byOcid: string } };
+  snapshots: { key: [string, string]; value: StoredSnapshot; indexes: { byOcid: string } };
   meta: { key: string; value: MetaRecord };
   firedReminders: { key: string; value: FiredReminder };
 }
@@ -129,6 +130,24 @@ export const MIGRATIONS: Migration[] = [
     name: 'index the entries with unseen changes, so that the badge counts them without reading the watchlist',
     run(_db, tx) {
       tx.objectStore('watchlist').createIndex(UNSEEN_INDEX.name, UNSEEN_INDEX.keyPath);
+    },
+  },
+  {
+    version: 6,
+    name: 'store each older snapshot as what differs from the one after it',
+    async run(_db, tx) {
+      // Key order is procurement by procurement: each one's snapshots are re-stored together.
+      const snapshots = tx.objectStore('snapshots');
+      let group: StoredSnapshot[] = [];
+      const restore = async () => {
+        for (const row of encodeHistory(decodeHistory(group))) await snapshots.put(row);
+        group = [];
+      };
+      for (let cursor = await snapshots.openCursor(); cursor; cursor = await cursor.continue()) {
+        if (group[0] && group[0].ocid !== cursor.value.ocid) await restore();
+        group.push(cursor.value);
+      }
+      await restore();
     },
   },
 ];

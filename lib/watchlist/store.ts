@@ -1,11 +1,12 @@
 /** Watchlist and cache operations on the extension's database. */
-import type { IDBPDatabase, IDBPObjectStore, StoreNames, StoreValue } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import { FTS_ORIGIN } from '../fts/urls';
 import type { ProcurementRead } from '../ocds/read';
 import type { Procurement } from '../procurement';
 import { reminderSpent } from '../reminders';
 import { diffProcurements } from '../timeline/changes';
 import { UNSEEN_INDEX, type CachedProcurement, type Snapshot, type TenderTimelineDB } from './db';
+import { decodeHistories, decodeHistory, encodeHistory, type StoredSnapshot } from './history';
 import { sortWatchlist, summarise, type BidStatus, type DetectedChange, type WatchedProcurement } from './entry';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
@@ -24,11 +25,24 @@ export const LAST_BACKUP_KEY = 'lastBackupAt';
 
 type SnapshotStore = IDBPObjectStore<TenderTimelineDB, ['watchlist', 'snapshots'], 'snapshots', 'readwrite'>;
 
-/** Keeps the newest `SNAPSHOTS_KEPT` snapshots of `ocid` (its keys sort by time taken). */
-async function pruneSnapshots(snapshots: SnapshotStore, ocid: string): Promise<void> {
-  const keys = (await snapshots.index('byOcid').getAllKeys(ocid)).sort((a, b) => a[1].localeCompare(b[1]));
-  for (const key of keys.slice(0, Math.max(0, keys.length - SNAPSHOTS_KEPT))) await snapshots.delete(key);
+/** Every snapshot of `ocid`, oldest first, whole. */
+async function readHistory(snapshots: { index(name: 'byOcid'): { getAll(ocid: string): Promise<StoredSnapshot[]> } }, ocid: string): Promise<Snapshot[]> {
+  return decodeHistory(await snapshots.index('byOcid').getAll(ocid));
 }
+
+/**
+ * Stores `history` as the snapshots of `ocid` (its newest `SNAPSHOTS_KEPT`, each older one as
+ * what differs from the next), in place of those `stored`.
+ */
+async function writeHistory(snapshots: SnapshotStore, stored: readonly Snapshot[], history: readonly Snapshot[]): Promise<void> {
+  const rows = encodeHistory(history).slice(-SNAPSHOTS_KEPT);
+  const kept = new Set(rows.map((row) => row.takenAt));
+  for (const old of stored) if (!kept.has(old.takenAt)) await snapshots.delete([old.ocid, old.takenAt]);
+  for (const row of rows) await snapshots.put(row);
+}
+
+/** `history` with `snapshot` in it, in place of one taken at the same time. */
+const including = (history: readonly Snapshot[], snapshot: Snapshot) => [...history.filter((s) => s.takenAt !== snapshot.takenAt), snapshot];
 
 /**
  * Watches a procurement. Without a snapshot (its read was cut off, so it is not the
@@ -41,7 +55,11 @@ export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapsho
   if (!known) await watchlist.put(entry);
   // Watching again refreshes the data but keeps the user's own work on it.
   else if (snapshot) await watchlist.put({ ...entry, watchedAt: known.watchedAt, note: known.note, tags: known.tags, bidStatus: known.bidStatus, unseenChanges: known.unseenChanges });
-  if (snapshot) await tx.objectStore('snapshots').put(snapshot);
+  if (snapshot) {
+    const snapshots = tx.objectStore('snapshots');
+    const history = await readHistory(snapshots, entry.ocid);
+    await writeHistory(snapshots, history, including(history, snapshot));
+  }
   await tx.done;
 }
 
@@ -58,9 +76,13 @@ export async function getEntry(db: DB, ocid: string): Promise<WatchedProcurement
   return db.get('watchlist', ocid);
 }
 
+/** Every snapshot of a procurement, oldest first, whole. */
+export async function snapshotHistory(db: DB, ocid: string): Promise<Snapshot[]> {
+  return readHistory(db.transaction('snapshots').store, ocid);
+}
+
 export async function latestSnapshot(db: DB, ocid: string): Promise<Snapshot | undefined> {
-  const all = await db.getAllFromIndex('snapshots', 'byOcid', ocid);
-  return all.sort((a, b) => a.takenAt.localeCompare(b.takenAt)).at(-1);
+  return (await snapshotHistory(db, ocid)).at(-1);
 }
 
 /**
@@ -77,7 +99,7 @@ export async function applyRefresh(db: DB, procurement: Procurement, now: Date):
     await tx.done;
     return [];
   }
-  const history = (await snapshots.index('byOcid').getAll(procurement.ocid)).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+  const history = await readHistory(snapshots, procurement.ocid);
   const previous = history.at(-1);
   const nowIso = now.toISOString();
   const changes: DetectedChange[] = previous ? diffProcurements(previous.procurement, procurement).map((change) => ({ ...change, foundAt: nowIso })) : [];
@@ -85,9 +107,8 @@ export async function applyRefresh(db: DB, procurement: Procurement, now: Date):
   // every read would be compared with it again: this read, the latest there is, replaces it.
   const fromTheFuture = history.filter((snapshot) => snapshot.takenAt > nowIso);
   if (!previous || changes.length > 0 || fromTheFuture.length > 0) {
-    for (const old of fromTheFuture) await snapshots.delete([old.ocid, old.takenAt]);
-    await snapshots.put({ ocid: procurement.ocid, takenAt: nowIso, procurement });
-    await pruneSnapshots(snapshots, procurement.ocid);
+    const past = history.filter((snapshot) => snapshot.takenAt <= nowIso);
+    await writeHistory(snapshots, history, including(past, { ocid: procurement.ocid, takenAt: nowIso, procurement }));
   }
   await watchlist.put({
     ...entry,
@@ -179,19 +200,40 @@ export async function putAll(db: DB, entries: WatchedProcurement[], snapshots: S
 }
 
 /**
- * Every row of a store, in key order, `size` at a time, each batch read in its own short
+ * Every watchlist entry, in key order, `size` at a time, each batch read in its own short
  * transaction (a backup of any size never holds the database for long, nor all of it in memory).
  */
-export async function* inBatches<S extends 'watchlist' | 'snapshots'>(db: DB, store: S, size: number): AsyncGenerator<Array<StoreValue<TenderTimelineDB, S>>> {
-  let after: IDBValidKey | undefined;
+export async function* entriesInBatches(db: DB, size: number): AsyncGenerator<WatchedProcurement[]> {
+  let after: string | undefined;
   for (;;) {
-    const tx = db.transaction(store as StoreNames<TenderTimelineDB>);
+    const tx = db.transaction('watchlist');
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const [values, keys] = await Promise.all([tx.store.getAll(range, size), tx.store.getAllKeys(range, size)]);
     await tx.done;
-    if (values.length > 0) yield values as Array<StoreValue<TenderTimelineDB, S>>;
+    if (values.length > 0) yield values;
     if (values.length < size) return;
     after = keys.at(-1);
+  }
+}
+
+/**
+ * Every snapshot, whole, procurement by procurement, about `size` at a time in the same way.
+ * A batch takes in the rest of its last procurement's snapshots, since each older one is
+ * read from the one after it.
+ */
+export async function* snapshotsInBatches(db: DB, size: number): AsyncGenerator<Snapshot[]> {
+  let after: [string, string] | undefined;
+  for (;;) {
+    const tx = db.transaction('snapshots');
+    const rows = await tx.store.getAll(after && IDBKeyRange.lowerBound(after, true), size);
+    const last = rows.at(-1);
+    // [ocid, []] sorts after every [ocid, takenAt]: an array key after any string.
+    if (last && rows.length === size) rows.push(...(await tx.store.getAll(IDBKeyRange.bound([last.ocid, last.takenAt], [last.ocid, []], true))));
+    await tx.done;
+    if (rows.length > 0) yield decodeHistories(rows);
+    if (rows.length < size) return;
+    const end = rows.at(-1)!;
+    after = [end.ocid, end.takenAt];
   }
 }
 
@@ -227,8 +269,10 @@ export async function addSnapshots(db: DB, snapshots: Snapshot[]): Promise<Array
   ]);
   const outcomes = snapshots.map((_, i): 'added' | 'known' | 'notWatched' => (watched[i] === undefined ? 'notWatched' : known[i] !== undefined ? 'known' : 'added'));
   const added = snapshots.filter((_, i) => outcomes[i] === 'added');
-  await Promise.all(added.map((snapshot) => store.put(snapshot)));
-  for (const ocid of new Set(added.map((snapshot) => snapshot.ocid))) await pruneSnapshots(store, ocid);
+  for (const ocid of new Set(added.map((snapshot) => snapshot.ocid))) {
+    const history = await readHistory(store, ocid);
+    await writeHistory(store, history, added.filter((snapshot) => snapshot.ocid === ocid).reduce(including, history));
+  }
   await tx.done;
   return outcomes;
 }
