@@ -6,6 +6,7 @@
 import type { FtsProgress } from './fts/client';
 import type { Request, RequestPayload, RequestType } from './message-schemas';
 import type { Problem } from './ocds/problems';
+import type { Completeness } from './ocds/read';
 import type { Procurement } from './procurement';
 import type { RefreshProgress } from './refresh/cycle';
 import type { TimelineEvent } from './timeline/types';
@@ -26,8 +27,8 @@ export interface TimelineResponse {
   /** ISO instant the data was read from FTS. */
   fetchedAt: string;
   fromCache: boolean;
-  /** The data ended early: what came after the cut (notices, key dates) is missing. */
-  cutOff: boolean;
+  /** How much of the procurement the read holds (`cut-off`: the data ended early, what came after the cut is missing). */
+  completeness: Completeness;
 }
 
 export interface ResponseMap {

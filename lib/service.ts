@@ -8,10 +8,7 @@ import { FtsError, type FtsClient, type FtsProgress } from './fts/client';
 import { isFtsUrl, releasePackageUrl } from './fts/urls';
 import { requestSchema, type Request } from './message-schemas';
 import type { ErrorKind, ErrorResponse, ResponseMap, TimelineResponse } from './messages';
-import type { Problem } from './ocds/problems';
-import { isCutOff } from './ocds/json-text';
 import type { ProcurementRead } from './ocds/read';
-import type { Procurement } from './procurement';
 import { buildTimeline } from './timeline/build';
 import type { TenderTimelineDB } from './watchlist/db';
 import type { CycleReport, RefreshProgress } from './refresh/cycle';
@@ -86,11 +83,8 @@ function asFailure(error: unknown): ErrorResponse {
   return failure('storage', `Something went wrong in Tender Timeline: ${error instanceof Error ? error.message : String(error)}`, true);
 }
 
-/** The problem a read of a notice's own release carries when the rest of its procurement could not be had. */
+/** The problem a read of a notice's own release carries when the rest of its procurement could not be had (said to the user; the read's `completeness` says it to the code). */
 const ONLY_THIS_NOTICE = 'Only this notice could be read; the rest of the procurement could not be fetched';
-
-/** A read of one notice's release alone: it shows that notice, but it is not the procurement's state. */
-const isOnlyThisNotice = (read: { problems: Problem[] }): boolean => read.problems.some((p) => p.message.startsWith(ONLY_THIS_NOTICE));
 
 /** FTS's own errors as they are; anything else is data that could not be read. */
 function asReadError(error: unknown): unknown {
@@ -139,7 +133,7 @@ export function createService(deps: ServiceDeps) {
         const read = await fetch((progress) => readingProgress.set(key, progress));
         const fetchedAt = deps.now().toISOString();
         await remember(db, read, noticeIds);
-        return respond(read.procurement, read.problems, fetchedAt, false);
+        return respond(read, fetchedAt, false);
       } finally {
         reading.delete(key);
         readingProgress.delete(key);
@@ -149,13 +143,13 @@ export function createService(deps: ServiceDeps) {
     return answer;
   }
 
-  function respond(procurement: Procurement, problems: Problem[], fetchedAt: string, fromCache: boolean): TimelineResponse {
-    return { ok: true, procurement, events: buildTimeline(procurement, deps.now()), problems, fetchedAt, fromCache, cutOff: isCutOff({ problems }) };
+  function respond({ procurement, problems, completeness }: ProcurementRead, fetchedAt: string, fromCache: boolean): TimelineResponse {
+    return { ok: true, procurement, events: buildTimeline(procurement, deps.now()), problems, completeness, fetchedAt, fromCache };
   }
 
   /** Caches a read of FTS's data; one cut off is not the procurement's state and is not kept. */
   async function remember(db: DB, read: ProcurementRead, noticeIds: string[]): Promise<void> {
-    if (isCutOff(read)) return;
+    if (read.completeness === 'cut-off') return;
     try {
       await cachePut(db, read, noticeIds, deps.now());
     } catch {
@@ -164,7 +158,7 @@ export function createService(deps: ServiceDeps) {
   }
 
   /** Whether a read can be taken as the notice's procurement: it holds the notice, or was cut off before it could show it (and says so). */
-  const answersNotice = (read: ProcurementRead, noticeId: string) => isCutOff(read) || read.procurement.notices.some((n) => n.id === noticeId);
+  const answersNotice = (read: ProcurementRead, noticeId: string) => read.completeness === 'cut-off' || read.procurement.notices.some((n) => n.id === noticeId);
 
   /**
    * The procurement a notice belongs to: with the ocid its page shows, one request for
@@ -195,7 +189,7 @@ export function createService(deps: ServiceDeps) {
     }
     const { ocid } = notice.procurement;
     const cached = await cacheByOcid(db, ocid, deps.now());
-    if (cached && !isOnlyThisNotice(cached) && answersNotice(cached, noticeId)) return { procurement: cached.procurement, problems: cached.problems };
+    if (cached && cached.completeness !== 'this-notice-only' && answersNotice(cached, noticeId)) return { procurement: cached.procurement, problems: cached.problems, completeness: cached.completeness };
     try {
       // The page's ocid was this one and its releases were read: asking again would not help.
       if (ocid === pageOcid) throw firstError;
@@ -204,7 +198,7 @@ export function createService(deps: ServiceDeps) {
       return read;
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return { procurement: notice.procurement, problems: [...notice.problems, { path: '$', message: `${ONLY_THIS_NOTICE} (${why})` }] };
+      return { procurement: notice.procurement, problems: [...notice.problems, { path: '$', message: `${ONLY_THIS_NOTICE} (${why})` }], completeness: 'this-notice-only' };
     }
   }
 
@@ -226,7 +220,7 @@ export function createService(deps: ServiceDeps) {
    */
   async function ftsRead(db: DB, ocid: string, noticeId: string | undefined): Promise<ProcurementRead & { fetchedAt: string }> {
     const cached = await cachedFtsRead(db, ocid);
-    if (cached && !isOnlyThisNotice(cached)) return cached;
+    if (cached && cached.completeness !== 'this-notice-only') return cached;
     let read: ProcurementRead;
     try {
       read = noticeId ? await fetchForNotice(db, noticeId, ocid) : await (await loadProcurementReader()).readProcurement(deps.client, ocid);
@@ -236,7 +230,7 @@ export function createService(deps: ServiceDeps) {
       const why = error instanceof Error ? error.message : String(error);
       throw new ReadError(kind, `Not watched: Tender Timeline stores only what Find a Tender publishes, and Find a Tender could not be read for this procurement. ${why}`, kind !== 'notFound');
     }
-    if (isOnlyThisNotice(read)) {
+    if (read.completeness === 'this-notice-only') {
       throw new ReadError('network', 'Not watched: Find a Tender gave only this notice, not the whole procurement, and Tender Timeline stores a procurement only when it is read whole. Try again in a few minutes.', true);
     }
     return { ...read, fetchedAt: deps.now().toISOString() };
@@ -246,13 +240,13 @@ export function createService(deps: ServiceDeps) {
     async 'timeline:forNotice'({ noticeId, ocid }) {
       const db = await deps.db();
       const cached = await cacheByNoticeId(db, noticeId, deps.now());
-      if (cached) return respond(cached.procurement, cached.problems, cached.fetchedAt, true);
+      if (cached) return respond(cached, cached.fetchedAt, true);
       return readOnce(db, noticeId, (onProgress) => fetchForNotice(db, noticeId, ocid, onProgress), [noticeId]);
     },
     async 'timeline:forProcurement'({ ocid }) {
       const db = await deps.db();
       const cached = await cacheByOcid(db, ocid, deps.now());
-      if (cached && !isOnlyThisNotice(cached)) return respond(cached.procurement, cached.problems, cached.fetchedAt, true);
+      if (cached && cached.completeness !== 'this-notice-only') return respond(cached, cached.fetchedAt, true);
       return readOnce(db, ocid, (onProgress) => fetchForOcid(ocid, onProgress), []);
     },
     async 'timeline:progress'(payload) {
@@ -262,7 +256,7 @@ export function createService(deps: ServiceDeps) {
       const read = await pick(text, noticeId);
       // Data read from a page is shown on that page only: FTS's own pages alone feed the cache.
       if (isFtsUrl(sender.url)) await remember(await deps.db(), read, noticeId ? [noticeId] : []);
-      return respond(read.procurement, read.problems, deps.now().toISOString(), false);
+      return respond(read, deps.now().toISOString(), false);
     },
     async 'watchlist:status'({ ocid }) {
       const entry = await getEntry(await deps.db(), ocid);
@@ -272,7 +266,7 @@ export function createService(deps: ServiceDeps) {
       const db = await deps.db();
       const read = await ftsRead(db, ocid, noticeId);
       const entry = watchEntry(read.procurement, { noticeId, url: pageUrl }, deps.now());
-      if (isCutOff(read)) {
+      if (read.completeness !== 'whole') {
         const { addPendingReads, CUT_OFF_MESSAGE } = await loadRefresh();
         // Not the procurement's state: no snapshot and no check time, and a whole read is queued.
         await watch(db, { ...entry, lastCheckError: CUT_OFF_MESSAGE }, undefined);

@@ -449,6 +449,7 @@ describe('background, only the notice read', () => {
     const shown = await withoutWaiting(send({ type: 'timeline:forNotice', payload: { noticeId: '066750-2025' } }));
     expect(shown.procurement.notices.map((n: { id: string }) => n.id)).toEqual(['066750-2025']);
     expect(shown.problems.at(-1).message).toMatch(/^Only this notice could be read; the rest of the procurement could not be fetched/);
+    expect(shown.completeness).toBe('this-notice-only');
     requests = [];
 
     const answer = await withoutWaiting(send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } }));
@@ -482,6 +483,39 @@ describe('background, only the notice read', () => {
   });
 });
 
+describe('background, how much a read holds is said by its completeness, not by its problems’ words', () => {
+  const cacheEntry = async (fields: Record<string, unknown>) => {
+    answers.set(releasesUrl, () => new Response(record));
+    await send(forNotice('066750-2025'));
+    const db = await openTenderTimelineDB();
+    const entry = (await db.get('procurementCache', OCID))!;
+    expect(entry.completeness).toBe('whole');
+    await db.put('procurementCache', { ...entry, ...fields } as typeof entry);
+    requests = [];
+    return db;
+  };
+
+  it('a whole read whose problems happen to read "Only this notice could be read" is still whole: Watch stores it, asking FTS nothing', async () => {
+    const db = await cacheEntry({ problems: [{ path: '$.tender.description', message: 'Only this notice could be read; the rest of the procurement could not be fetched (words in the data)' }] });
+    expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } })).toEqual({ ok: true, watched: true });
+    expect(requests).toEqual([]);
+    expect(await db.count('snapshots')).toBe(1);
+  });
+
+  it('a cached read stored by an older version, which does not say how much it held, is not used', async () => {
+    await cacheEntry({ completeness: undefined });
+    expect(await send(forNotice('066750-2025'))).toMatchObject({ ok: true, fromCache: false, completeness: 'whole' });
+    expect(requests).toEqual([releasesUrl]);
+  });
+
+  it('a cached read of the notice alone is not what Watch stores', async () => {
+    const db = await cacheEntry({ completeness: 'this-notice-only' });
+    answers.set(releasesUrl, () => new Response('Not found', { status: 404 }));
+    expect(await send({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: '066750-2025' } })).toMatchObject({ ok: false, error: { kind: 'notFound' } });
+    expect(await db.count('watchlist')).toBe(0);
+  });
+});
+
 describe('background, a read cut off', () => {
   // The real record cut just before tender.awardPeriod: only the enquiry and submission deadlines remain.
   const cutOff = record.slice(0, record.indexOf('"awardPeriod"'));
@@ -490,7 +524,7 @@ describe('background, a read cut off', () => {
     answers.set(releasesUrl, () => new Response(cutOff));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const shown = await send(forNotice('066750-2025'));
-    expect(shown).toMatchObject({ ok: true, cutOff: true });
+    expect(shown).toMatchObject({ ok: true, completeness: 'cut-off' });
     expect(shown.procurement.keyDates.map((k: { type: string }) => k.type).sort()).toEqual(['enquiryDeadline', 'submissionDeadline']);
     expect(shown.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringMatching(/^The document is cut off \(truncated\)/));
     // Not cached as good: opening the notice again asks FTS again.

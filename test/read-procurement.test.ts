@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFtsClient } from '../lib/fts/client';
 import { MAX_RELEASE_PAGES, readProcurement } from '../lib/fts/read-procurement';
-import { isCutOff, readOcds } from '../lib/ocds/read';
+import { readOcds } from '../lib/ocds/read';
 import type { Procurement } from '../lib/procurement';
 import { createService } from '../lib/service';
 import { DEFAULT_SETTINGS } from '../lib/settings';
@@ -178,8 +178,13 @@ describe('readProcurement: every release of the ocid, merged here', () => {
     const text = JSON.stringify({ releases: [tenderRelease(), terminationRelease()] });
     const client = start({ [OCID]: text.slice(0, text.indexOf('"awards"')) });
     const read = await readProcurement(client, OCID);
-    expect(isCutOff(read)).toBe(true);
+    expect(read.completeness).toBe('cut-off');
     expect(read.procurement.notices.map((n) => n.id)).toEqual(['066750-2025', '077802-2025']);
+  });
+
+  it('a page read to its end is whole', async () => {
+    const client = start({ [OCID]: JSON.stringify({ releases: [tenderRelease(), terminationRelease()] }) });
+    expect((await readProcurement(client, OCID)).completeness).toBe('whole');
   });
 });
 

@@ -74,7 +74,7 @@ export function NoticePanel({ location, document: doc, firstAnswer }: { location
         setState({ status: 'error', message: answer.error.message, canRetry: answer.error.canRetry });
         return;
       }
-      setState({ status: 'ready', procurement: answer.procurement, events: answer.events, problems: answer.problems, currentNoticeId: noticeIdFromUrl(location), cutOff: answer.cutOff });
+      setState({ status: 'ready', procurement: answer.procurement, events: answer.events, problems: answer.problems, currentNoticeId: noticeIdFromUrl(location), cutOff: answer.completeness === 'cut-off' });
       setOcid(answer.procurement.ocid);
     });
     return () => {

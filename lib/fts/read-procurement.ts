@@ -23,7 +23,7 @@ function releasesOf(value: unknown): unknown[] | undefined {
 }
 
 /**
- * FTS's releases of `ocid`, read (the result may be cut off: see `isCutOff`). Throws when
+ * FTS's releases of `ocid`, read (the result may be cut off: see its `completeness`). Throws when
  * FTS cannot be asked, or its answer is not a package holding that procurement.
  */
 export async function readProcurement(client: TextClient, ocid: string): Promise<ProcurementRead> {
@@ -49,5 +49,5 @@ export async function readProcurement(client: TextClient, ocid: string): Promise
   if (!read.ok) throw new Error(read.message);
   const found = read.procurements.find((p) => p.procurement.ocid === ocid);
   if (!found) throw new Error(`Find a Tender's releases of ${ocid} did not hold that procurement`);
-  return problems.length ? { procurement: found.procurement, problems: [...found.problems, ...problems] } : found;
+  return problems.length ? { ...found, problems: [...found.problems, ...problems] } : found;
 }

@@ -713,8 +713,3 @@ function notJsonMessage(text: string): string {
 export function isTruncation(repair: JsonRepair): boolean {
   return repair.message.includes('(truncated)');
 }
-
-/** Whether the text ended early: what came after the cut (notices, key dates) is missing. */
-export function isCutOff(read: { problems: readonly JsonRepair[] }): boolean {
-  return read.problems.some(isTruncation);
-}

@@ -7,9 +7,18 @@ import { listProblems, type Problem } from './problems';
 import { collectProcurements, type ProcurementSource } from './shapes';
 import { buildProcurement, type Procurement } from '../procurement';
 
+/**
+ * How much of the procurement a read holds: all that FTS gave (`whole`); the open notice's own
+ * release alone, the rest of the procurement not to be had (`this-notice-only`); or less than
+ * it gave, the text having ended early (`cut-off`: what came after the cut is missing). Only a
+ * whole read is the procurement's state: cached as good, stored by Watch, compared by refresh.
+ */
+export type Completeness = 'whole' | 'this-notice-only' | 'cut-off';
+
 export interface ProcurementRead {
   procurement: Procurement;
   problems: Problem[];
+  completeness: Completeness;
 }
 
 /** One procurement's validated releases, before the model is built from them. */
@@ -95,7 +104,7 @@ function buildAll(read: SourcesResult): ReadResult {
     ok: true,
     procurements: read.procurements.map(({ source, problems }) => {
       const procurement = buildProcurement(source, problems);
-      return { procurement, problems: listed(problems) };
+      return { procurement, problems: listed(problems), completeness: problems.some(isTruncation) ? 'cut-off' : 'whole' };
     }),
   };
 }
@@ -139,6 +148,3 @@ export function readOcdsPages(pages: ParsedDocument[]): ReadResult {
 export function readOcds(text: string): ReadResult {
   return buildAll(readSources(text));
 }
-
-// Kept beside the repairs it reads, so that what answers from the cache need not load the reader.
-export { isCutOff } from './json-text';

@@ -8,7 +8,6 @@
 import type { IDBPDatabase } from 'idb';
 import { FtsError, type FtsProgress } from '../fts/client';
 import { readProcurement } from '../fts/read-procurement';
-import { isCutOff } from '../ocds/read';
 import type { TenderTimelineDB } from '../watchlist/db';
 import type { DetectedChange, WatchedProcurement } from '../watchlist/entry';
 import { applyRefresh, getMeta, recordRefreshError, setMeta, updateMeta } from '../watchlist/store';
@@ -162,7 +161,7 @@ export async function refreshCycle(options: {
       report.procurementReads++;
       const found = await readProcurement(client, ocid);
       // A read cut short would look like dates removed: keep the last good one instead.
-      if (isCutOff(found)) throw new Error(CUT_OFF_MESSAGE);
+      if (found.completeness !== 'whole') throw new Error(CUT_OFF_MESSAGE);
       const changes = await applyRefresh(db, found.procurement, now());
       report.refreshed.push({ ocid, changes });
       done.add(ocid);

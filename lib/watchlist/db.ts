@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Problem } from '../ocds/problems';
+import type { Completeness } from '../ocds/read';
 import type { Procurement } from '../procurement';
 import { SWEEP_KEY, type SweepState } from '../refresh/sweep';
 import { decodeHistory, encodeHistory, type StoredSnapshot } from './history';
@@ -43,6 +44,8 @@ export interface CachedProcurement {
   noticeIds: string[];
   procurement: Procurement;
   problems: Problem[];
+  /** How much of the procurement the read held; entries without it (older versions) are not used. */
+  completeness?: Completeness;
   /** ISO instant. */
   fetchedAt: string;
 }

@@ -283,32 +283,35 @@ export async function listWatchlist(db: DB, now: Date): Promise<WatchedProcureme
 
 /** Keeps a read of FTS's data (the caller vouches that it came from FTS and is whole). */
 export async function cachePut(db: DB, read: ProcurementRead, noticeIds: string[], now: Date): Promise<void> {
-  const { procurement, problems } = read;
+  const { procurement, problems, completeness } = read;
   const ids = [...new Set([...noticeIds, ...procurement.notices.map((n) => n.id)])];
-  await db.put('procurementCache', { ocid: procurement.ocid, origin: FTS_ORIGIN, noticeIds: ids, procurement, problems, fetchedAt: now.toISOString() });
+  await db.put('procurementCache', { ocid: procurement.ocid, origin: FTS_ORIGIN, noticeIds: ids, procurement, problems, completeness, fetchedAt: now.toISOString() });
 }
 
-/** The cached read when it is FTS's: entries of unknown origin are never used. */
-function fromFts(entry: CachedProcurement | undefined): CachedProcurement | undefined {
-  return entry?.origin === FTS_ORIGIN ? entry : undefined;
+/** A cached read known to be FTS's, and how much of the procurement it held. */
+export type FtsCachedRead = CachedProcurement & ProcurementRead;
+
+/** The cached read when it is FTS's and says how much it held: entries of unknown origin or completeness are never used. */
+function fromFts(entry: CachedProcurement | undefined): FtsCachedRead | undefined {
+  return entry?.origin === FTS_ORIGIN && entry.completeness !== undefined ? (entry as FtsCachedRead) : undefined;
 }
 
-function fresh(entry: CachedProcurement | undefined, now: Date): CachedProcurement | undefined {
+function fresh(entry: CachedProcurement | undefined, now: Date): FtsCachedRead | undefined {
   const ours = fromFts(entry);
   const age = ours ? now.getTime() - new Date(ours.fetchedAt).getTime() : -1;
   return age >= 0 && age < CACHE_TTL_MS ? ours : undefined;
 }
 
-export async function cacheByNoticeId(db: DB, noticeId: string, now: Date): Promise<CachedProcurement | undefined> {
+export async function cacheByNoticeId(db: DB, noticeId: string, now: Date): Promise<FtsCachedRead | undefined> {
   return fresh(await db.getFromIndex('procurementCache', 'byNoticeId', noticeId), now);
 }
 
-export async function cacheByOcid(db: DB, ocid: string, now: Date): Promise<CachedProcurement | undefined> {
+export async function cacheByOcid(db: DB, ocid: string, now: Date): Promise<FtsCachedRead | undefined> {
   return fresh(await db.get('procurementCache', ocid), now);
 }
 
 /** FTS's last cached read of a procurement, whatever its age (what a page left open for days showed). */
-export async function cachedFtsRead(db: DB, ocid: string): Promise<CachedProcurement | undefined> {
+export async function cachedFtsRead(db: DB, ocid: string): Promise<FtsCachedRead | undefined> {
   return fromFts(await db.get('procurementCache', ocid));
 }
 
