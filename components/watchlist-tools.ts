@@ -6,30 +6,11 @@ import { whenInWords } from '../lib/dates';
 import { REQUEST_SPACING_MS } from '../lib/fts/client';
 import type { RefreshProgress } from '../lib/refresh/cycle';
 import type { BidStatus } from '../lib/watchlist/entry';
+import { hasEveryWord, searchWords, type SearchableText } from '../lib/watchlist/search';
 
 /** What search and filter read of a row (a `WatchlistRow`, or a stored entry). */
-export interface Searchable {
-  title?: string;
-  buyer?: string;
-  tags: readonly string[];
+export interface Searchable extends SearchableText {
   bidStatus: BidStatus;
-}
-
-/** What the user typed, made comparable: lower case, accents and other marks removed, spaces collapsed. */
-export function normaliseForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-// Rows are replaced, never changed in place: each one's search text is worked out once.
-const haystacks = new WeakMap<Searchable, string>();
-
-function haystack(entry: Searchable): string {
-  let text = haystacks.get(entry);
-  if (text === undefined) {
-    text = normaliseForSearch([entry.title ?? '', entry.buyer ?? '', ...entry.tags].join('\n'));
-    haystacks.set(entry, text);
-  }
-  return text;
 }
 
 export type BidStatusFilter = BidStatus | 'all';
@@ -41,19 +22,14 @@ export interface WatchlistFilter {
 }
 
 export function isFiltering(filter: WatchlistFilter): boolean {
-  return filter.bidStatus !== 'all' || normaliseForSearch(filter.query) !== '';
+  return filter.bidStatus !== 'all' || searchWords(filter.query).length > 0;
 }
 
 /** The entries that pass `filter`, in the order given; `entries` itself when nothing is filtered. */
 export function filterWatchlist<T extends Searchable>(entries: T[], filter: WatchlistFilter): T[] {
-  const words = normaliseForSearch(filter.query).split(' ').filter(Boolean);
+  const words = searchWords(filter.query);
   if (filter.bidStatus === 'all' && words.length === 0) return entries;
-  return entries.filter((entry) => {
-    if (filter.bidStatus !== 'all' && entry.bidStatus !== filter.bidStatus) return false;
-    if (words.length === 0) return true;
-    const text = haystack(entry);
-    return words.every((word) => text.includes(word));
-  });
+  return entries.filter((entry) => (filter.bidStatus === 'all' || entry.bidStatus === filter.bidStatus) && hasEveryWord(entry, words));
 }
 
 /** The most tags, and the longest tag, the background accepts (lib/message-schemas). */

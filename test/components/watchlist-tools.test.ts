@@ -5,10 +5,10 @@ import {
   isFiltering,
   MAX_TAG_LENGTH,
   MAX_TAGS,
-  normaliseForSearch,
   parseTags,
   refreshText,
 } from '../../components/watchlist-tools';
+import { normaliseForSearch } from '../../lib/watchlist/search';
 import { watchedEntry } from './support';
 
 const watchedAt = new Date('2025-11-01T09:00:00Z');
