@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidStatus } from '../lib/watchlist/entry';
 import type { BidStatusFilter } from './watchlist-tools';
 
@@ -10,10 +10,12 @@ export interface FiltersProps {
   /** All rows, and rows per bid status, for the options' counts. */
   count: number;
   byStatus: Record<BidStatus, number>;
+  /** More filters, after these (the watchlist page's stage). */
+  children?: ReactNode;
 }
 
 /** Search by title, buyer or tag, and filter by bid status. */
-export function WatchlistFilters({ query, onQuery, bidStatus, onBidStatus, count, byStatus }: FiltersProps) {
+export function WatchlistFilters({ query, onQuery, bidStatus, onBidStatus, count, byStatus, children }: FiltersProps) {
   const ids = { search: useId(), status: useId() };
   return (
     <div className="tt-filters" role="search">
@@ -36,6 +38,7 @@ export function WatchlistFilters({ query, onQuery, bidStatus, onBidStatus, count
           ))}
         </select>
       </div>
+      {children}
     </div>
   );
 }

@@ -46,6 +46,13 @@ export interface WatchlistViewProps {
   lastBackupAt?: string;
   actionMessage?: ActionMessage;
   onOpenSettings?: () => void;
+  /** "Open the whole watchlist": the watchlist page's address, and what opens it in a tab. */
+  wholeWatchlist?: WholeWatchlistLink;
+}
+
+export interface WholeWatchlistLink {
+  href: string;
+  onOpen(): void;
 }
 
 /** Rows rendered at first, and added each time the list is scrolled to its end or "Show more" is pressed. */
@@ -85,13 +92,37 @@ function ListMessage({ error, loading, empty, onClear }: { error?: string; loadi
   );
 }
 
-function WatchlistHeader({ id, headingRef, children, onOpenSettings }: { id: string; headingRef: RefObject<HTMLHeadingElement | null>; children?: ReactNode; onOpenSettings?: () => void }) {
+function WatchlistHeader({
+  id,
+  headingRef,
+  children,
+  onOpenSettings,
+  wholeWatchlist,
+}: {
+  id: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  children?: ReactNode;
+  onOpenSettings?: () => void;
+  wholeWatchlist?: WholeWatchlistLink;
+}) {
   return (
     <header className="tt-watchlist__header">
       <h1 className="tt-watchlist__heading" id={id} ref={headingRef} tabIndex={-1}>
         Watchlist
       </h1>
       {children}
+      {wholeWatchlist ? (
+        <a
+          className="tt-link tt-watchlist__whole"
+          href={wholeWatchlist.href}
+          onClick={(event) => {
+            event.preventDefault();
+            wholeWatchlist.onOpen();
+          }}
+        >
+          Open the whole watchlist
+        </a>
+      ) : null}
       {onOpenSettings ? (
         <button type="button" className="tt-link-button tt-watchlist__settings" onClick={onOpenSettings}>
           Settings
@@ -138,7 +169,7 @@ export function WatchlistView(props: WatchlistViewProps) {
   const hasTools = props.onRefreshNow || props.onMarkAllSeen || props.onExport || props.onImportFile || props.onImportElsewhere;
   return (
     <main className="tt-root tt-watchlist" aria-labelledby={headingId}>
-      <WatchlistHeader id={headingId} headingRef={focus.headingRef} onOpenSettings={props.onOpenSettings}>
+      <WatchlistHeader id={headingId} headingRef={focus.headingRef} onOpenSettings={props.onOpenSettings} wholeWatchlist={props.wholeWatchlist}>
         {listed ? <CountLine shown={filtered.length} count={count} unseen={filter.counts.unseen} filtering={filter.filtering} /> : null}
       </WatchlistHeader>
       {ready && hasTools ? (

@@ -8,6 +8,9 @@ import { useRowActions, useWatchlistRows } from './use-watchlist-rows';
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 const onWatchlistChange = (onChange: () => void) => storage.watch(`local:${WATCH_CHANGE_KEY}`, onChange);
 const openTab = (url: string) => void browser.tabs.create({ url });
+const wholeWatchlistHref = browser.runtime.getURL('/watchlist.html');
+/** The watchlist page in a tab of its own; the popup has done its job. */
+const wholeWatchlist = { href: wholeWatchlistHref, onOpen: () => void browser.tabs.create({ url: wholeWatchlistHref }).then(() => window.close()) };
 
 
 export function Popup() {
@@ -51,6 +54,7 @@ export function Popup() {
       lastBackupAt={list.lastBackupAt}
       actionMessage={files.actionMessage}
       onOpenSettings={onOpenSettings}
+      wholeWatchlist={wholeWatchlist}
     />
   );
 }

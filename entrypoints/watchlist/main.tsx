@@ -1,0 +1,4 @@
+import { createRoot } from 'react-dom/client';
+import { WatchlistPage } from './WatchlistPage';
+
+createRoot(document.getElementById('root')!).render(<WatchlistPage />);
