@@ -31,6 +31,13 @@ export const UI = {
     rowTitle: '.tt-row__title',
     empty: '.tt-watchlist__empty',
   },
+  /** The watchlist page (watchlist.html, components/WatchlistTable.tsx). */
+  table: {
+    rows: '.tt-table tbody > tr[data-ocid]',
+    rowTitle: '.tt-table tbody > tr[data-ocid] > th',
+    /** "50 procurements", "Showing 1 to 100 of 5,000 procurements" (a live region). */
+    count: '.tt-table__count',
+  },
   fts: {
     /** FTS's own "Watch this notice" (needs an FTS account). NEVER click it. */
     watchButton: '#watch-notice-right',
