@@ -13,9 +13,6 @@ import './theme.css';
 import './forms.css';
 import './watchlist-view.css';
 
-export type { ActionMessage } from './WatchlistToolbar';
-export type { ExportKind } from './ExportMenu';
-
 export interface WatchlistViewProps {
   /** Already sorted (lib/watchlist `sortWatchlist`): shown in this order. */
   rows: WatchlistRow[];

@@ -1,6 +1,7 @@
 /** Exports (calendar, spreadsheet, backup), a procurement's calendar, and importing a backup, with what came of each. */
 import { useCallback, useState } from 'react';
-import type { ActionMessage, ExportKind } from '@/components/WatchlistView';
+import type { ExportKind } from '@/components/ExportMenu';
+import type { ActionMessage } from '@/components/WatchlistToolbar';
 import { ask, type FileResponse } from '@/lib/messages';
 import { importBackupFile, saveBackup } from './backup';
 import { saveFile } from './download';

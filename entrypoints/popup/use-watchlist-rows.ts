@@ -1,6 +1,7 @@
 /** The popup's rows, as the background lists them, and the edits made to them (shown at once, then sent). */
 import { useCallback, useEffect, useState } from 'react';
-import { WATCHLIST_PAGE_SIZE, type ActionMessage } from '@/components/WatchlistView';
+import { WATCHLIST_PAGE_SIZE } from '@/components/WatchlistView';
+import type { ActionMessage } from '@/components/WatchlistToolbar';
 import type { UserFieldsUpdate } from '@/components/NotesForm';
 import { ask } from '@/lib/messages';
 import type { WatchlistRow } from '@/lib/watchlist/entry';
