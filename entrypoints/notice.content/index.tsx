@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import panelCss from '@/components/panel.css?inline';
 import themeCss from '@/components/theme.css?inline';
-import { load, NoticePanel } from './NoticePanel';
+import { load } from './load';
+import { NoticePanel } from './NoticePanel';
 import { acceptOnlyTrustedInput, ignoreRetirementByThePage } from './trusted-events';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { load } from '../../entrypoints/notice.content/NoticePanel';
+import { load } from '../../entrypoints/notice.content/load';
 import type { PageDocument } from '../../lib/page/find-ocds';
 
 const FTS = 'https://www.find-tender.service.gov.uk';
