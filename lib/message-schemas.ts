@@ -37,6 +37,8 @@ export const requestSchemas = {
   'watchlist:status': z.object({ ocid }),
   'watchlist:watch': z.object({ ocid, noticeId: noticeId.optional(), pageUrl: pageUrl.optional() }),
   'watchlist:unwatch': z.object({ ocid: storedOcid }),
+  /** Undo an Unwatch made a few seconds ago: the entry comes back as it was stored. */
+  'watchlist:restore': z.object({ ocid: storedOcid }),
   /** The watchlist, soonest key date first; `limit` gives only the first rows, quickly. */
   'watchlist:list': z.object({ limit: z.number().int().positive().max(100_000).optional() }),
   /** Refresh the watchlist from FTS now, as the periodic alarm does. */

@@ -40,6 +40,7 @@ export interface ResponseMap {
   'watchlist:status': { ok: true; watched: boolean; unseenChanges: DetectedChange[] };
   'watchlist:watch': { ok: true; watched: boolean };
   'watchlist:unwatch': { ok: true; watched: boolean };
+  'watchlist:restore': { ok: true; watched: true };
   /** Each entry carries only its next key date (the popup shows no other). */
   'watchlist:list': { ok: true; rows: WatchlistRow[]; total: number; lastBackupAt?: string };
   'watchlist:refreshNow': { ok: true; refreshed: number; changed: number; failed: number; stoppedBecause?: string; stopped?: boolean };

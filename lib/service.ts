@@ -25,6 +25,8 @@ import {
   LAST_BACKUP_KEY,
   listWatchlist,
   markSeen,
+  restore,
+  UNDO_MS,
   unwatch,
   updateUserFields,
   watch,
@@ -281,10 +283,17 @@ export function createService(deps: ServiceDeps) {
       return { ok: true, watched: true };
     },
     async 'watchlist:unwatch'({ ocid }) {
-      await unwatch(await deps.db(), ocid);
+      await unwatch(await deps.db(), ocid, deps.now());
       await deps.onWatchChange(ocid, false);
       await deps.onWatchlistChanged();
       return { ok: true, watched: false };
+    },
+    async 'watchlist:restore'({ ocid }) {
+      const restored = await restore(await deps.db(), ocid, deps.now());
+      if (!restored) throw new ReadError('notFound', `Too late to undo: an Unwatch can be undone for ${UNDO_MS / 1000} seconds. Watch it again from its notice page; your notes on it are not kept.`, false);
+      await deps.onWatchChange(ocid, true);
+      await deps.onWatchlistChanged();
+      return { ok: true, watched: true };
     },
     async 'watchlist:list'({ limit }) {
       const db = await deps.db();

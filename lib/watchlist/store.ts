@@ -23,7 +23,7 @@ export const UNSEEN_CHANGES_KEPT = 100;
 /** Meta key: when the last backup was made (ISO instant). */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
 
-type SnapshotStore = IDBPObjectStore<TenderTimelineDB, ['watchlist', 'snapshots'], 'snapshots', 'readwrite'>;
+type SnapshotStore = IDBPObjectStore<TenderTimelineDB, ['watchlist', 'snapshots'] | ['watchlist', 'snapshots', 'meta'], 'snapshots', 'readwrite'>;
 
 /** Every snapshot of `ocid`, oldest first, whole. */
 async function readHistory(snapshots: { index(name: 'byOcid'): { getAll(ocid: string): Promise<StoredSnapshot[]> } }, ocid: string): Promise<Snapshot[]> {
@@ -63,13 +63,81 @@ export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapsho
   await tx.done;
 }
 
-/** Unwatching forgets the procurement's snapshots too (a backup keeps them, if taken). */
-export async function unwatch(db: DB, ocid: string): Promise<void> {
-  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
-  await tx.objectStore('watchlist').delete(ocid);
+/** How long an Unwatch can be undone: what was removed is kept that long, then forgotten. */
+export const UNDO_MS = 10_000;
+
+/** Meta keys of what was unwatched, kept for Undo: one per procurement. */
+const REMOVED_PREFIX = 'removed:';
+const removedKeys = () => IDBKeyRange.bound(REMOVED_PREFIX, `${REMOVED_PREFIX}\uffff`);
+
+/** Everything stored of an unwatched procurement, as it was stored, until it can no longer be undone. */
+export interface RemovedEntry {
+  entry: WatchedProcurement;
+  snapshots: StoredSnapshot[];
+  /** ISO instant. */
+  removedAt: string;
+}
+
+type MetaStore = IDBPObjectStore<TenderTimelineDB, ['watchlist', 'snapshots', 'meta'], 'meta', 'readwrite'>;
+
+/** Forgets what was unwatched longer ago than Undo allows. */
+async function pruneRemoved(meta: MetaStore, now: Date): Promise<void> {
+  for (let cursor = await meta.openCursor(removedKeys()); cursor; cursor = await cursor.continue()) {
+    const removed = cursor.value.value as RemovedEntry;
+    if (now.getTime() - new Date(removed.removedAt).getTime() > UNDO_MS) await cursor.delete();
+  }
+}
+
+/**
+ * Unwatching forgets the procurement's snapshots too (a backup keeps them, if taken). For
+ * `UNDO_MS` everything stored of it is kept aside, in the same transaction, for `restore`.
+ * Returns the removed entry (none when it was not watched).
+ */
+export async function unwatch(db: DB, ocid: string, now = new Date()): Promise<WatchedProcurement | undefined> {
+  const tx = db.transaction(['watchlist', 'snapshots', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  await pruneRemoved(meta, now);
+  const entry = await tx.objectStore('watchlist').get(ocid);
   const snapshots = tx.objectStore('snapshots');
-  for (const key of await snapshots.index('byOcid').getAllKeys(ocid)) await snapshots.delete(key);
+  const rows = await snapshots.index('byOcid').getAll(ocid);
+  if (entry) await meta.put({ key: REMOVED_PREFIX + ocid, value: { entry, snapshots: rows, removedAt: now.toISOString() } satisfies RemovedEntry });
+  await tx.objectStore('watchlist').delete(ocid);
+  for (const row of rows) await snapshots.delete([row.ocid, row.takenAt]);
   await tx.done;
+  return entry;
+}
+
+/**
+ * Undoes an Unwatch of `ocid` made less than `UNDO_MS` ago: the entry and its snapshots come
+ * back as they were stored. Watched again meanwhile, the user's work on it comes back onto
+ * the new entry (as watching again keeps it) and the two histories are joined, one snapshot
+ * per time. Returns the restored entry, or undefined when there is nothing (left) to undo.
+ */
+export async function restore(db: DB, ocid: string, now = new Date()): Promise<WatchedProcurement | undefined> {
+  const tx = db.transaction(['watchlist', 'snapshots', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  await pruneRemoved(meta, now);
+  const removed = (await meta.get(REMOVED_PREFIX + ocid))?.value as RemovedEntry | undefined;
+  if (!removed) {
+    await tx.done;
+    return undefined;
+  }
+  const watchlist = tx.objectStore('watchlist');
+  const snapshots = tx.objectStore('snapshots');
+  const current = await watchlist.get(ocid);
+  const { entry } = removed;
+  const restored = current
+    ? { ...current, watchedAt: entry.watchedAt, note: entry.note, tags: entry.tags, bidStatus: entry.bidStatus, unseenChanges: [...entry.unseenChanges, ...current.unseenChanges].slice(-UNSEEN_CHANGES_KEPT) }
+    : entry;
+  await watchlist.put(restored);
+  if (current) {
+    const history = await readHistory(snapshots, ocid);
+    const joined = decodeHistory(removed.snapshots).reduce(including, history);
+    await writeHistory(snapshots, history, joined);
+  } else for (const row of removed.snapshots) await snapshots.put(row);
+  await meta.delete(REMOVED_PREFIX + ocid);
+  await tx.done;
+  return restored;
 }
 
 export async function getEntry(db: DB, ocid: string): Promise<WatchedProcurement | undefined> {
