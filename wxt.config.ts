@@ -1,7 +1,39 @@
-import { defineConfig } from 'wxt';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'wxt';
+
+/**
+ * The benchmark's floor build (scripts/bench-extension.ts only): when this names a file holding
+ * a captured answer, entrypoints/notice.content/load.ts is replaced by scripts/bench/floor-load.ts,
+ * which resolves to that answer without a message, and the build goes to .output/bench-floor-*.
+ */
+const floorAnswer = process.env.TENDER_TIMELINE_FLOOR_ANSWER;
+
+function benchFloor(answerFile: string): Pick<UserConfig, 'outDirTemplate' | 'vite'> {
+  const real = resolve('entrypoints/notice.content/load.ts');
+  const floor = resolve('scripts/bench/floor-load.ts');
+  return {
+    outDirTemplate: 'bench-floor-{{browser}}-mv{{manifestVersion}}',
+    vite: () => ({
+      define: { __TENDER_TIMELINE_FLOOR_ANSWER__: readFileSync(answerFile, 'utf8') },
+      plugins: [
+        {
+          name: 'tender-timeline-bench-floor',
+          enforce: 'pre',
+          async resolveId(source, importer, options) {
+            if (importer === floor) return null; // the floor re-exports the real `send`
+            const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+            return resolved?.id === real ? floor : null;
+          },
+        },
+      ],
+    }),
+  };
+}
 
 // Host permissions are limited to the sites the extension serves.
 export default defineConfig({
+  ...(floorAnswer ? benchFloor(floorAnswer) : {}),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
     // The popup and the options page share React in one chunk with a stable name, and zod

@@ -35,7 +35,7 @@
  * If Chromium is missing, the bundle sizes are printed, then that, and the exit code is 0.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,8 @@ import { BUILD_DIRS, findBrowser, launch, type E2EBrowser, type TestPage } from 
 import { compiledRecord, journeyCase, renamed } from '../test/e2e/e2e-fixtures.ts';
 import { PANEL_HOST, UI, fillWatchlist, panelText, waitForPopupRows } from '../test/e2e/extension-ui.ts';
 import { D3_ORIGIN, FTS_ORIGIN, d3tendersPage, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer } from '../test/e2e/fts-server.ts';
+import { coldWorkerAnswers } from './bench/cold-worker.ts';
+import { figure, figures, median, ratio, round1, type Figure } from './bench/figures.ts';
 import { APP_MARKS, PROBE_MARKS, pageProbeSource } from './bench/page-probe.ts';
 import { watchlistEntries } from './bench/watchlist-entries.ts';
 
@@ -60,7 +62,15 @@ const GOALS = {
   ftsRequestsCached: 0,
   popup5000Ms: 100,
   contentScriptGzipBytes: 80_000,
+  overlayWarmTimesFloor: 1.2,
+  overlayColdTimesFloor: 2,
+  workerColdFirstAnswerMs: 50,
 } as const;
+
+/** The floor build (wxt.config.ts, TENDER_TIMELINE_FLOOR_ANSWER): load.ts answers a constant. */
+const FLOOR_BUILD = join(ROOT, '.output', 'bench-floor-chrome-mv3');
+/** The watchlist page's mark after its first rows (entrypoints/watchlist/WatchlistPage.tsx). */
+const WATCHLIST_ROWS_MARK = 'tender-timeline:watchlist-rows';
 
 const MIN_RUNS = 9;
 const MIN_FETCHED_RUNS = 5;
@@ -69,8 +79,8 @@ const SETTLE_MS = 750;
 /** How long to wait for the probe's marks once the app's mark is there. */
 const PROBE_WAIT_MS = 2_000;
 
-type Part = 'overlay' | 'fetched' | 'popup' | 'bundle';
-const PARTS: readonly Part[] = ['overlay', 'fetched', 'popup', 'bundle'];
+type Part = 'overlay' | 'floor' | 'fetched' | 'popup' | 'worker' | 'bundle';
+const PARTS: readonly Part[] = ['overlay', 'floor', 'fetched', 'popup', 'worker', 'bundle'];
 
 // ---------------------------------------------------------------- arguments
 
@@ -124,14 +134,10 @@ interface Summary {
   samplesMs: number[];
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
 function summarise(samples: number[]): Summary {
   if (samples.length === 0) throw new Error('no samples');
   const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { n: samples.length, medianMs: round1(median), minMs: round1(sorted[0]!), maxMs: round1(sorted[sorted.length - 1]!), samplesMs: samples.map(round1) };
+  return { n: samples.length, medianMs: round1(median(samples)), minMs: round1(sorted[0]!), maxMs: round1(sorted[sorted.length - 1]!), samplesMs: samples.map(round1) };
 }
 
 /** Like summarise, for figures that may be missing (the probe's); null when any sample is. */
@@ -242,10 +248,29 @@ function readMarks(page: TestPage, names: readonly string[]): Promise<Marks> {
   return page.evaluate((list) => Object.fromEntries(list.map((n) => [n, performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null])), [...names]);
 }
 
+/**
+ * Waits until every one of `names` is marked, without polling the page: one evaluation puts a
+ * PerformanceObserver (buffered, so marks made before it count) in the page and the promise
+ * resolves from its callback. Until a mark is made it does no work at all, and its callbacks
+ * run as tasks queued after the marks they report, so nothing runs between two marks except
+ * that callback (microseconds); waitForFunction, used before, ran a check in the page on every
+ * frame inside the measured window (10–20 ms on this machine). The marks' startTime values are
+ * read afterwards, so when this returns does not change them.
+ */
 async function waitForMarks(page: TestPage, names: readonly string[], timeoutMs: number): Promise<boolean> {
+  // Source text, not a function: tsx names inner functions with `__name(…)`, absent in the page.
+  const source = `new Promise((done) => {
+    const list = ${JSON.stringify(names)};
+    const all = () => list.every((n) => performance.getEntriesByName(n, 'mark').length > 0);
+    let timer;
+    const observer = new PerformanceObserver(() => { if (all()) finish(true); });
+    const finish = (ok) => { observer.disconnect(); clearTimeout(timer); done(ok); };
+    timer = setTimeout(() => finish(false), ${timeoutMs});
+    observer.observe({ type: 'mark', buffered: true });
+    if (all()) finish(true);
+  })`;
   try {
-    await page.waitForFunction((list) => list.every((n) => performance.getEntriesByName(n, 'mark').length > 0), [...names], timeoutMs);
-    return true;
+    return await (page.raw as Page).evaluate<boolean>(source);
   } catch {
     return false;
   }
@@ -380,6 +405,121 @@ function printOverlayInPage(r: Awaited<ReturnType<typeof overlayInPage>>): void 
   }
 }
 
+// ---------------------------------------------------------------- 1b. overlay against its floor
+
+/**
+ * The background's answer to the content script's first request for the real record's page,
+ * asked from the popup (an extension page) with the message load.ts sends for a page with the
+ * record printed in it.
+ */
+async function captureAnswer(browser: E2EBrowser, text: string, pageUrl: string): Promise<unknown> {
+  const popup = await browser.openPopup();
+  try {
+    const answer = await popup.evaluate(
+      (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+      { type: 'timeline:fromText', payload: { text, pageUrl } },
+    );
+    if (!(answer as { ok?: unknown } | undefined)?.ok) throw new Error(`the background did not give a timeline for the floor: ${JSON.stringify(answer).slice(0, 300)}`);
+    return answer;
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Builds .output/bench-floor-chrome-mv3 with `answer` as load.ts's constant (wxt.config.ts). */
+function buildFloor(answer: unknown): void {
+  const file = join(mkdtempSync(join(os.tmpdir(), 'tender-timeline-floor-')), 'answer.json');
+  writeFileSync(file, JSON.stringify(answer));
+  console.log(`   building the floor (${relative(ROOT, FLOOR_BUILD)}) …`);
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TENDER_TIMELINE_FLOOR_ANSWER: file } });
+}
+
+/** Stops the browser's service workers (DevTools, as scripts/bench/cold-worker.ts does), from an extension page kept open. */
+async function workerStopper(browser: E2EBrowser): Promise<() => Promise<void>> {
+  const keeper = await browser.openPopup();
+  const cdp = await (browser.raw as BrowserContext).newCDPSession(keeper.raw as Page);
+  await cdp.send('ServiceWorker.enable');
+  return async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // Outside the measured window: let the stop finish before the page opens.
+    await new Promise((r) => setTimeout(r, 500));
+  };
+}
+
+/**
+ * overlay-warm / overlay-cold: the real record's d3tenders page opened in the real build and in
+ * the floor build (the same content script and panel, load.ts answering a constant), two
+ * browsers launched side by side and used in turn, so the machine's load falls on both. Warm:
+ * the worker awake (the open before woke it); cold: the workers stopped just before the open.
+ * No DOM probe here (its MutationObserver would run inside the window).
+ */
+async function overlayAgainstFloor(server: FtsServer, runs: number) {
+  const record = JSON.parse(readFileSync(REAL_RECORD, 'utf8')) as Record<string, unknown>;
+  const ocid = String(record.ocid ?? 'unknown');
+  const title = String((record.tender as { title?: unknown } | undefined)?.title ?? '');
+  const page = html(d3tendersPage(record));
+  let tag = 0;
+  const open = async (browser: E2EBrowser) => {
+    const path = `/contract/?ocid=${ocid}&floor=${++tag}`;
+    server.d3tenders(path, page);
+    return openAndMeasurePanel(browser, `${D3_ORIGIN}${path}`, title);
+  };
+  const real = await launch('chromium', { server });
+  let floor: E2EBrowser | undefined;
+  try {
+    const first = await open(real); // also the real build's warm-up (not counted)
+    const text = await first.page.evaluate(() => document.querySelector('pre')?.textContent ?? '');
+    await first.page.close();
+    buildFloor(await captureAnswer(real, text, `${D3_ORIGIN}/contract/?ocid=${ocid}`));
+    floor = await launch('chromium', { server, extensionDir: FLOOR_BUILD });
+    await (await open(floor)).page.close(); // the floor's warm-up (not counted)
+    const builds = [
+      { name: 'overlay', browser: real, stop: await workerStopper(real), warm: [] as number[], cold: [] as number[] },
+      { name: 'floor', browser: floor, stop: await workerStopper(floor), warm: [] as number[], cold: [] as number[] },
+    ];
+    for (let i = 0; i < runs; i++) {
+      for (const b of builds) {
+        const warm = await open(b.browser);
+        await warm.page.close();
+        b.warm.push(warm.sample.readyMs);
+        await b.stop();
+        const cold = await open(b.browser);
+        await cold.page.close();
+        b.cold.push(cold.sample.readyMs);
+      }
+    }
+    const [o, f] = builds as [(typeof builds)[0], (typeof builds)[0]];
+    const side = (overlay: number[], floorMs: number[], goal: number) => {
+      const a = summarise(overlay);
+      const b = summarise(floorMs);
+      const times = ratio(a.medianMs, b.medianMs);
+      return { overlay: a, floor: b, ratio: times, goalTimesFloor: goal, meetsGoal: times !== null && times <= goal };
+    };
+    return {
+      record: relative(ROOT, REAL_RECORD),
+      figure: 'content-start → panel-ready, d3tenders page with the record printed',
+      floorBuild: relative(ROOT, FLOOR_BUILD),
+      domProbe: false,
+      ftsDataRequests: server.ftsDataRequests().length,
+      warm: side(o.warm, f.warm, GOALS.overlayWarmTimesFloor),
+      cold: side(o.cold, f.cold, GOALS.overlayColdTimesFloor),
+    };
+  } finally {
+    server.reset();
+    await floor?.dispose();
+    await real.dispose();
+  }
+}
+
+function printOverlayAgainstFloor(r: Awaited<ReturnType<typeof overlayAgainstFloor>>): void {
+  console.log(`\n1b. Overlay against its floor (${r.record}; floor: load.ts answers a constant, no message; no probe)`);
+  for (const [label, side] of [['warm (worker awake)', r.warm], ['cold (worker stopped first)', r.cold]] as const) {
+    line(`${label}: overlay`, spread(side.overlay));
+    line(`${label}: floor`, spread(side.floor));
+    line(`${label}: overlay / floor`, `${side.ratio ?? '—'}×`, `≤ ${side.goalTimesFloor}×`, side.meetsGoal);
+  }
+}
+
 // ---------------------------------------------------------------- 2. overlay, data fetched
 
 async function overlayFetched(server: FtsServer, runs: number) {
@@ -485,15 +625,37 @@ interface PopupResult {
   meetsGoal?: boolean;
 }
 
+/** The watchlist page reloaded: navigation start → its mark after the first rows. */
+async function watchlistPageRows(browser: E2EBrowser, runs: number): Promise<Summary> {
+  const page = await browser.openExtensionPage('/watchlist.html');
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i <= runs; i++) {
+      await (page.raw as Page).reload({ waitUntil: 'load' });
+      if (!(await waitForMarks(page, [WATCHLIST_ROWS_MARK], 60_000))) throw new Error('the watchlist page never drew its rows');
+      const at = (await readMarks(page, [WATCHLIST_ROWS_MARK]))[WATCHLIST_ROWS_MARK]!;
+      if (i > 0) samples.push(at); // the first reload after filling is not counted
+    }
+  } finally {
+    await page.close();
+  }
+  return summarise(samples);
+}
+
+/** Entries in the watchlist for the popup's figures; the watchlist page is timed at WATCHLIST_PAGE_ENTRIES. */
+const POPUP_ENTRIES = [5000, 20_000, 50] as const;
+const WATCHLIST_PAGE_ENTRIES = 20_000;
+
 async function popupFirstRender(server: FtsServer, runs: number) {
   const now = new Date();
   const browser = await launchBench(server);
   const results: PopupResult[] = [];
+  let watchlistPage: Summary | undefined;
   try {
     const popup = await browser.openPopup();
     // The empty state means the background answered, so it has created the database.
     await waitForPopupRows(popup, 0);
-    for (const count of [5000, 50]) {
+    for (const count of POPUP_ENTRIES) {
       const stored = await fillWatchlist(popup, watchlistEntries(count, now));
       if (stored !== count) throw new Error(`the watchlist holds ${stored} entries, expected ${count}`);
       const samples: PopupSample[] = [];
@@ -519,12 +681,17 @@ async function popupFirstRender(server: FtsServer, runs: number) {
         },
         ...(count === 5000 ? { goalMs: GOALS.popup5000Ms, meetsGoal: figure.medianMs <= GOALS.popup5000Ms } : {}),
       });
+      if (count === WATCHLIST_PAGE_ENTRIES) watchlistPage = await watchlistPageRows(browser, runs);
     }
     await popup.close();
   } finally {
     await browser.dispose();
   }
-  return { page: 'popup.html in a tab (1280×900), reloaded', byEntries: results };
+  return {
+    page: 'popup.html in a tab (1280×900), reloaded',
+    byEntries: results,
+    watchlistPage: { page: 'watchlist.html in a tab, reloaded; navigation start → tender-timeline:watchlist-rows', entries: WATCHLIST_PAGE_ENTRIES, navigationStartToRows: watchlistPage ?? null },
+  };
 }
 
 function printPopup(r: Awaited<ReturnType<typeof popupFirstRender>>): void {
@@ -539,6 +706,44 @@ function printPopup(r: Awaited<ReturnType<typeof popupFirstRender>>): void {
     if (p.navigationStartToRowsNextFrame) line('  nav start → frame after rows (probe)', spread(p.navigationStartToRowsNextFrame));
     line('  first reload after filling (not counted)', ms(p.warmUpRunMs));
   }
+  const w = r.watchlistPage;
+  if (w.navigationStartToRows) line(`watchlist page, ${w.entries.toLocaleString('en-GB')} entries: first rows`, spread(w.navigationStartToRows));
+}
+
+// ---------------------------------------------------------------- 5. cold worker
+
+/** scripts/bench/cold-worker.ts on the build: each message the first after the worker was stopped. */
+async function coldWorker() {
+  const rows = await coldWorkerAnswers(BUILD);
+  const firstAnswers = rows.flatMap((r) => [r.timelineFromCacheMs.ms, r.statusMs.ms, r.listFirst100Ms.ms]);
+  return { goalMs: GOALS.workerColdFirstAnswerMs, firstAnswer: summarise(firstAnswers), byWatched: rows };
+}
+
+function printColdWorker(r: Awaited<ReturnType<typeof coldWorker>>): void {
+  console.log('\n5. Cold worker: background.js first line → first message answered (timeline, status, list; 0 and 10,000 watched)');
+  line('first answer after a stop', spread(r.firstAnswer), `≤ ${r.goalMs} ms`, r.firstAnswer.medianMs <= r.goalMs);
+}
+
+// ---------------------------------------------------------------- figures
+
+type Results = {
+  overlayAgainstFloor?: Awaited<ReturnType<typeof overlayAgainstFloor>>;
+  popupFirstRender?: Awaited<ReturnType<typeof popupFirstRender>>;
+  workerColdStart?: Awaited<ReturnType<typeof coldWorker>>;
+};
+
+/** The headline figures, one line each (a floor, once measured, goes in the third place). */
+function headlineFigures(r: Results): Figure[] {
+  const floor = r.overlayAgainstFloor;
+  const popup = (entries: number) => r.popupFirstRender?.byEntries.find((p) => p.entries === entries)?.navigationStartToRows.medianMs ?? null;
+  return figures([
+    figure('overlay-warm', floor?.warm.overlay.medianMs ?? null, floor?.warm.floor.medianMs ?? null, `≤ ${GOALS.overlayWarmTimesFloor}× floor (worker awake)`),
+    figure('overlay-cold', floor?.cold.overlay.medianMs ?? null, floor?.cold.floor.medianMs ?? null, `≤ ${GOALS.overlayColdTimesFloor}× floor (worker stopped first)`),
+    figure('popup-5000', popup(5000), null, `≤ ${GOALS.popup5000Ms} ms; near its floor`),
+    figure('popup-20000', popup(20_000), null, 'near its floor'),
+    figure('watchlist-page-20000', r.popupFirstRender?.watchlistPage.navigationStartToRows?.medianMs ?? null, null, 'near its floor'),
+    figure('worker-cold-first-answer', r.workerColdStart?.firstAnswer.medianMs ?? null, null, `≤ ${GOALS.workerColdFirstAnswerMs} ms`),
+  ]);
 }
 
 // ---------------------------------------------------------------- main
@@ -554,7 +759,7 @@ function chromiumVersion(path: string): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   probeEnabled = options.probe;
-  const needsBrowser = (['overlay', 'fetched', 'popup'] as const).some((p) => options.only.has(p));
+  const needsBrowser = (['overlay', 'floor', 'fetched', 'popup', 'worker'] as const).some((p) => options.only.has(p));
   const chromium = findBrowser('chromium');
   if (options.build && chromium.ok) {
     console.log('Building .output/chrome-mv3 (npx wxt build) …');
@@ -595,7 +800,7 @@ async function main(): Promise<void> {
     if (environment.loadAverageAtStart > environment.cpus * 0.5) console.warn(`   ! the machine is busy (load average ${environment.loadAverageAtStart} on ${environment.cpus} CPUs): the timings will be slower and noisier than on a quiet machine.`);
   }
 
-  const results: { overlayDataInPage?: unknown; overlayDataFetched?: unknown; popupFirstRender?: unknown } = {};
+  const results: Results & { overlayDataInPage?: unknown; overlayDataFetched?: unknown } = {};
   if (needsBrowser) {
     const server = await startFtsServer();
     try {
@@ -603,6 +808,11 @@ async function main(): Promise<void> {
         const r = await overlayInPage(server, options.runs);
         printOverlayInPage(r);
         results.overlayDataInPage = r;
+      }
+      if (options.only.has('floor')) {
+        const r = await overlayAgainstFloor(server, options.runs);
+        printOverlayAgainstFloor(r);
+        results.overlayAgainstFloor = r;
       }
       if (options.only.has('fetched')) {
         const r = await overlayFetched(server, options.fetchedRuns);
@@ -617,10 +827,20 @@ async function main(): Promise<void> {
     } finally {
       await server.close();
     }
+    if (options.only.has('worker')) {
+      const r = await coldWorker();
+      printColdWorker(r);
+      results.workerColdStart = r;
+    }
   }
   if (sizes) printSizes(sizes);
   environment.loadAverageAtEnd = round1(os.loadavg()[0]!);
   if (needsBrowser) console.log(`\n(load average at the end: ${environment.loadAverageAtEnd})`);
+
+  console.log('\nFigures (median; floor median in the same run; ratio)');
+  for (const f of headlineFigures(results)) {
+    line(f.name, f.medianMs === null ? 'not measured' : `${ms(f.medianMs)}${f.floorMedianMs === null ? '' : ` / floor ${ms(f.floorMedianMs)} = ${f.ratio}×`}`, f.goal);
+  }
 
   if (options.write) {
     const out = {
@@ -630,9 +850,12 @@ async function main(): Promise<void> {
       environment,
       runs: { perFigure: options.runs, overlayFetchedFreshBrowsers: options.fetchedRuns, domProbe: options.probe },
       goals: GOALS,
+      figures: headlineFigures(results),
       overlayDataInPage: results.overlayDataInPage ?? null,
       overlayDataFetched: results.overlayDataFetched ?? null,
       popupFirstRender: results.popupFirstRender ?? null,
+      overlayAgainstFloor: results.overlayAgainstFloor ?? null,
+      workerColdStart: results.workerColdStart ?? null,
       bundles: sizes ?? null,
     };
     mkdirSync(dirname(RESULTS), { recursive: true });

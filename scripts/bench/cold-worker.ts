@@ -12,6 +12,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { analyseOcds } from '../../lib/analyse';
 import { FTS_ORIGIN } from '../../lib/fts/urls';
@@ -76,7 +77,13 @@ async function fill(page: Page, entries: unknown[], cached: unknown): Promise<vo
 }
 
 /** Stops the worker, sends `message` from the page: ms from the first line of background.js to the answer. */
-async function coldAnswer(context: BrowserContext, page: Page, message: unknown): Promise<{ ms: number; evaluatedMs: number; ok: unknown }> {
+interface ColdAnswer {
+  ms: number;
+  evaluatedMs: number;
+  ok: unknown;
+}
+
+async function coldAnswer(context: BrowserContext, page: Page, message: unknown): Promise<ColdAnswer> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -92,8 +99,17 @@ async function coldAnswer(context: BrowserContext, page: Page, message: unknown)
   return { ms: round(answeredAt.at - startedAt!), evaluatedMs: round(evaluatedAt! - startedAt!), ok: answeredAt.ok };
 }
 
-async function main(): Promise<void> {
-  const dir = markedCopy(resolve(process.argv[2] ?? '.output/chrome-mv3'));
+export interface ColdWorkerRow {
+  watched: number;
+  timelineFromCacheMs: ColdAnswer;
+  statusMs: ColdAnswer;
+  listFirst100Ms: ColdAnswer;
+}
+
+/** Each message once, the first after a stop, with 0 and 10,000 watched (scripts/bench-extension.ts folds these into its figures). */
+export async function coldWorkerAnswers(extensionDir: string): Promise<ColdWorkerRow[]> {
+  const dir = markedCopy(resolve(extensionDir));
+  const rows: ColdWorkerRow[] = [];
   const now = new Date();
   const read = analyseOcds(readFileSync(RECORD, 'utf8'), now);
   if (!read.ok) throw new Error(read.message);
@@ -108,11 +124,14 @@ async function main(): Promise<void> {
       const timeline = await coldAnswer(context, page, { type: 'timeline:forNotice', payload: { noticeId } });
       const status = await coldAnswer(context, page, { type: 'watchlist:status', payload: { ocid: procurement.ocid } });
       const list = await coldAnswer(context, page, { type: 'watchlist:list', payload: { limit: 100 } });
-      console.log(JSON.stringify({ watched: count, timelineFromCacheMs: timeline, statusMs: status, listFirst100Ms: list }));
+      rows.push({ watched: count, timelineFromCacheMs: timeline, statusMs: status, listFirst100Ms: list });
     } finally {
       await context.close();
     }
   }
+  return rows;
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  for (const row of await coldWorkerAnswers(process.argv[2] ?? '.output/chrome-mv3')) console.log(JSON.stringify(row));
+}
