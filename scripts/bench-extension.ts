@@ -8,7 +8,7 @@
  *   tsx scripts/bench-extension.ts --build         `npx wxt build` first
  *   tsx scripts/bench-extension.ts --runs=15       samples per figure (≥ 9; default 9)
  *   tsx scripts/bench-extension.ts --fetched-runs=5   fresh browsers for the fetched overlay (≥ 5; default 9)
- *   tsx scripts/bench-extension.ts --only=overlay,fetched,popup,bundle   a subset (results file untouched)
+ *   tsx scripts/bench-extension.ts --only=overlay,floor,fetched,popup,worker,bundle   a subset (results file untouched)
  *   tsx scripts/bench-extension.ts --no-probe      the entrypoints' marks only (no DOM probe in the pages)
  *
  * 1. Overlay, data in page: a d3tenders page with a compiled record printed in a <pre>;
@@ -19,6 +19,11 @@
  *    apart. A real compiled record from test/fixtures/fts/records/ and the journey's record.
  *    The phases in between come from a third mark, `tender-timeline:panel-answer` (the
  *    background's answer reached the panel), and the probe below.
+ * 1b. Overlay against its floor (`overlay-warm`, `overlay-cold`): the real record's page in the
+ *    build and in a floor build (.output/bench-floor-chrome-mv3, built here: load.ts replaced by
+ *    scripts/bench/floor-load.ts, which answers the background's own answer, captured first,
+ *    without a message), two browsers used in turn; warm with the worker awake, cold with it
+ *    stopped just before (DevTools' ServiceWorker.stopAllWorkers). Medians and their ratio.
  * 2. Overlay, data fetched: an FTS notice page whose Record the stand-in serves, a new
  *    procurement each run, each run in a fresh browser (the FTS client spaces requests 10 s
  *    apart, per service-worker life). FTS data requests per open (must be 1), then the same
@@ -26,8 +31,13 @@
  * 3. Popup first render: the watchlist store filled from the popup page itself (extension
  *    origin), the popup reloaded; navigation start → the mark after the first render with
  *    entries (and `tender-timeline:popup-answer`, the background's answer, for the phases).
- *    5,000 and 50 entries; one reload not counted after each fill. The popup is a tab here.
+ *    5,000, 20,000 and 50 entries; one reload not counted after each fill. The popup is a tab
+ *    here. At 20,000 the watchlist page too (navigation start → tender-timeline:watchlist-rows).
  * 4. Bundle sizes, raw and gzip (zlib.gzipSync, default level), from the built files.
+ * 5. The cold worker (scripts/bench/cold-worker.ts): background.js's first line → the first
+ *    message answered after a stop.
+ * `figures` in the results file lists the headline figures with their floors (headlineFigures).
+ * Marks are awaited with a PerformanceObserver (waitForMarks), never by polling the page.
  *
  * Besides the entrypoints' marks, an init script (scripts/bench/page-probe.ts) marks when the
  * panel's host / the first popup row is in the DOM (and the frame after the rows), as a
