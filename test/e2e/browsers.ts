@@ -547,7 +547,15 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
       return page.evaluate(fn as never, arg as never) as never;
     },
     async waitForFunction(fn, arg, timeoutMs = 15_000) {
-      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg as never);
+      // Polled with evaluate, not puppeteer's waitForFunction: Firefox ESR 140.12 replaces a
+      // tab's browsing context when it navigates to another process (moz-extension:// pages),
+      // and a waitForFunction started before then never resolves, while evaluate still works.
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (await page.evaluate(fn as never, arg as never).catch(() => false)) return;
+        if (Date.now() > deadline) throw new Error(`waitForFunction: not true within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     inPanel(fn, arg) {
       return withPanelRoot((root) => root.evaluate(fn as never, arg as never)) as never;
