@@ -38,9 +38,11 @@ export function makeRoomBesidePage(doc: Document): () => void {
   if (!view) return () => {};
   const sheet = new view.CSSStyleSheet();
   sheet.replaceSync(PAGE_ROOM_CSS);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const sheets = adoptedSheets(doc);
+  sheets.push(sheet);
   return () => {
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    const at = sheets.indexOf(sheet);
+    if (at >= 0) sheets.splice(at, 1);
   };
 }
 
@@ -60,4 +62,13 @@ export function usePageRoom(win: Window, open: boolean): { coversPage: boolean }
   }, [win]);
   useEffect(() => (open && roomy ? makeRoomBesidePage(win.document) : undefined), [win, open, roomy]);
   return { coversPage: open && !roomy };
+}
+
+/**
+ * The document's list of adopted sheets, changed in place. Firefox (ESR 140.12) refuses a
+ * content script the page's list through its Xray wrapper ("Accessing from Xray wrapper is not
+ * supported"), so there the page's own list is used, by `wrappedJSObject`.
+ */
+function adoptedSheets(doc: Document): CSSStyleSheet[] {
+  return ((doc as Document & { wrappedJSObject?: Document }).wrappedJSObject ?? doc).adoptedStyleSheets;
 }
