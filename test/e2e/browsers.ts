@@ -574,7 +574,10 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
       await page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput);
     },
     async setViewport(width, height) {
-      await page.setViewport({ width, height });
+      // BiDi's own command: puppeteer's setViewport also sends
+      // emulation.setScreenOrientationOverride, which Firefox ESR 140.12 does not know.
+      const context = (page.mainFrame() as unknown as { browsingContext: { setViewport(o: unknown): Promise<void> } }).browsingContext;
+      await context.setViewport({ viewport: { width, height }, devicePixelRatio: null });
     },
     async screenshot(name, options) {
       const path = screenshotPath('firefox', name) as `${string}.png`;
