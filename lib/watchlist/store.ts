@@ -44,6 +44,16 @@ async function writeHistory(snapshots: SnapshotStore, stored: readonly Snapshot[
 /** `history` with `snapshot` in it, in place of one taken at the same time. */
 const including = (history: readonly Snapshot[], snapshot: Snapshot) => [...history.filter((s) => s.takenAt !== snapshot.takenAt), snapshot];
 
+/** `fresh` (newly read) with the user's own work on the procurement from `kept`: since when, note, tags, bid status. */
+const keepingUserWork = (fresh: WatchedProcurement, kept: WatchedProcurement, unseenChanges: DetectedChange[]): WatchedProcurement => ({
+  ...fresh,
+  watchedAt: kept.watchedAt,
+  note: kept.note,
+  tags: kept.tags,
+  bidStatus: kept.bidStatus,
+  unseenChanges,
+});
+
 /**
  * Watches a procurement. Without a snapshot (its read was cut off, so it is not the
  * procurement's state) the entry is stored only when none was: it waits for a whole read.
@@ -54,7 +64,7 @@ export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapsho
   const known = await watchlist.get(entry.ocid);
   if (!known) await watchlist.put(entry);
   // Watching again refreshes the data but keeps the user's own work on it.
-  else if (snapshot) await watchlist.put({ ...entry, watchedAt: known.watchedAt, note: known.note, tags: known.tags, bidStatus: known.bidStatus, unseenChanges: known.unseenChanges });
+  else if (snapshot) await watchlist.put(keepingUserWork(entry, known, known.unseenChanges));
   if (snapshot) {
     const snapshots = tx.objectStore('snapshots');
     const history = await readHistory(snapshots, entry.ocid);
@@ -68,7 +78,8 @@ export const UNDO_MS = 10_000;
 
 /** Meta keys of what was unwatched, kept for Undo: one per procurement. */
 const REMOVED_PREFIX = 'removed:';
-const removedKeys = () => IDBKeyRange.bound(REMOVED_PREFIX, `${REMOVED_PREFIX}\uffff`);
+/** Every key that starts with the prefix: up to, not including, the prefix with its last character the next one (":" → ";"). No U+FFFF bound, which the minifier writes as a raw character. */
+const removedKeys = () => IDBKeyRange.bound(REMOVED_PREFIX, 'removed;', false, true);
 
 /** Everything stored of an unwatched procurement, as it was stored, until it can no longer be undone. */
 export interface RemovedEntry {
@@ -126,9 +137,7 @@ export async function restore(db: DB, ocid: string, now = new Date()): Promise<W
   const snapshots = tx.objectStore('snapshots');
   const current = await watchlist.get(ocid);
   const { entry } = removed;
-  const restored = current
-    ? { ...current, watchedAt: entry.watchedAt, note: entry.note, tags: entry.tags, bidStatus: entry.bidStatus, unseenChanges: [...entry.unseenChanges, ...current.unseenChanges].slice(-UNSEEN_CHANGES_KEPT) }
-    : entry;
+  const restored = current ? keepingUserWork(current, entry, [...entry.unseenChanges, ...current.unseenChanges].slice(-UNSEEN_CHANGES_KEPT)) : entry;
   await watchlist.put(restored);
   if (current) {
     const history = await readHistory(snapshots, ocid);
