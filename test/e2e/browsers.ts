@@ -377,6 +377,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
       'network.proxy.http_port': proxyPort,
       'network.proxy.allow_hijacking_localhost': true,
       'network.trr.mode': 5,
+      // Closing a test's last tab keeps the window: with no browser window left, BiDi cannot open another tab.
+      'browser.tabs.closeWindowWithLastTab': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
