@@ -15,9 +15,9 @@ import type { CycleReport, RefreshProgress } from './refresh/cycle';
 import type { Settings } from './settings';
 import { toWatchlistRow, watchEntry } from './watchlist/entry';
 import {
-  cacheByNoticeId,
-  cacheByOcid,
-  cachedFtsRead,
+  cacheByNoticeId as readCacheByNoticeId,
+  cacheByOcid as readCacheByOcid,
+  cachedFtsRead as readCachedFtsRead,
   CACHE_TTL_MS,
   cachePut,
   getEntry,
@@ -131,19 +131,39 @@ export function createService(deps: ServiceDeps) {
     let answer = reading.get(key);
     if (answer) return answer;
     answer = (async () => {
+      let cached: Promise<void> | undefined;
       try {
         const read = await fetch((progress) => readingProgress.set(key, progress));
         const fetchedAt = deps.now().toISOString();
-        await remember(db, read, noticeIds);
+        cached = rememberAfterReply(db, read, noticeIds);
         return respond(read, fetchedAt, false);
       } finally {
-        reading.delete(key);
         readingProgress.delete(key);
+        // Shared until the cache holds it: a tab asking meanwhile gets this answer, not a second read.
+        void (cached ?? Promise.resolve()).then(() => reading.delete(key));
       }
     })();
     reading.set(key, answer);
     return answer;
   }
+
+  // Cache writes under way. A reply does not wait for its write (3–12 ms of IndexedDB);
+  // whatever reads the cache waits for them first, so it never misses what was just read.
+  const writing = new Set<Promise<void>>();
+  function rememberAfterReply(db: DB, read: ProcurementRead, noticeIds: string[]): Promise<void> {
+    const write = remember(db, read, noticeIds).finally(() => writing.delete(write));
+    writing.add(write);
+    return write;
+  }
+  const afterWrites =
+    <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await Promise.all(writing);
+      return read(...args);
+    };
+  const cacheByNoticeId = afterWrites(readCacheByNoticeId);
+  const cacheByOcid = afterWrites(readCacheByOcid);
+  const cachedFtsRead = afterWrites(readCachedFtsRead);
 
   function respond({ procurement, problems, completeness }: ProcurementRead, fetchedAt: string, fromCache: boolean): TimelineResponse {
     return { ok: true, procurement, events: buildTimeline(procurement, deps.now()), problems, completeness, fetchedAt, fromCache };
@@ -154,8 +174,9 @@ export function createService(deps: ServiceDeps) {
     if (read.completeness === 'cut-off') return;
     try {
       await cachePut(db, read, noticeIds, deps.now());
-    } catch {
+    } catch (error) {
       // A cache that cannot be written costs a request next time, nothing more.
+      console.warn('Tender Timeline: the cache could not be written', error);
     }
   }
 
@@ -257,7 +278,7 @@ export function createService(deps: ServiceDeps) {
     async 'timeline:fromText'({ text, noticeId }, sender) {
       const read = await pick(text, noticeId);
       // Data read from a page is shown on that page only: FTS's own pages alone feed the cache.
-      if (isFtsUrl(sender.url)) await remember(await deps.db(), read, noticeId ? [noticeId] : []);
+      if (isFtsUrl(sender.url)) rememberAfterReply(await deps.db(), read, noticeId ? [noticeId] : []);
       return respond(read, deps.now().toISOString(), false);
     },
     async 'watchlist:status'({ ocid }) {

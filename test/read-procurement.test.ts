@@ -258,6 +258,68 @@ describe('a notice page: what it costs to show the panel', () => {
     expect(answer.problems).toEqual([{ path: '$', message: 'Only this notice could be read; the rest of the procurement could not be fetched (Find a Tender has no data for this notice.)' }]);
   });
 
+  /** The service's database, its cache writes held until `release` (or failing, when `fail`). */
+  function heldCacheWrites(fail = false) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const client = start({ [OCID]: record });
+    const db = async () => {
+      const real = await openTenderTimelineDB();
+      return new Proxy(real, {
+        get(target, key) {
+          if (key === 'put') {
+            return async (store: string, value: unknown) => {
+              if (store !== 'procurementCache') return (target.put as any)(store, value);
+              await held;
+              if (fail) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+              return target.put(store, value as never);
+            };
+          }
+          const value = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    };
+    const s = createService({ db, client, now: clock.date, onWatchChange: () => undefined, onWatchlistChanged: () => undefined, getSettings: async () => DEFAULT_SETTINGS });
+    return { s, release };
+  }
+  /** Lets every pending callback and IndexedDB event run, as between two tasks. */
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('answers before the cache is written; a notice of the same procurement asked meanwhile waits for the write and asks FTS nothing', async () => {
+    const { s, release } = heldCacheWrites();
+    const first = await ask(s, { noticeId: NOTICE, ocid: OCID });
+    expect(first).toMatchObject({ ok: true, fromCache: false });
+    const second = ask(s, { noticeId: '069512-2025', ocid: OCID });
+    await settle();
+    release();
+    expect(await second).toMatchObject({ ok: true, fromCache: true });
+    expect(fts.requests).toHaveLength(1);
+  });
+
+  it('Watch while the cache is still being written stores that read, asking FTS nothing more', async () => {
+    const { s, release } = heldCacheWrites();
+    await ask(s, { noticeId: NOTICE, ocid: OCID });
+    const watched = s.handle({ type: 'watchlist:watch', payload: { ocid: OCID, noticeId: NOTICE } });
+    await settle();
+    release();
+    expect(await watched).toEqual({ ok: true, watched: true });
+    expect(fts.requests).toHaveLength(1);
+  });
+
+  it('a cache write that fails still answers, and says why in the console', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { s, release } = heldCacheWrites(true);
+    release();
+    expect(await ask(s, { noticeId: NOTICE, ocid: OCID })).toMatchObject({ ok: true, fromCache: false });
+    // Nothing was cached: the next notice is read again.
+    expect(await ask(s, { noticeId: '069512-2025', ocid: OCID })).toMatchObject({ ok: true, fromCache: false });
+    expect(warn).toHaveBeenCalledWith('Tender Timeline: the cache could not be written', expect.objectContaining({ name: 'QuotaExceededError' }));
+    warn.mockRestore();
+  });
+
   it('opened again within 10 minutes: no request', async () => {
     const s = service({ [OCID]: record });
     await ask(s, { noticeId: NOTICE, ocid: OCID });
