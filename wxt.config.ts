@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig, type UserConfig } from 'wxt';
 
 /**
@@ -31,6 +33,21 @@ function benchFloor(answerFile: string): Pick<UserConfig, 'outDirTemplate' | 'vi
   };
 }
 
+/**
+ * The content script is kept small. It takes the browser's own `browser`/`chrome` (promise-based
+ * in content scripts of both browsers) in place of webextension-polyfill, and its styles inline
+ * (`?inline`, into its shadow root): the components' plain CSS imports, which the extension's
+ * pages need, become empty there, so no unused CSS file is built for it.
+ */
+const WXT_OWN_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
+const EMPTY_CSS = '\0tender-timeline-empty-css';
+const contentScriptCss: Plugin = {
+  name: 'tender-timeline-content-script-css',
+  enforce: 'pre',
+  resolveId: (source) => (/\.css$/.test(source) ? EMPTY_CSS : null),
+  load: (id) => (id === EMPTY_CSS ? 'export {};' : null),
+};
+
 // Host permissions are limited to the sites the extension serves.
 export default defineConfig({
   ...(floorAnswer ? benchFloor(floorAnswer) : {}),
@@ -40,6 +57,14 @@ export default defineConfig({
     // (loaded only to make or import a backup) in another, so that the web-ext lint check
     // can tell react-dom's and zod's own warnings from ours.
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script')) {
+        const resolveOptions = (config.resolve ??= {});
+        const alias = resolveOptions.alias;
+        const own = { find: /^wxt\/browser$/, replacement: WXT_OWN_BROWSER };
+        resolveOptions.alias = Array.isArray(alias) ? [own, ...alias] : [own, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
+        (config.plugins ??= []).unshift(contentScriptCss);
+        return;
+      }
       if (!entrypoints.some((e) => e.type === 'popup' || e.type === 'options')) return;
       const rollupOptions = ((config.build ??= {}).rollupOptions ??= {});
       rollupOptions.output = {

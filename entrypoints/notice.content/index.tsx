@@ -1,9 +1,17 @@
 import { createRoot } from 'react-dom/client';
+import detailsCss from '@/components/details.css?inline';
 import panelCss from '@/components/panel.css?inline';
 import themeCss from '@/components/theme.css?inline';
-import { load } from './load';
+import { load, type LoadAnswer } from './load';
+import { mountPanelRoot } from './mount';
 import { NoticePanel } from './NoticePanel';
 import { acceptOnlyTrustedInput, ignoreRetirementByThePage } from './trusted-events';
+
+/** The panel is drawn once, with the answer; "loading" is drawn first only when the answer takes longer than this. */
+const LOADING_AFTER_MS = 300;
+
+const answerWithin = (answer: Promise<LoadAnswer>, ms: number) =>
+  Promise.race([answer, new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined))]);
 
 /**
  * On FTS notice and procurement pages, FTS's own JSON views, and pages that republish FTS records with
@@ -35,26 +43,18 @@ export default defineContentScript({
     // an updated extension's old scripts running without a runtime id.
     const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
     ignoreRetirementByThePage(started, () => browser.runtime?.id != null);
-    // Ask for the data at once; the panel's shadow root is built while the answer comes.
+    // Ask for the data at once, and draw the panel when it comes (or says it is on its way).
     const location = new URL(window.location.href);
     const firstAnswer = load(location, document);
-    const ui = await createShadowRootUi(ctx, {
-      name: 'tender-timeline-panel',
-      css: `${themeCss}\n${panelCss}`,
-      mode: 'closed',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container, shadow) {
-        acceptOnlyTrustedInput(shadow);
-        const root = createRoot(container);
-        root.render(<NoticePanel location={location} document={document} firstAnswer={firstAnswer} />);
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
+    const answered = await answerWithin(firstAnswer, LOADING_AFTER_MS);
+    if (ctx.isInvalid) return;
+    const panel = mountPanelRoot(document, 'tender-timeline-panel', `${themeCss}\n${panelCss}\n${detailsCss}`);
+    acceptOnlyTrustedInput(panel.shadow);
+    const root = createRoot(panel.container);
+    root.render(<NoticePanel location={location} document={document} firstAnswer={firstAnswer} answered={answered} />);
+    ctx.onInvalidated(() => {
+      root.unmount();
+      panel.remove();
     });
-    ui.mount();
   },
 });
