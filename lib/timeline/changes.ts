@@ -224,13 +224,18 @@ function keyDateChange(type: KeyDateType, lots: readonly string[], before: strin
 
 /** Whether anything a key date is read from differs (merged states share what did not change). */
 function keyDateSourcesDiffer(before: Release, after: Release): boolean {
+  return (
+    wideSourcesDiffer(before, after) || before.awards !== after.awards || before.contracts !== after.contracts || before.tender?.lots !== after.tender?.lots
+  );
+}
+
+/** Whether anything a procurement-wide key date is read from differs: all but the lots, awards and contracts. */
+function wideSourcesDiffer(before: Release, after: Release): boolean {
   if (before.planning?.milestones !== after.planning?.milestones) return true;
-  if (before.awards !== after.awards || before.contracts !== after.contracts) return true;
   const a = before.tender;
   const b = after.tender;
   if (a === b) return false;
   return (
-    a?.lots !== b?.lots ||
     a?.milestones !== b?.milestones ||
     a?.enquiryPeriod !== b?.enquiryPeriod ||
     a?.expressionOfInterestDeadline !== b?.expressionOfInterestDeadline ||
@@ -338,15 +343,19 @@ function narrowed(before: Release, after: Release): Array<[Release, Release]> {
       tender: { lots: (release.tender?.lots ?? []).filter((lot) => affected.has(lot.id!)) },
     };
   };
-  return [
-    [procurementWide(before), procurementWide(after)],
-    [part(before), part(after)],
-  ];
+  // A side whose sources are the same gives the same key dates: it is left out. The wide
+  // dates (no lot) and the lots' (keyed by lot) cannot meet in one entry of the comparison,
+  // unless a lot's id is empty, so leaving either out changes nothing else.
+  const pairs: Array<[Release, Release]> = [];
+  if (wideSourcesDiffer(before, after) || affected.has('')) pairs.push([procurementWide(before), procurementWide(after)]);
+  if (affected.size > 0) pairs.push([part(before), part(after)]);
+  return pairs;
 }
 
 function keyDateChanges(fullBefore: Release, fullAfter: Release): Change[] {
   if (!keyDateSourcesDiffer(fullBefore, fullAfter)) return [];
   const parts = narrowed(fullBefore, fullAfter);
+  if (parts.length === 0) return [];
   // The parts are compared as one: a move shared by the procurement and a lot stays one
   // change, and the changes come in the order comparing the whole states gives.
   return compareKeyDates(joinIndexes(parts.map(([before]) => stateKeyDates(before))), joinIndexes(parts.map(([, after]) => stateKeyDates(after))));
