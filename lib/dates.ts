@@ -298,10 +298,20 @@ export function formatDateTimeUk(instant: Date, style: DateStyle = {}): string {
   return showsTime(instant, style) ? `${formatMoment(instant)} UK time` : formatDate(instant);
 }
 
+// A date moved by one notice is the "before" of the next one's change: each text is written once per style.
+const textCaches = { deadline: new Map<string, string>(), other: new Map<string, string>() };
+
 /** A date as published, for people (`formatDateTime`); the text itself when it names no date. */
 export function formatDateText(raw: string, style: Omit<DateStyle, 'dateOnly'> = {}): string {
-  const at = parseInstant(raw);
-  return at ? formatDateTime(at, { ...style, dateOnly: isDateOnlyText(raw) }) : raw;
+  const cache = style.deadline ? textCaches.deadline : textCaches.other;
+  let text = cache.get(raw);
+  if (text === undefined) {
+    if (cache.size >= INSTANT_CACHE_LIMIT) cache.clear();
+    const at = parseInstant(raw);
+    text = at ? formatDateTime(at, { ...style, dateOnly: isDateOnlyText(raw) }) : raw;
+    cache.set(raw, text);
+  }
+  return text;
 }
 
 /** Whole London calendar days from `now`'s day to `instant`'s day (negative when before). */
@@ -390,4 +400,6 @@ export function resetDateCaches(): void {
   instantCache.clear();
   partsCache.clear();
   dayCache.clear();
+  textCaches.deadline.clear();
+  textCaches.other.clear();
 }
