@@ -142,6 +142,8 @@ interface PeriodSource {
  * signed contracts, then awards, then the lots as tendered, then the tender as a whole.
  */
 function contractPeriods(release: Release, out: KeyDateCandidate[]): void {
+  // Most states compared hold none of these (a state's procurement-wide part has no lots).
+  if (!release.contracts?.length && !release.awards?.length && !release.tender?.lots?.length && !release.tender?.contractPeriod) return;
   const awards = release.awards ?? [];
   const awardOf = awardsById(awards);
   const awardLots = (award: Award | undefined) => (award?.relatedLots ?? []).map(String);
