@@ -183,7 +183,7 @@ export function WatchlistView(props: WatchlistViewProps) {
           onImportElsewhere={props.onImportElsewhere}
         />
       ) : null}
-      {ready ? <BackupReminder lastBackupAt={lastBackupAt} count={rows.length} now={now} onBackUp={props.onExport ? () => props.onExport?.('backup') : undefined} /> : null}
+      {ready ? <BackupReminder lastBackupAt={lastBackupAt} rows={rows} total={count} now={now} onBackUp={props.onExport ? () => props.onExport?.('backup') : undefined} /> : null}
       {listed ? (
         <WatchlistFilters query={filter.query} onQuery={filter.setQuery} bidStatus={filter.bidStatus} onBidStatus={filter.setBidStatus} count={count} byStatus={filter.counts.byStatus} />
       ) : null}

@@ -1,8 +1,7 @@
 /**
  * Plain helpers behind the popup's watchlist tools: search, bid-status filter, tags typed
- * as text, the backup reminder and the words for a refresh. No React, no browser API.
+ * as text and the words for a refresh. No React, no browser API.
  */
-import { whenInWords } from '../lib/dates';
 import { REQUEST_SPACING_MS } from '../lib/fts/client';
 import type { RefreshProgress } from '../lib/refresh/cycle';
 import type { BidStatus } from '../lib/watchlist/entry';
@@ -54,23 +53,6 @@ export function parseTags(text: string): string[] {
 
 export function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, i) => tag === b[i]);
-}
-
-/** The reminder shows when the last backup is this many days old, or there has been none. */
-export const BACKUP_REMINDER_DAYS = 30;
-const DAY_MS = 86_400_000;
-
-/**
- * Whether to remind the user to back up, and how to word their last backup: a watchlist
- * that is not empty and was never backed up, or not for BACKUP_REMINDER_DAYS days.
- */
-export function backupReminder(lastBackupAt: string | undefined, entryCount: number, now: Date): { lastBackup: string } | undefined {
-  if (entryCount === 0) return undefined;
-  const at = lastBackupAt ? Date.parse(lastBackupAt) : Number.NaN;
-  if (Number.isNaN(at)) return { lastBackup: 'never' };
-  const days = Math.floor((now.getTime() - at) / DAY_MS);
-  if (days < BACKUP_REMINDER_DAYS) return undefined;
-  return { lastBackup: whenInWords(now, new Date(at)) };
 }
 
 /** The state of a "Refresh now" the popup asked for. */

@@ -460,21 +460,33 @@ describe('filter and search', () => {
 
 describe('backup reminder', () => {
   const entries = () => FIXTURES.map((f) => watchedEntry(f, watchedAt));
+  // One of the four with a note of the user's: something worth losing.
+  const withNote = () => entries().map((e, i) => (i === 1 ? { ...e, note: 'Call the buyer' } : e));
   const reminder = () => document.querySelector('.tt-backup-reminder');
 
-  it('asks for a backup when there has never been one', () => {
-    const { onExport } = renderList({ entries: entries(), lastBackupAt: undefined });
+  it('asks for a backup when there has never been one and there is something worth losing, with a secondary button', () => {
+    const { onExport } = renderList({ entries: withNote(), lastBackupAt: undefined });
     expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: never.');
-    fireEvent.click(within(reminder() as HTMLElement).getByRole('button', { name: 'Back up now' }));
+    const button = within(reminder() as HTMLElement).getByRole('button', { name: 'Back up now' });
+    expect(button.classList.contains('tt-button--secondary')).toBe(true);
+    fireEvent.click(button);
     expect(onExport).toHaveBeenCalledExactlyOnceWith('backup');
   });
 
-  it('asks again when the last backup is over 30 days old, by the `now` it is given', () => {
-    const { rerenderWith } = renderList({ entries: entries(), lastBackupAt: '2025-08-10T12:00:00Z' });
-    expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: 3 months ago.');
-    rerenderWith({ lastBackupAt: '2025-10-15T12:00:00Z' });
+  it('waits while four procurements, as watched, are all there is', () => {
+    const { rerenderWith } = renderList({ entries: entries(), lastBackupAt: undefined });
     expect(reminder()).toBeNull();
-    rerenderWith({ lastBackupAt: '2025-10-15T12:00:00Z', now: new Date('2025-11-14T12:00:00Z') });
+    // Only the first rows listed, of 5 watched: five are worth a backup.
+    rerenderWith({ entries: entries(), total: 5 });
+    expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: never.');
+  });
+
+  it('asks again when the last backup is over 30 days old, by the `now` it is given', () => {
+    const { rerenderWith } = renderList({ entries: withNote(), lastBackupAt: '2025-08-10T12:00:00Z' });
+    expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: 3 months ago.');
+    rerenderWith({ entries: withNote(), lastBackupAt: '2025-10-15T12:00:00Z' });
+    expect(reminder()).toBeNull();
+    rerenderWith({ entries: withNote(), lastBackupAt: '2025-10-15T12:00:00Z', now: new Date('2025-11-14T12:00:00Z') });
     expect(text(reminder()?.querySelector('p'))).toBe('Uninstalling the extension deletes your watchlist. Last backup: 30 days ago.');
   });
 
@@ -482,10 +494,10 @@ describe('backup reminder', () => {
     renderList({ entries: [], lastBackupAt: undefined });
     expect(reminder()).toBeNull();
     cleanup();
-    renderList({ entries: entries(), lastBackupAt: undefined, loading: true });
+    renderList({ entries: withNote(), lastBackupAt: undefined, loading: true });
     expect(reminder()).toBeNull();
     cleanup();
-    renderList({ entries: entries(), lastBackupAt: undefined, error: 'The watchlist could not be opened.' });
+    renderList({ entries: withNote(), lastBackupAt: undefined, error: 'The watchlist could not be opened.' });
     expect(reminder()).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backupReminder,
   filterWatchlist,
   isFiltering,
   MAX_TAG_LENGTH,
@@ -12,29 +11,6 @@ import { normaliseForSearch } from '../../lib/watchlist/search';
 import { watchedEntry } from './support';
 
 const watchedAt = new Date('2025-11-01T09:00:00Z');
-
-describe('backupReminder', () => {
-  const now = new Date('2026-06-01T12:00:00Z');
-  const daysBefore = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-
-  it.each<[string, string | undefined, number, string | undefined]>([
-    ['never backed up', undefined, 3, 'never'],
-    ['never backed up, nothing to lose', undefined, 0, undefined],
-    ['backed up yesterday', daysBefore(1), 3, undefined],
-    ['backed up 29 days ago', daysBefore(29), 3, undefined],
-    ['backed up 30 days ago', daysBefore(30), 3, '30 days ago'],
-    ['backed up 45 days ago', daysBefore(45), 1, '45 days ago'],
-    ['backed up 3 months ago', '2026-03-01T09:00:00Z', 5000, '3 months ago'],
-    // 27 April 2025 to 1 June 2026: 13 whole months.
-    ['backed up 400 days ago', daysBefore(400), 3, '13 months ago'],
-    ['backed up 3 years ago', daysBefore(3 * 365 + 2), 3, '3 years ago'],
-    ['old backup, empty list', daysBefore(400), 0, undefined],
-    ['an unreadable date', 'not a date', 3, 'never'],
-    ['a date in the future (clock changed)', daysBefore(-10), 3, undefined],
-  ])('%s', (_, lastBackupAt, count, expected) => {
-    expect(backupReminder(lastBackupAt, count, now)).toEqual(expected === undefined ? undefined : { lastBackup: expected });
-  });
-});
 
 describe('parseTags', () => {
   it('splits on commas, trims, drops empties and repeats (ignoring case)', () => {
