@@ -21,7 +21,7 @@ export interface ItemProps {
   onAddToCalendar?: (ocid: string) => void;
 }
 
-/** Unseen changes shown in the row; the rest behind "N more changes". */
+/** Unseen changes shown in the row's details; the rest behind "N more changes". */
 const CHANGES_SHOWN = 3;
 const NOTE_PREVIEW_CHARS = 140;
 
@@ -58,7 +58,19 @@ function RowTitle({ row, onOpen }: Pick<ItemProps, 'row' | 'onOpen'>) {
   );
 }
 
-/** The next key date with its countdown, and what it was if a notice moved it. */
+/** The buyer; "Changed" when there are unseen changes; the user's bid status when they have set one ("Watching" is every row's start). */
+function BuyerLine({ row }: { row: WatchlistRow }) {
+  if (!row.buyer && row.bidStatus === 'watching' && row.unseenChanges.length === 0) return null;
+  return (
+    <p className="tt-row__line">
+      <span className="tt-row__buyer">{row.buyer}</span>
+      {row.unseenChanges.length > 0 ? <strong className="tt-flag">Changed</strong> : null}
+      {row.bidStatus !== 'watching' ? <strong className={`tt-bid tt-bid--${row.bidStatus}`}>{BID_STATUS_LABELS[row.bidStatus]}</strong> : null}
+    </p>
+  );
+}
+
+/** The next key date with its countdown; a date brought forward says so here too (it is urgent). */
 function NextKeyDate({ row, now }: Pick<ItemProps, 'row' | 'now'>) {
   const next = row.next;
   return (
@@ -73,7 +85,7 @@ function NextKeyDate({ row, now }: Pick<ItemProps, 'row' | 'now'>) {
           <span className="tt-secondary">No upcoming dates</span>
         )}
       </p>
-      {next ? <MovedNote keyDate={next} /> : null}
+      {next?.moved?.broughtForward ? <MovedNote keyDate={next} className="tt-row__moved" /> : null}
     </>
   );
 }
@@ -83,20 +95,19 @@ function UnseenChanges({ row }: { row: WatchlistRow }) {
   return (
     <div className="tt-row__changed">
       <p className="tt-row__changed-title">
-        <strong className="tt-flag">Changed</strong> since you last looked:
+        <strong>Changed</strong> since you last looked:
       </p>
       <ChangeList changes={row.unseenChanges} label={`Changes to ${row.title}`} limit={CHANGES_SHOWN} />
     </div>
   );
 }
 
-/** The user's own bid status, tags and note, as set. */
+/** The user's own tags and note, as set (the bid status is in the row itself). */
 function Yours({ row }: { row: WatchlistRow }) {
   const preview = notePreview(row.note);
-  if (row.bidStatus === 'watching' && row.tags.length === 0 && !preview) return null;
+  if (row.tags.length === 0 && !preview) return null;
   return (
     <div className="tt-row__yours">
-      {row.bidStatus !== 'watching' ? <strong className={`tt-bid tt-bid--${row.bidStatus}`}>{BID_STATUS_LABELS[row.bidStatus]}</strong> : null}
       {row.tags.length > 0 ? (
         <ul className="tt-row__tags" aria-label="Tags">
           {row.tags.map((tag) => (
@@ -128,49 +139,68 @@ function CheckState({ row }: { row: WatchlistRow }) {
   );
 }
 
-/** One watched procurement in the popup. Memoised: it re-renders only when its row or `now` changes. */
-export const WatchlistItem = memo(function WatchlistItem({ row, now, onOpen, onUnwatch, onUpdate, onAddToCalendar }: ItemProps) {
+/** What a row shows once its details are open: what changed, the rest of the procurement, the user's own fields, and what can be done with it. */
+function RowDetails({ row, onUnwatch, onUpdate, onAddToCalendar }: Omit<ItemProps, 'now' | 'onOpen'>) {
   const [notesOpen, setNotesOpen] = useState(false);
   const notesId = useId();
   const title = row.title;
   return (
-    <li className={row.unseenChanges.length > 0 ? 'tt-row tt-row--changed' : 'tt-row'}>
-      <div className="tt-row__main">
-        <RowTitle row={row} onOpen={onOpen} />
-        {row.buyer ? <p className="tt-row__buyer">{row.buyer}</p> : null}
-        <UnseenChanges row={row} />
-        <NextKeyDate row={row} now={now} />
-        <p className="tt-row__meta">
-          <StageBadge stage={row.stage} /> <span className="tt-row__value">Value: {valueText(row.value)}</span>
-        </p>
-        <Yours row={row} />
-        <CheckState row={row} />
-        {onUpdate || onAddToCalendar ? (
-          <div className="tt-row__actions">
-            {onUpdate ? (
-              <button
-                type="button"
-                className="tt-link-button tt-row__notes-toggle"
-                aria-expanded={notesOpen}
-                aria-controls={notesOpen ? notesId : undefined}
-                aria-label={`Your notes on ${title}`}
-                onClick={() => setNotesOpen((open) => !open)}
-              >
-                Your notes
-              </button>
-            ) : null}
-            {onAddToCalendar && row.hasKeyDates ? (
-              <button type="button" className="tt-link-button" aria-label={`Add to calendar: ${title}`} onClick={() => onAddToCalendar(row.ocid)}>
-                Add to calendar
-              </button>
-            ) : null}
-          </div>
+    <>
+      {row.next && !row.next.moved?.broughtForward ? <MovedNote keyDate={row.next} /> : null}
+      <UnseenChanges row={row} />
+      <p className="tt-row__meta">
+        <StageBadge stage={row.stage} /> <span className="tt-row__value">Value: {valueText(row.value)}</span>
+      </p>
+      <Yours row={row} />
+      <CheckState row={row} />
+      <div className="tt-row__actions">
+        {onUpdate ? (
+          <button
+            type="button"
+            className="tt-link-button tt-row__notes-toggle"
+            aria-expanded={notesOpen}
+            aria-controls={notesOpen ? notesId : undefined}
+            aria-label={`Your notes on ${title}`}
+            onClick={() => setNotesOpen((open) => !open)}
+          >
+            Your notes
+          </button>
         ) : null}
-        {onUpdate && notesOpen ? <NotesForm id={notesId} row={row} onUpdate={onUpdate} /> : null}
+        {onAddToCalendar && row.hasKeyDates ? (
+          <button type="button" className="tt-link-button" aria-label={`Add to calendar: ${title}`} onClick={() => onAddToCalendar(row.ocid)}>
+            Add to calendar
+          </button>
+        ) : null}
+        <button type="button" className="tt-button tt-button--secondary tt-button--small tt-row__unwatch" aria-label={`Unwatch ${title}`} onClick={() => onUnwatch(row.ocid)}>
+          Unwatch
+        </button>
       </div>
-      <button type="button" className="tt-button tt-button--secondary tt-button--small tt-row__unwatch" aria-label={`Unwatch ${title}`} onClick={() => onUnwatch(row.ocid)}>
-        Unwatch
+      {onUpdate && notesOpen ? <NotesForm id={notesId} row={row} onUpdate={onUpdate} /> : null}
+    </>
+  );
+}
+
+/**
+ * One watched procurement in the popup: a compact row (title, buyer, bid status, "Changed",
+ * the next key date and its countdown) and, behind its Details button, everything else.
+ * Memoised: it re-renders only when its row or `now` changes.
+ */
+export const WatchlistItem = memo(function WatchlistItem({ row, now, onOpen, ...details }: ItemProps) {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  return (
+    <li className={row.unseenChanges.length > 0 ? 'tt-row tt-row--changed' : 'tt-row'}>
+      <div className="tt-row__summary">
+        <RowTitle row={row} onOpen={onOpen} />
+        <BuyerLine row={row} />
+        <NextKeyDate row={row} now={now} />
+      </div>
+      <button type="button" className="tt-link-button tt-row__toggle" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((was) => !was)}>
+        Details<span className="tt-visually-hidden"> of {row.title}</span>
       </button>
+      <div className="tt-row__details" id={detailsId} hidden={!open}>
+        {open ? <RowDetails row={row} {...details} /> : null}
+      </div>
     </li>
   );
 });

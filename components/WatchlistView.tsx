@@ -165,7 +165,7 @@ export function WatchlistView(props: WatchlistViewProps) {
   const listed = ready && rows.length > 0;
   const hasTools = props.onRefreshNow || props.onMarkAllSeen || props.onExport || props.onImportFile || props.onImportElsewhere;
   return (
-    <main className="tt-root tt-watchlist" aria-labelledby={headingId}>
+    <main className="tt-root tt-watchlist tt-watchlist--popup" aria-labelledby={headingId}>
       <WatchlistHeader id={headingId} headingRef={focus.headingRef} onOpenSettings={props.onOpenSettings} wholeWatchlist={props.wholeWatchlist}>
         {listed ? <CountLine shown={filtered.length} count={count} unseen={filter.counts.unseen} filtering={filter.filtering} /> : null}
       </WatchlistHeader>

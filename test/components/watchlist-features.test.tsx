@@ -50,6 +50,17 @@ const rowTitles = () => [...document.querySelectorAll('li.tt-row')].map((li) => 
 const rowOf = (title: string) => screen.getByRole('link', { name: title }).closest('li')!;
 const count = () => text(document.querySelector('.tt-watchlist__count'));
 
+/** Opens a row's details with its Details button (aria-expanded flips), and returns the region it controls. */
+function openDetails(title: string): HTMLElement {
+  const toggle = screen.getByRole('button', { name: `Details of ${title}` });
+  expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  fireEvent.click(toggle);
+  expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  const details = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+  expect(details.hidden).toBe(false);
+  return details;
+}
+
 describe('a row', () => {
   it('shows "Changed" and the plain-language list of what changed, as text', () => {
     const entries = [
@@ -61,6 +72,10 @@ describe('a row', () => {
     const { container } = renderList({ entries });
     const row = rowOf(OUT_OF_COURT);
     expect(row.classList.contains('tt-row--changed')).toBe(true);
+    // The marker is in the compact row; what changed, in its details.
+    expect(text(row.querySelector('.tt-flag'))).toBe('Changed');
+    expect(row.querySelector('.tt-row__changed')).toBeNull();
+    openDetails(OUT_OF_COURT);
     expect(text(row.querySelector('.tt-row__changed-title'))).toBe('Changed since you last looked:');
     const list = within(row).getByRole('list', { name: `Changes to ${OUT_OF_COURT}` });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
@@ -73,6 +88,8 @@ describe('a row', () => {
     expect(within(row).getByRole('heading', { level: 2 }).textContent).toBe(OUT_OF_COURT);
     const unchanged = rowOf(VICTIM_SUPPORT);
     expect(unchanged.classList.contains('tt-row--changed')).toBe(false);
+    expect(unchanged.querySelector('.tt-flag')).toBeNull();
+    openDetails(VICTIM_SUPPORT);
     expect(unchanged.querySelector('.tt-row__changed')).toBeNull();
     expect(count()).toBe('2 procurements · 1 changed');
   });
@@ -81,6 +98,7 @@ describe('a row', () => {
     const changes = Array.from({ length: 5 }, (_, i) => ({ ...deadlineMoved, text: `Change ${i + 1}` }));
     renderList({ entries: [watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { unseenChanges: changes })] });
     const row = rowOf(OUT_OF_COURT);
+    openDetails(OUT_OF_COURT);
     const visible = within(row).getByRole('list', { name: `Changes to ${OUT_OF_COURT}` });
     expect(within(visible).getAllByRole('listitem').map(text)).toEqual(['Change 1', 'Change 2', 'Change 3']);
     const more = row.querySelector('details.tt-changes__more')!;
@@ -98,6 +116,7 @@ describe('a row', () => {
     };
     const changes = [...Array.from({ length: 4 }, (_, i) => ({ ...newNotice, text: `Change ${i + 1}` })), broughtForward];
     renderList({ entries: [watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { unseenChanges: changes })] });
+    openDetails(OUT_OF_COURT);
     const visible = within(rowOf(OUT_OF_COURT)).getByRole('list', { name: `Changes to ${OUT_OF_COURT}` });
     const items = within(visible).getAllByRole('listitem');
     expect(items.map(text)).toEqual([broughtForward.text, 'Change 1', 'Change 2']);
@@ -116,6 +135,10 @@ describe('a row', () => {
     ];
     renderList({ entries });
     const failed = rowOf(OUT_OF_COURT);
+    expect(failed.querySelector('.tt-row__checked')).toBeNull();
+    openDetails(OUT_OF_COURT);
+    openDetails(VICTIM_SUPPORT);
+    openDetails(STAFFORDSHIRE);
     expect(text(failed.querySelector('.tt-row__checked'))).toBe('Last checked 10 November 2025, 9:05am');
     expect(failed.querySelector('.tt-row__checked time')?.getAttribute('datetime')).toBe('2025-11-10T09:05:00.000Z');
     expect(text(failed.querySelector('.tt-row__check-error'))).toBe('Last check failed: Find a Tender did not answer (HTTP 503). Showing the data last read.');
@@ -129,25 +152,32 @@ describe('a row', () => {
     expect(rowOf(STAFFORDSHIRE).querySelector('.tt-row__checked')).toBeNull();
   });
 
-  it('shows the bid status (when not just watching), tags and the start of the note', () => {
+  it('shows the bid status (when not just watching) in the row, tags and the start of the note in its details', () => {
     const entries = [
       watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { bidStatus: 'preparing', tags: ['Police', 'Leics'], note: `Call the buyer.\n${'Long note. '.repeat(30)}` }),
       watchedEntry('ocds-h6vhtk-06a838', watchedAt),
     ];
     renderList({ entries });
     const row = rowOf(OUT_OF_COURT);
-    expect(text(row.querySelector('.tt-bid'))).toBe('Preparing bid');
+    // The bid status in the compact row, the tags and note in its details.
+    expect(text(row.querySelector('.tt-row__line .tt-bid'))).toBe('Preparing bid');
+    expect(rowOf(VICTIM_SUPPORT).querySelector('.tt-bid')).toBeNull();
+    expect(row.querySelector('.tt-row__tags')).toBeNull();
+    openDetails(OUT_OF_COURT);
     expect(within(row).getAllByRole('listitem').map(text)).toEqual(['Police', 'Leics']);
     const note = text(row.querySelector('.tt-row__note'));
     expect(note.startsWith('Call the buyer. Long note.')).toBe(true);
     expect(note.endsWith('…')).toBe(true);
     expect(note.length).toBeLessThanOrEqual(140);
+    openDetails(VICTIM_SUPPORT);
     expect(rowOf(VICTIM_SUPPORT).querySelector('.tt-row__yours')).toBeNull();
   });
 
   it('adds one procurement to the calendar by its ocid, and offers it only when there are key dates', () => {
     const entries = [watchedEntry('ocds-h6vhtk-05cfd9', watchedAt), watchedEntry('ocds-h6vhtk-06a838', watchedAt, { keyDates: [] })];
     const { onAddToCalendar } = renderList({ entries });
+    openDetails(OUT_OF_COURT);
+    openDetails(VICTIM_SUPPORT);
     fireEvent.click(screen.getByRole('button', { name: `Add to calendar: ${OUT_OF_COURT}` }));
     expect(onAddToCalendar).toHaveBeenCalledExactlyOnceWith('ocds-h6vhtk-05cfd9');
     expect(screen.queryByRole('button', { name: `Add to calendar: ${VICTIM_SUPPORT}` })).toBeNull();
@@ -157,6 +187,7 @@ describe('a row', () => {
 describe('"Your notes" in a row', () => {
   const base = () => watchedEntry('ocds-h6vhtk-05cfd9', watchedAt, { tags: ['Police'], note: 'First note' });
   const openNotes = () => {
+    openDetails(OUT_OF_COURT);
     const toggle = screen.getByRole('button', { name: `Your notes on ${OUT_OF_COURT}` });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
@@ -428,6 +459,7 @@ describe('filter and search', () => {
     const list = entries();
     const { rerenderWith } = renderList({ entries: list });
     fireEvent.change(statusFilter(), { target: { value: 'preparing' } });
+    openDetails(OUT_OF_COURT);
     fireEvent.click(screen.getByRole('button', { name: `Your notes on ${OUT_OF_COURT}` }));
     rerenderWith({ entries: [{ ...list[0]!, note: 'New' }, ...list.slice(1)] });
     expect(rowTitles()).toEqual([OUT_OF_COURT, STAFFORDSHIRE]);

@@ -43,8 +43,14 @@ describe('WatchlistView draws again only the rows that changed', () => {
     expect(rowRenders).toHaveBeenCalledTimes(1);
     expect(rowRenders).toHaveBeenLastCalledWith(edited[2]!.next);
 
+    // Opening one row's details draws that row alone; opening its notes then, only its details
+    // (which word no key date: no call at all, where the four rows would make four).
+    rowRenders.mockClear();
+    fireEvent.click(screen.getByRole('button', { name: 'Details of Out of Court Resolution' }));
+    expect(rowRenders).toHaveBeenCalledTimes(1);
     rowRenders.mockClear();
     fireEvent.click(screen.getByRole('button', { name: 'Your notes on Out of Court Resolution' }));
-    expect(rowRenders).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('form', { name: 'Your notes on Out of Court Resolution' })).toBeTruthy();
+    expect(rowRenders).toHaveBeenCalledTimes(0);
   });
 });

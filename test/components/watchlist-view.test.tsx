@@ -23,6 +23,13 @@ function renderList({ entries, ...props }: Partial<WatchlistViewProps> & Pick<Wa
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rows = () => [...document.querySelectorAll('li.tt-row')];
 const rowOf = (title: string) => screen.getByRole('link', { name: title }).closest('li')!;
+const detailsToggle = (title: string) => screen.getByRole('button', { name: `Details of ${title}` });
+/** The region a Details button controls (by its aria-controls). */
+const detailsOf = (toggle: HTMLElement) => document.getElementById(toggle.getAttribute('aria-controls') ?? '')!;
+const openDetails = (title: string) => {
+  fireEvent.click(detailsToggle(title));
+  return detailsOf(detailsToggle(title));
+};
 
 describe('WatchlistView', () => {
   const all = () => FIXTURES.map(entryOf);
@@ -58,15 +65,19 @@ describe('WatchlistView', () => {
     expect(sortWatchlist(all(), now).map((e) => e.ocid).at(-1)).toBe('ocds-h6vhtk-05cfd9');
   });
 
-  it('shows buyer, stage, value and the next key date with its countdown', () => {
+  it('shows buyer and the next key date with its countdown in the row; stage and value in its details', () => {
     const now = new Date('2025-11-10T12:00:00Z');
     renderList({ entries: all(), now });
     const row = rowOf('Out of Court Resolution');
     expect(text(row.querySelector('.tt-row__buyer'))).toBe('The Police and Crime Commissioner for Leicestershire');
+    expect(text(row.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 November 2025, 2pm — closes in 9 days');
+    expect(row.querySelector('.tt-tag')).toBeNull();
+    openDetails('Out of Court Resolution');
     expect(text(row.querySelector('.tt-tag'))).toBe('Cancelled');
     expect(text(row.querySelector('.tt-row__value'))).toBe('Value: £598,488.66 (£718,186.39 including VAT)');
     expect(text(row.querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 November 2025, 2pm — closes in 9 days');
     const planned = rowOf('West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services');
+    openDetails('West Midlands First Contact Assessment and Referral, Restorative Justice, and Hate Crime Victims Services');
     expect(text(planned.querySelector('.tt-row__value'))).toBe('Value: not specified');
     expect(text(planned.querySelector('.tt-tag'))).toBe('Planning');
     // 10 November 2025 to 1 June 2026: 203 days, 6 whole months.
@@ -98,10 +109,13 @@ describe('WatchlistView', () => {
     expect(fireEvent.click(link)).toBe(false); // the browser does not follow it: onOpen opens the tab
     expect(onOpen).toHaveBeenCalledTimes(1);
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ ocid: entries[2]!.ocid, title: 'Victim Support & Restorative Practice' }));
+    // Unwatch is in a row's details: none shows until they are open.
+    expect(screen.queryAllByRole('button', { name: /^Unwatch / })).toHaveLength(0);
+    openDetails('Out of Court Resolution');
     fireEvent.click(screen.getByRole('button', { name: 'Unwatch Out of Court Resolution' }));
     expect(onUnwatch).toHaveBeenCalledTimes(1);
     expect(onUnwatch).toHaveBeenCalledWith('ocds-h6vhtk-05cfd9');
-    expect(screen.getAllByRole('button', { name: /^Unwatch / })).toHaveLength(4);
+    expect(screen.getAllByRole('button', { name: /^Unwatch / })).toHaveLength(1);
   });
 
   it('names untitled procurements and renders hostile titles as text', () => {
@@ -116,6 +130,8 @@ describe('WatchlistView', () => {
     });
     expect(screen.getByRole('link', { name: 'Untitled procurement' })).toBeTruthy();
     expect(screen.getByRole('link', { name: '<img src=x onerror=alert(1)>' })).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    openDetails('<img src=x onerror=alert(1)>');
     expect(container.querySelector('img')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Unwatch <img src=x onerror=alert(1)>' }));
     expect(onUnwatch).toHaveBeenCalledWith('ocds-x-2');
@@ -143,11 +159,13 @@ describe('WatchlistView', () => {
     const now = new Date('2025-11-10T12:00:00Z');
     const entries = all();
     const { rerender, onOpen, onUnwatch } = renderList({ entries, now });
+    openDetails('Victim Support & Restorative Practice');
     const unwatch = screen.getByRole('button', { name: 'Unwatch Victim Support & Restorative Practice' });
     unwatch.focus();
     fireEvent.click(unwatch);
     rerender(<WatchlistView rows={rowsOf(entries.filter((e) => e.ocid !== 'ocds-h6vhtk-06a838'), now)} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service' }));
+    openDetails('The Provision of a Hate Crime, Antisocial Behaviour and Mediation Service');
     fireEvent.click(screen.getByRole('button', { name: /^Unwatch The Provision/ }));
     rerender(<WatchlistView rows={[]} now={now} onOpen={onOpen} onUnwatch={onUnwatch} />);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Watchlist' }));
@@ -189,5 +207,71 @@ describe('WatchlistView', () => {
     expect(document.activeElement).toBe(rows()[WATCHLIST_PAGE_SIZE]!.querySelector('h2 a'));
     expect(text(rows()[WATCHLIST_PAGE_SIZE]!.querySelector('h2'))).toBe(sorted[WATCHLIST_PAGE_SIZE]!.title);
     expect(screen.getByRole('button', { name: 'Show 100 more (4,800 not shown)' })).toBeTruthy();
+  });
+});
+
+describe('a compact row and its details', () => {
+  const now = new Date('2025-11-10T12:00:00Z');
+  const TITLE = 'Out of Court Resolution';
+
+  it('has a Details button that shows and hides the region it controls, keeping the focus', () => {
+    renderList({ entries: [entryOf('ocds-h6vhtk-05cfd9'), entryOf('ocds-h6vhtk-06a838')], now });
+    const toggle = detailsToggle(TITLE);
+    // Its visible word begins its name (label in name), the title tells the rows apart.
+    expect(text(toggle)).toBe(`Details of ${TITLE}`);
+    expect(toggle.getAttribute('type')).toBe('button');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const details = detailsOf(toggle);
+    expect(details).toBeTruthy();
+    expect(rowOf(TITLE).contains(details)).toBe(true);
+    expect(details.hidden).toBe(true);
+    expect(text(details)).toBe('');
+
+    toggle.focus();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(details.hidden).toBe(false);
+    expect(within(details).getByRole('button', { name: `Unwatch ${TITLE}` })).toBeTruthy();
+    expect(text(details.querySelector('.tt-row__value'))).toBe('Value: £598,488.66 (£718,186.39 including VAT)');
+    expect(document.activeElement).toBe(toggle);
+    // The other row stays closed.
+    expect(detailsToggle('Victim Support & Restorative Practice').getAttribute('aria-expanded')).toBe('false');
+
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(details.hidden).toBe(true);
+    expect(document.activeElement).toBe(toggle);
+  });
+
+  it('holds the title, buyer, "Changed" and bid status, the next key date, and the Details button, nothing else', () => {
+    const changed = { foundAt: '2025-11-09T08:00:00Z', field: 'notice', label: 'Notice', kind: 'added' as const, text: 'New notice: UK12: Procurement termination notice' };
+    const entry = { ...entryOf('ocds-h6vhtk-05cfd9'), bidStatus: 'submitted' as const, note: 'Call the buyer', tags: ['Police'], unseenChanges: [changed], lastCheckedAt: '2025-11-10T09:05:00Z' };
+    renderList({ entries: [entry], now });
+    const row = rowOf(TITLE);
+    expect(text(row)).toBe(
+      `${TITLE}` +
+        'The Police and Crime Commissioner for LeicestershireChangedSubmitted' +
+        'Enquiry deadline 19 November 2025, 2pm — closes in 9 days' +
+        `Details of ${TITLE}`,
+    );
+    expect(within(row).getAllByRole('button')).toEqual([detailsToggle(TITLE)]);
+  });
+
+  it('leaves out the line of the buyer when there is none to show', () => {
+    renderList({ entries: [{ ...entryOf('ocds-h6vhtk-05cfd9'), buyer: undefined }], now });
+    expect(rowOf(TITLE).querySelector('.tt-row__line')).toBeNull();
+    expect(text(rowOf(TITLE).querySelector('.tt-row__next'))).toBe('Enquiry deadline 19 November 2025, 2pm — closes in 9 days');
+  });
+
+  it('says in the row that the next key date was brought forward (urgent); a later move, only in the details', () => {
+    const base = entryOf('ocds-h6vhtk-05cfd9');
+    // Its next key date on 10 November 2025 is the enquiry deadline of 19 November 2025, 2pm.
+    const movedTo = (moved: { from: string; broughtForward?: true }) => ({ ...base, keyDates: base.keyDates.map((k) => (k.type === 'enquiryDeadline' ? { ...k, moved } : k)) });
+    renderList({ entries: [movedTo({ from: '2025-11-26T14:00:00Z', broughtForward: true })], now });
+    expect(text(rowOf(TITLE).querySelector('.tt-row__moved'))).toBe('Brought forward from 26 November 2025, 2pm: less time than planned');
+    cleanup();
+    renderList({ entries: [movedTo({ from: '2025-11-12T14:00:00Z' })], now });
+    expect(rowOf(TITLE).querySelector('.tt-moved')).toBeNull();
+    expect(text(openDetails(TITLE).querySelector('.tt-moved'))).toBe('Moved from 12 November 2025, 2pm');
   });
 });

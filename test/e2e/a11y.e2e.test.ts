@@ -14,7 +14,7 @@ import { OPEN_PANEL_MESSAGE } from '../../lib/messages.ts';
 import { expectAxeClean } from './axe.ts';
 import { BROWSERS, describeInBrowser, launch, type E2EBrowser, type TestPage } from './browsers.ts';
 import { journeyCase, renamed, type JourneyCase } from './e2e-fixtures.ts';
-import { WATCH_TEXT, clickPanelButton, clickPopupButton, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
+import { WATCH_TEXT, clickPanelButton, waitForPanel, waitForPopupRows, waitForWatched, watchCopies } from './extension-ui.ts';
 import { FTS_ORIGIN, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer } from './fts-server.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -125,29 +125,7 @@ for (const name of BROWSERS) {
       await expectAxeClean(popup, 'page', 'the popup with 1 procurement');
 
       // 49 more, from a backup of the one watched, each under its own ocid and title.
-      const options = await browser.openExtensionPage('/options.html');
-      await options.evaluate(() => {
-        const kept: Blob[] = [];
-        (window as unknown as { keptBlobs: Blob[] }).keptBlobs = kept;
-        const create = URL.createObjectURL.bind(URL);
-        URL.createObjectURL = (blob: Blob) => (kept.push(blob), create(blob));
-        HTMLAnchorElement.prototype.click = () => undefined;
-      });
-      await clickPopupButton(options, 'Back up now');
-      await options.waitForFunction(() => document.body.textContent?.includes('Downloading tender-timeline-backup-') === true, undefined, 30_000);
-      const file = JSON.parse(await options.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs[0]!.text())) as { watchlist: { ocid: string; title?: string }[]; snapshots: unknown[] };
-      const [entry] = file.watchlist;
-      file.watchlist = Array.from({ length: 50 }, (_, i) => (i === 0 ? entry! : { ...entry!, ocid: `${entry!.ocid}-${i}`, title: `${entry!.title} (copy ${i})` }));
-      file.snapshots = [];
-      await options.evaluate((text) => {
-        const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-        const files = new DataTransfer();
-        files.items.add(new File([text], 'backup.json', { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      }, JSON.stringify(file));
-      await options.waitForFunction(() => document.body.textContent?.includes('49 added') === true, undefined, 30_000);
-      await options.close();
+      await watchCopies(browser, 50);
 
       const full = await browser.openPopup();
       await waitForPopupRows(full, 50);

@@ -9,7 +9,7 @@
  */
 import { DB_NAME, DB_VERSION } from '../../lib/watchlist/db.ts';
 import type { WatchedProcurement } from '../../lib/watchlist/entry.ts';
-import { NoPanelError, PANEL_HOST, type TestPage } from './browsers.ts';
+import { NoPanelError, PANEL_HOST, type E2EBrowser, type TestPage } from './browsers.ts';
 
 export { PANEL_HOST } from './browsers.ts';
 
@@ -270,6 +270,29 @@ export async function waitForPopupRows(page: TestPage, count: number, timeoutMs 
   );
 }
 
+/**
+ * Open the details of the popup's row titled `title` with a real click on its Details button
+ * (unless they are open already): what changed, stage, value, Your notes and Unwatch are there.
+ */
+export async function openPopupDetails(page: TestPage, title: string, timeoutMs = 10_000): Promise<void> {
+  const name = `Details of ${title}`;
+  const expanded = () =>
+    page.evaluate((name) => [...document.querySelectorAll('button[aria-expanded]')].find((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === name)?.getAttribute('aria-expanded') ?? null, name);
+  if ((await expanded()) === 'true') return;
+  await clickPopupButton(page, name, timeoutMs);
+  await page.waitForFunction(
+    (name) => [...document.querySelectorAll('button[aria-expanded="true"]')].some((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === name),
+    name,
+    timeoutMs,
+  );
+}
+
+/** Unwatch the popup's row titled `title` as a user does: its details opened, then their Unwatch button. */
+export async function unwatchInPopup(page: TestPage, title: string): Promise<void> {
+  await openPopupDetails(page, title);
+  await clickPopupButton(page, `Unwatch ${title}`);
+}
+
 /** A real click on the popup's button whose text or `aria-label` is `name` (e.g. `Unwatch <title>`), once it is enabled. */
 export function clickPopupButton(page: TestPage, name: string, timeoutMs = 10_000): Promise<void> {
   return clickInPopup(page, 'button, [role="button"]', 'button', name, timeoutMs);
@@ -409,3 +432,21 @@ export async function importBackup(options: TestPage, text: string, done: string
   }, text);
   await options.waitForFunction((done) => document.body.textContent?.includes(done) === true, done, 30_000);
 }
+
+/**
+ * Make the one procurement watched into `count`: a backup of the watchlist (options page),
+ * imported back with `count − 1` copies of its entry, each under its own ocid and title
+ * ("… (copy 1)", "… (copy 2)" …), passed through `vary` (copy number from 1) when given;
+ * no snapshots. The backup sets the last backup's date to now.
+ */
+export async function watchCopies(browser: E2EBrowser, count: number, vary: (entry: WatchedProcurement, copy: number) => WatchedProcurement = (entry) => entry): Promise<void> {
+  const options = await browser.openExtensionPage('/options.html');
+  const file = JSON.parse(await takeBackup(options)) as { watchlist: WatchedProcurement[]; snapshots: unknown[] };
+  if (file.watchlist.length !== 1) throw new Error(`watchCopies: expected one watched procurement, found ${file.watchlist.length}`);
+  const [entry] = file.watchlist as [WatchedProcurement];
+  file.watchlist = Array.from({ length: count }, (_, i) => (i === 0 ? entry : vary({ ...entry, ocid: `${entry.ocid}-${i}`, title: `${entry.title} (copy ${i})` }, i)));
+  file.snapshots = [];
+  await importBackup(options, JSON.stringify(file), `${count - 1} added`);
+  await options.close();
+}
+

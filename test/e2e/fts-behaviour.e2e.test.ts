@@ -22,7 +22,7 @@ import { createFakeFts, unwatchedUpdates } from '../support/fake-fts.ts';
 import { BROWSERS, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
 import { browserClock } from './clock/browser-clock.ts';
 import { journeyCase, renamed, type JourneyCase } from './e2e-fixtures.ts';
-import { WATCH_TEXT, clickPanelButton, clickPopupButton, guardFtsWatchButton, importBackup, takeBackup, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
+import { WATCH_TEXT, clickPanelButton, clickPopupButton, guardFtsWatchButton, importBackup, openPopupDetails, takeBackup, unwatchInPopup, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
 import { FTS_ORIGIN, fakeFtsList, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer, type LoggedRequest } from './fts-server.ts';
 
 const LIST_PATH = '/api/1.0/ocdsReleasePackages';
@@ -127,6 +127,8 @@ for (const name of BROWSERS) {
 
         const again = await popupWithoutAlarm(browser);
         await waitForPopupRows(again, 1);
+        // What changed shows in the row's details: open them first (they stay open as the row changes).
+        await openPopupDetails(again, c.title);
         const from = Date.now();
         await clickPopupButton(again, 'Refresh now');
         await waitForText(again, MOVED, 60_000);
@@ -173,6 +175,7 @@ for (const name of BROWSERS) {
         await waitForPopupRows(popup, 1);
         // The refresh starts once the last of them is published.
         await popup.waitForFunction((at) => Date.now() > at, watched + 27_000, 40_000);
+        await openPopupDetails(popup, c.title);
         const from = Date.now();
         await clickPopupButton(popup, 'Refresh now');
         await waitForText(popup, MOVED, 150_000);
@@ -186,7 +189,7 @@ for (const name of BROWSERS) {
         expect(parts.map(([, end]) => end).sort().at(-1)).toBe(whole![1]);
         expect(server.ftsDataRequests().filter((r) => r.time >= from && r.pathname !== LIST_PATH).map((r) => r.pathname)).toEqual([`${LIST_PATH}/${c.ocid}`]);
 
-        await clickPopupButton(popup, `Unwatch ${c.title}`);
+        await unwatchInPopup(popup, c.title);
         await waitForPopupRows(popup, 0);
         for (const p of [popup, page]) await p.close();
       }, 240_000);

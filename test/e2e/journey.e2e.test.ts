@@ -24,10 +24,12 @@ import {
   hostileEffects,
   keyDateItems,
   noticeUnderPanel,
+  openPopupDetails,
   panelBox,
   panelText,
   popupRows,
   timelineItems,
+  unwatchInPopup,
   waitForPanel,
   waitForPopupRows,
   watchButtonState,
@@ -152,7 +154,7 @@ for (const name of BROWSERS) {
         await opened.close();
 
         // Unwatch from the popup: the list empties and the open tabs follow.
-        await clickPopupButton(popup, `Unwatch ${c.title}`);
+        await unwatchInPopup(popup, c.title);
         await waitForPopupRows(popup, 0);
         await waitForWatched(first, false);
         await waitForWatched(second, false);
@@ -187,7 +189,7 @@ for (const name of BROWSERS) {
           const popup = await browser.openPopup();
           opened.push(popup);
           await waitForPopupRows(popup, 1);
-          await clickPopupButton(popup, `Unwatch ${c.title}`);
+          await unwatchInPopup(popup, c.title);
           await waitForPopupRows(popup, 0);
           await waitForWatched(page, false);
 
@@ -232,7 +234,7 @@ for (const name of BROWSERS) {
         expect(await hostileEffects(popup, HOSTILE_MARKER)).toEqual({ ran: null, liveElements: [], unsafeLinks: [] });
         expect(server.refused().filter((r) => r.target.includes('evil.example'))).toEqual([]);
         await page.screenshot('journey-hostile');
-        await clickPopupButton(popup, `Unwatch ${HOSTILE.title}`);
+        await unwatchInPopup(popup, HOSTILE.title);
         await waitForPopupRows(popup, 0);
         await popup.close();
         await page.close();
@@ -279,7 +281,7 @@ for (const name of BROWSERS) {
         const [row] = await popupRows(popup);
         expect(row).toContain(c.title);
         expect(row).not.toContain('Republished copy');
-        await clickPopupButton(popup, `Unwatch ${c.title}`);
+        await unwatchInPopup(popup, c.title);
         await waitForPopupRows(popup, 0);
         await popup.close();
         await page.close();
@@ -312,6 +314,8 @@ for (const name of BROWSERS) {
           expect(seen).toBe(text);
         };
         await badgeReads('');
+        // What changed shows in the row's details: open them first (they stay open as the row changes).
+        await openPopupDetails(popup, c.title);
         const refreshedFrom = Date.now();
         await clickPopupButton(popup, 'Refresh now');
         const change = 'Submission deadline moved from 7 November 2025, midday to 21 November 2025, midday';
@@ -326,7 +330,7 @@ for (const name of BROWSERS) {
         await clickPopupButton(popup, 'Mark all seen');
         await popup.waitForFunction((text) => document.body.textContent?.includes(text) === false, change, 10_000);
         await badgeReads('');
-        await clickPopupButton(popup, `Unwatch ${c.title}`);
+        await unwatchInPopup(popup, c.title);
         await waitForPopupRows(popup, 0);
         for (const p of [popup, page]) await p.close();
       }, 120_000);
