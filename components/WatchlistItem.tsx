@@ -182,14 +182,15 @@ function RowDetails({ row, onUnwatch, onUpdate, onAddToCalendar }: Omit<ItemProp
 
 /**
  * One watched procurement in the popup: a compact row (title, buyer, bid status, "Changed",
- * the next key date and its countdown) and, behind its Details button, everything else.
+ * the next key date and its countdown) and, behind its Details button, everything else
+ * (and the whole title, where the row cuts it).
  * Memoised: it re-renders only when its row or `now` changes.
  */
 export const WatchlistItem = memo(function WatchlistItem({ row, now, onOpen, ...details }: ItemProps) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   return (
-    <li className={row.unseenChanges.length > 0 ? 'tt-row tt-row--changed' : 'tt-row'}>
+    <li className={`tt-row${row.unseenChanges.length > 0 ? ' tt-row--changed' : ''}${open ? ' tt-row--open' : ''}`}>
       <div className="tt-row__summary">
         <RowTitle row={row} onOpen={onOpen} />
         <BuyerLine row={row} />

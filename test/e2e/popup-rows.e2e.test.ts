@@ -3,7 +3,8 @@
  * size (460 × 600 px: its width, and the most height a browser gives a popup): with 50
  * procurements watched at least 8 rows lie wholly within the first 600 px; a row's details
  * open from the keyboard (Tab to its Details button, Enter), the button says so
- * (`aria-expanded`) and keeps the focus; axe finds nothing wrong, details open or not.
+ * (`aria-expanded`) and keeps the focus, and the row shows its whole title; axe finds nothing
+ * wrong, details open or not.
  *
  * The 50: one procurement watched from its notice (record-delta-deadline-moves.json under a
  * new ocid), and 49 copies of it from a backup (`watchCopies`), copy n with its key dates moved
@@ -58,6 +59,16 @@ const focused = (page: TestPage) =>
       row: row ? [...document.querySelectorAll(rows)].indexOf(row) : -1,
     };
   }, UI.popup.rows);
+
+/** Whether the title of row `index` is cut (wider than the room it has). */
+const titleCut = (page: TestPage, index: number) =>
+  page.evaluate(
+    ({ rows, title, index }) => {
+      const heading = document.querySelectorAll(rows)[index]?.querySelector(title);
+      return heading ? heading.scrollWidth > heading.clientWidth : null;
+    },
+    { rows: UI.popup.rows, title: UI.popup.rowTitle, index },
+  );
 
 /** The region the focused element controls (`aria-controls`): whether it shows, and its buttons. */
 const controlledRegion = (page: TestPage) =>
@@ -121,6 +132,8 @@ for (const name of BROWSERS) {
       expect(title).toBeTruthy();
       await popup.press('Tab');
       expect(await focused(popup)).toEqual({ text: `Details of ${title}`, expanded: 'false', row: 0 });
+      // "Highways Drainage, Gully Cleansing and CCTV Survey Services" is longer than a row: cut to one line.
+      expect(await titleCut(popup, 0)).toBe(true);
       expect(await controlledRegion(popup)).toEqual({ hidden: true, height: 0, buttons: [] });
 
       await popup.press('Enter');
@@ -130,6 +143,8 @@ for (const name of BROWSERS) {
       expect(open?.hidden).toBe(false);
       expect(open?.height).toBeGreaterThan(0);
       expect(open?.buttons).toContain(`Unwatch ${title}`);
+      // Open, the row shows the whole title.
+      expect(await titleCut(popup, 0)).toBe(false);
       await popup.screenshot('popup-rows-details-open');
       await expectAxeClean(popup, 'page', 'the popup with a row’s details open');
 
