@@ -14,6 +14,7 @@ import type { TenderTimelineDB } from './watchlist/db';
 import type { CycleReport, RefreshProgress } from './refresh/cycle';
 import type { Settings } from './settings';
 import { toWatchlistRow, watchEntry } from './watchlist/entry';
+import { firstInOrder } from './watchlist/key-date-index';
 import {
   cacheByNoticeId as readCacheByNoticeId,
   cacheByOcid as readCacheByOcid,
@@ -319,10 +320,11 @@ export function createService(deps: ServiceDeps) {
     async 'watchlist:list'({ limit }) {
       const db = await deps.db();
       const now = deps.now();
-      const all = await listWatchlist(db, now);
+      // The first rows by the key-date index; the whole list read and sorted only when it is asked for.
+      const { entries, total } = limit ? await firstInOrder(db, now, limit) : await listWatchlist(db, now).then((all) => ({ entries: all, total: all.length }));
       // The rows only: the stored entries' key dates, with their sources, run to megabytes for 5,000.
-      const rows = all.slice(0, limit ?? all.length).map((entry) => toWatchlistRow(entry, now));
-      return { ok: true, rows, total: all.length, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
+      const rows = entries.map((entry) => toWatchlistRow(entry, now));
+      return { ok: true, rows, total, lastBackupAt: await getMeta<string>(db, LAST_BACKUP_KEY) };
     },
     async 'watchlist:refreshNow'() {
       const report = await refresh();

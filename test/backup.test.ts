@@ -35,7 +35,8 @@ import { SWEEP_KEY, type SweepState } from '../lib/refresh/cycle';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { openTenderTimelineDB, type Snapshot, type TenderTimelineDB } from '../lib/watchlist/db';
 import { watchEntry, type DetectedChange, type WatchedProcurement } from '../lib/watchlist/entry';
-import { applyRefresh, getMeta, LAST_BACKUP_KEY, putAll, SNAPSHOTS_KEPT } from '../lib/watchlist/store';
+import { asEntry } from '../lib/watchlist/key-date-index';
+import { applyRefresh, getEntry, getMeta, LAST_BACKUP_KEY, putAll, SNAPSHOTS_KEPT } from '../lib/watchlist/store';
 import { decodeHistories } from '../lib/watchlist/history';
 import { entrySnapshots, watchlistEntries } from '../scripts/bench/watchlist-entries';
 import { readReal, realFixtureNames } from './support/fixtures';
@@ -125,7 +126,7 @@ async function freshDb(): Promise<DB> {
 }
 
 async function stored(db: DB): Promise<{ watchlist: WatchedProcurement[]; snapshots: Snapshot[] }> {
-  return { watchlist: await db.getAll('watchlist'), snapshots: decodeHistories(await db.getAll('snapshots')) };
+  return { watchlist: (await db.getAll('watchlist')).map(asEntry), snapshots: decodeHistories(await db.getAll('snapshots')) };
 }
 
 const byOcid = <T extends { ocid: string }>(list: T[]) => [...list].sort((a, b) => a.ocid.localeCompare(b.ocid));
@@ -542,7 +543,7 @@ describe('imported data obeys the rules live data does', () => {
       now: NOW,
       settings: DEFAULT_SETTINGS,
     });
-    expect(await db.get('watchlist', base.ocid)).toEqual(base);
+    expect(await getEntry(db, base.ocid)).toEqual(base);
     const added = await db.get('watchlist', data.watchlist[1]!.ocid);
     expect(added?.lastCheckedAt).toBeUndefined();
     expect((await getMeta<SweepState>(db, SWEEP_KEY))?.pending).toEqual([data.watchlist[1]!.ocid]);
@@ -618,7 +619,7 @@ describe('at scale: 20,000 watched procurements with 5 snapshots each', () => {
     expect(result.report.added.length).toBe(WATCHED);
     expect(await target.count('watchlist')).toBe(WATCHED);
     expect(await target.count('snapshots')).toBe(5 * WATCHED);
-    for (const i of [0, 1, 9_999, WATCHED - 1]) expect(await target.get('watchlist', entries[i]!.ocid)).toEqual(entries[i]);
+    for (const i of [0, 1, 9_999, WATCHED - 1]) expect(await getEntry(target, entries[i]!.ocid)).toEqual(entries[i]);
     const last = snapshots.at(-1)!;
     expect(await target.get('snapshots', [last.ocid, last.takenAt])).toEqual(JSON.parse(JSON.stringify(last)));
   });

@@ -8,9 +8,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
-import type { Procurement } from '../lib/procurement';
+import type { KeyDate, Procurement } from '../lib/procurement';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
 import { summarise } from '../lib/watchlist/entry';
+import { asEntry } from '../lib/watchlist/key-date-index';
 import { applyRefresh, getMeta, latestSnapshot, listWatchlist, setMeta, snapshotHistory } from '../lib/watchlist/store';
 import { readReal } from './support/fixtures';
 
@@ -28,7 +29,10 @@ const CURRENT_STORES: Record<string, { keyPath: string | string[]; indexes: Reco
   meta: { keyPath: 'key', indexes: {} },
   procurementCache: { keyPath: 'ocid', indexes: { byNoticeId: { keyPath: 'noticeIds', multiEntry: true } } },
   snapshots: { keyPath: ['ocid', 'takenAt'], indexes: { byOcid: { keyPath: 'ocid', multiEntry: false } } },
-  watchlist: { keyPath: 'ocid', indexes: { byUnseenCount: { keyPath: 'unseenChanges.length', multiEntry: false } } },
+  watchlist: {
+    keyPath: 'ocid',
+    indexes: { byKeyDate: { keyPath: 'keyDateInstants', multiEntry: true }, byUnseenCount: { keyPath: 'unseenChanges.length', multiEntry: false } },
+  },
 };
 
 /** Stores and indexes as IndexedDB reports them (untyped: earlier versions had other stores). */
@@ -86,6 +90,7 @@ const STORES_AT: Record<number, string[]> = {
   3: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
   4: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
   5: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
+  6: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
 };
 
 /** A procurement as code before version 4 read it: key dates without `void` or `estimated`. */
@@ -238,6 +243,27 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
     await putStores(db, { entries, cache: [], snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
     return { entries, cache: [], want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
   },
+  // Version 6: today's shapes, entries without the instants of their key dates (one snapshot each, stored whole).
+  async 6(db) {
+    const cfd9 = procurementOf(`${CFD9}.json`);
+    const b89 = procurementOf(`${B89}.json`);
+    const entry = (procurement: Procurement, watchedAt: string, extra: Record<string, unknown> = {}) => ({
+      ...v1Entry(procurement, watchedAt),
+      note: '',
+      tags: [],
+      bidStatus: 'watching',
+      unseenChanges: [],
+      lastCheckedAt: '2026-03-01T06:00:00.000Z',
+      ...extra,
+    });
+    const entries = [entry(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), entry(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing' })];
+    const snapshots = [
+      { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
+      { ocid: B89, takenAt: '2026-03-01T06:00:00.000Z', procurement: b89 },
+    ];
+    await putStores(db, { entries, cache: [], snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
+    return { entries, cache: [], want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
+  },
 };
 
 beforeEach(() => {
@@ -319,9 +345,12 @@ describe('migrations', () => {
       const entries = await db.getAll('watchlist');
       expect(entries.map((e) => e.ocid).sort()).toEqual(filled.entries.map((e) => e.ocid).sort());
       for (const old of filled.entries) {
-        const entry = await db.get('watchlist', old.ocid as string);
-        // Every old field as it was, or as today's shape has it, and nothing else changed.
-        expect(entry).toEqual(filled.want[old.ocid as string]);
+        const entry = (await db.get('watchlist', old.ocid as string))!;
+        // Every old field as it was, or as today's shape has it, and nothing else changed…
+        expect(asEntry(entry)).toEqual(filled.want[old.ocid as string]);
+        // …and it is indexed by the instants of its key dates that are not void.
+        const instants = (filled.want[old.ocid as string]!.keyDates as KeyDate[]).filter((k) => !k.void).map((k) => k.at);
+        expect([...entry.keyDateInstants!].sort()).toEqual([...new Set(instants)].sort());
       }
     });
 

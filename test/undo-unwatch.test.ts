@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openTenderTimelineDB } from '../lib/watchlist/db';
 import type { WatchedProcurement } from '../lib/watchlist/entry';
-import { restore, unwatch, UNDO_MS, watch } from '../lib/watchlist/store';
+import { getEntry, restore, unwatch, UNDO_MS, watch } from '../lib/watchlist/store';
 import { createService } from '../lib/service';
 import type { Procurement } from '../lib/procurement';
 
@@ -42,7 +42,8 @@ async function watchedWithHistory() {
 describe('undoing an Unwatch', () => {
   it('gives back the entry and its snapshots exactly as they were stored', async () => {
     const db = await watchedWithHistory();
-    const entryBefore = await db.get('watchlist', OCID);
+    const recordBefore = await db.get('watchlist', OCID);
+    const entryBefore = await getEntry(db, OCID);
     const rowsBefore = await db.getAll('snapshots');
     expect(entryBefore?.note).toBe('Call Sam about TUPE');
     expect(rowsBefore).toHaveLength(2);
@@ -52,7 +53,7 @@ describe('undoing an Unwatch', () => {
     expect(await db.getAll('snapshots')).toEqual([]);
 
     expect(await restore(db, OCID, later(UNDO_MS - 1))).toEqual(entryBefore);
-    expect(await db.get('watchlist', OCID)).toEqual(entryBefore);
+    expect(await db.get('watchlist', OCID)).toEqual(recordBefore);
     expect(await db.getAll('snapshots')).toEqual(rowsBefore);
     // Nothing is left aside once undone: a second Undo has nothing to give.
     expect(await restore(db, OCID, later(UNDO_MS - 1))).toBeUndefined();

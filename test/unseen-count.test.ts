@@ -12,6 +12,7 @@ import { analyseOcds } from '../lib/analyse';
 import type { Procurement } from '../lib/procurement';
 import { openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
+import { asEntry } from '../lib/watchlist/key-date-index';
 import { applyRefresh, countUnseen, markSeen, mergeEntries, putAll, recordRefreshError, unwatch, updateUserFields, watch } from '../lib/watchlist/store';
 import { readReal } from './support/fixtures';
 
@@ -91,6 +92,6 @@ describe('the database of the version before the index', () => {
     old.close();
     db = await openTenderTimelineDB();
     expect(await countUnseen(db)).toBe(2);
-    expect((await db.getAll('watchlist')).sort((x, y) => x.ocid.localeCompare(y.ocid))).toEqual([...entries].sort((x, y) => x.ocid.localeCompare(y.ocid)));
+    expect((await db.getAll('watchlist')).map(asEntry).sort((x, y) => x.ocid.localeCompare(y.ocid))).toEqual([...entries].sort((x, y) => x.ocid.localeCompare(y.ocid)));
   });
 });

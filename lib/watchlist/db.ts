@@ -9,6 +9,7 @@ import type { Procurement } from '../procurement';
 import { SWEEP_KEY, type SweepState } from '../refresh/sweep';
 import { decodeHistory, encodeHistory, type StoredSnapshot } from './history';
 import { isLegacyChange, upgradeLegacyChange, type LegacyDetectedChange, type WatchedProcurement } from './entry';
+import { KEY_DATE_INDEX, withKeyDateIndex, type StoredEntry } from './key-date-index';
 
 /** A procurement as read at one moment; a bounded history is kept for each watched one. */
 export interface Snapshot {
@@ -51,7 +52,7 @@ export interface CachedProcurement {
 }
 
 export interface TenderTimelineDB extends DBSchema {
-  watchlist: { key: string; value: WatchedProcurement; indexes: { byUnseenCount: number } };
+  watchlist: { key: string; value: StoredEntry; indexes: { byUnseenCount: number; byKeyDate: string } };
   procurementCache: { key: string; value: CachedProcurement; indexes: { byNoticeId: string } };
   snapshots: { key: [string, string]; value: StoredSnapshot; indexes: { byOcid: string } };
   meta: { key: string; value: MetaRecord };
@@ -151,6 +152,15 @@ export const MIGRATIONS: Migration[] = [
         group.push(cursor.value);
       }
       await restore();
+    },
+  },
+  {
+    version: 7,
+    name: 'index the entries by the instants of their key dates, so that the first rows are read without the whole watchlist',
+    async run(_db, tx) {
+      const watchlist = tx.objectStore('watchlist');
+      watchlist.createIndex(KEY_DATE_INDEX.name, KEY_DATE_INDEX.keyPath, { multiEntry: true });
+      for (let cursor = await watchlist.openCursor(); cursor; cursor = await cursor.continue()) await cursor.update(withKeyDateIndex(cursor.value));
     },
   },
 ];

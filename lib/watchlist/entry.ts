@@ -136,11 +136,14 @@ export function nextKeyDate(entry: Pick<WatchedProcurement, 'keyDates'>, now: Da
   return next;
 }
 
-/** Soonest next key date first; procurements with none after, newest watched first. */
+/**
+ * Soonest next key date first (two at the same instant by ocid, in code-unit order, as
+ * IndexedDB orders keys: see key-date-index.ts); procurements with none after, newest watched first.
+ */
 export function sortWatchlist(entries: WatchedProcurement[], now: Date): WatchedProcurement[] {
   const keyed = entries.map((entry) => ({ entry, next: nextKeyDate(entry, now)?.at }));
   keyed.sort((a, b) => {
-    if (a.next && b.next) return a.next < b.next ? -1 : a.next > b.next ? 1 : a.entry.ocid.localeCompare(b.entry.ocid);
+    if (a.next && b.next) return a.next < b.next ? -1 : a.next > b.next ? 1 : a.entry.ocid < b.entry.ocid ? -1 : a.entry.ocid > b.entry.ocid ? 1 : 0;
     if (a.next) return -1;
     if (b.next) return 1;
     return b.entry.watchedAt.localeCompare(a.entry.watchedAt);

@@ -5,6 +5,7 @@ import type { ProcurementRead } from '../ocds/read';
 import type { Procurement } from '../procurement';
 import { reminderSpent } from '../reminders';
 import { diffProcurements } from '../timeline/changes';
+import { asEntry, withKeyDateIndex } from './key-date-index';
 import { UNSEEN_INDEX, type CachedProcurement, type Snapshot, type TenderTimelineDB } from './db';
 import { decodeHistories, decodeHistory, encodeHistory, type StoredSnapshot } from './history';
 import { sortWatchlist, summarise, type BidStatus, type DetectedChange, type WatchedProcurement } from './entry';
@@ -62,9 +63,9 @@ export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapsho
   const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
   const watchlist = tx.objectStore('watchlist');
   const known = await watchlist.get(entry.ocid);
-  if (!known) await watchlist.put(entry);
+  if (!known) await watchlist.put(withKeyDateIndex(entry));
   // Watching again refreshes the data but keeps the user's own work on it.
-  else if (snapshot) await watchlist.put(keepingUserWork(entry, known, known.unseenChanges));
+  else if (snapshot) await watchlist.put(withKeyDateIndex(keepingUserWork(entry, known, known.unseenChanges)));
   if (snapshot) {
     const snapshots = tx.objectStore('snapshots');
     const history = await readHistory(snapshots, entry.ocid);
@@ -115,7 +116,7 @@ export async function unwatch(db: DB, ocid: string, now = new Date()): Promise<W
   await tx.objectStore('watchlist').delete(ocid);
   for (const row of rows) await snapshots.delete([row.ocid, row.takenAt]);
   await tx.done;
-  return entry;
+  return entry && asEntry(entry);
 }
 
 /**
@@ -138,7 +139,7 @@ export async function restore(db: DB, ocid: string, now = new Date()): Promise<W
   const current = await watchlist.get(ocid);
   const { entry } = removed;
   const restored = current ? keepingUserWork(current, entry, [...entry.unseenChanges, ...current.unseenChanges].slice(-UNSEEN_CHANGES_KEPT)) : entry;
-  await watchlist.put(restored);
+  await watchlist.put(withKeyDateIndex(restored));
   if (current) {
     const history = await readHistory(snapshots, ocid);
     const joined = decodeHistory(removed.snapshots).reduce(including, history);
@@ -146,11 +147,12 @@ export async function restore(db: DB, ocid: string, now = new Date()): Promise<W
   } else for (const row of removed.snapshots) await snapshots.put(row);
   await meta.delete(REMOVED_PREFIX + ocid);
   await tx.done;
-  return restored;
+  return asEntry(restored);
 }
 
 export async function getEntry(db: DB, ocid: string): Promise<WatchedProcurement | undefined> {
-  return db.get('watchlist', ocid);
+  const stored = await db.get('watchlist', ocid);
+  return stored && asEntry(stored);
 }
 
 /** Every snapshot of a procurement, oldest first, whole. */
@@ -187,13 +189,15 @@ export async function applyRefresh(db: DB, procurement: Procurement, now: Date):
     const past = history.filter((snapshot) => snapshot.takenAt <= nowIso);
     await writeHistory(snapshots, history, including(past, { ocid: procurement.ocid, takenAt: nowIso, procurement }));
   }
-  await watchlist.put({
-    ...entry,
-    ...summarise(procurement),
-    unseenChanges: [...entry.unseenChanges, ...changes].slice(-UNSEEN_CHANGES_KEPT),
-    lastCheckedAt: nowIso,
-    lastCheckError: undefined,
-  });
+  await watchlist.put(
+    withKeyDateIndex({
+      ...entry,
+      ...summarise(procurement),
+      unseenChanges: [...entry.unseenChanges, ...changes].slice(-UNSEEN_CHANGES_KEPT),
+      lastCheckedAt: nowIso,
+      lastCheckError: undefined,
+    }),
+  );
   await tx.done;
   return changes;
 }
@@ -232,7 +236,7 @@ export async function updateUserFields(db: DB, ocid: string, fields: UserFields)
   const updated = entry && { ...entry, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
   if (updated) await tx.store.put(updated);
   await tx.done;
-  return updated;
+  return updated && asEntry(updated);
 }
 
 export async function getMeta<T>(db: DB, key: string): Promise<T | undefined> {
@@ -273,7 +277,7 @@ export async function pruneFiredReminders(db: DB, now: Date): Promise<void> {
 /** Writes entries and snapshots as they are (test and benchmark set-up). */
 export async function putAll(db: DB, entries: WatchedProcurement[], snapshots: Snapshot[]): Promise<void> {
   const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
-  await Promise.all([...entries.map((entry) => tx.objectStore('watchlist').put(entry)), ...snapshots.map((snapshot) => tx.objectStore('snapshots').put(snapshot)), tx.done]);
+  await Promise.all([...entries.map((entry) => tx.objectStore('watchlist').put(withKeyDateIndex(entry))), ...snapshots.map((snapshot) => tx.objectStore('snapshots').put(snapshot)), tx.done]);
 }
 
 /**
@@ -287,7 +291,7 @@ export async function* entriesInBatches(db: DB, size: number): AsyncGenerator<Wa
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const [values, keys] = await Promise.all([tx.store.getAll(range, size), tx.store.getAllKeys(range, size)]);
     await tx.done;
-    if (values.length > 0) yield values;
+    if (values.length > 0) yield values.map(asEntry);
     if (values.length < size) return;
     after = keys.at(-1);
   }
@@ -325,9 +329,9 @@ export async function mergeEntries(
   merge: (existing: WatchedProcurement | undefined, incoming: WatchedProcurement) => WatchedProcurement | undefined,
 ): Promise<void> {
   const tx = db.transaction('watchlist', 'readwrite');
-  const stored = await Promise.all(entries.map((entry) => tx.store.get(entry.ocid)));
+  const stored = (await Promise.all(entries.map((entry) => tx.store.get(entry.ocid)))).map((found) => found && asEntry(found));
   const writes = entries.map((entry, i) => merge(stored[i], entry)).filter((entry): entry is WatchedProcurement => entry !== undefined);
-  await Promise.all(writes.map((entry) => tx.store.put(entry)));
+  await Promise.all(writes.map((entry) => tx.store.put(withKeyDateIndex(entry))));
   await tx.done;
 }
 
@@ -355,7 +359,7 @@ export async function addSnapshots(db: DB, snapshots: Snapshot[]): Promise<Array
 }
 
 export async function listWatchlist(db: DB, now: Date): Promise<WatchedProcurement[]> {
-  return sortWatchlist(await db.getAll('watchlist'), now);
+  return sortWatchlist((await db.getAll('watchlist')).map(asEntry), now);
 }
 
 /** Keeps a read of FTS's data (the caller vouches that it came from FTS and is whole). */
