@@ -8,6 +8,9 @@ import type { WatchlistRow } from '@/lib/watchlist/entry';
 
 export type Send = (message: unknown) => Promise<unknown>;
 
+/** Resolves once the page has painted what was rendered before it was called. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /**
  * The watchlist's rows, loaded at once (the first screenful first, then the rest) and again
  * whenever `subscribe` says the watchlist changed.
@@ -30,7 +33,8 @@ export function useWatchlistRows(send: Send, subscribe: (onChange: () => void) =
         setTotal(answer.total);
         setLastBackupAt(answer.lastBackupAt);
         setError(undefined);
-        if (answer.rows.length < answer.total) await reload();
+        // The rest only once the first rows are on the screen: its read does not hold them up.
+        if (answer.rows.length < answer.total) await afterPaint().then(() => reload());
       } else {
         setError(answer.error.message);
       }
