@@ -17,6 +17,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { analyseOcds } from '../../lib/analyse';
 import { FTS_ORIGIN } from '../../lib/fts/urls';
 import { DB_NAME, type CachedProcurement } from '../../lib/watchlist/db';
+import { withKeyDateIndex } from '../../lib/watchlist/key-date-index';
 import { watchlistEntries } from './watchlist-entries.ts';
 
 /** Where the marked copy's background.js leaves its start and the end of its evaluation (epoch ms). */
@@ -158,7 +159,7 @@ export async function coldWorkerAnswers(extensionDir: string): Promise<ColdWorke
   for (const count of [0, 10_000]) {
     const { context, page } = await launch(dir);
     try {
-      await fill(page, watchlistEntries(count, now), { ...cached, fetchedAt: new Date().toISOString() });
+      await fill(page, watchlistEntries(count, now).map(withKeyDateIndex), { ...cached, fetchedAt: new Date().toISOString() });
       await page.waitForTimeout(3000);
       const timeline = await coldAnswer(context, page, { type: 'timeline:forNotice', payload: { noticeId } });
       const status = await coldAnswer(context, page, { type: 'watchlist:status', payload: { ocid: procurement.ocid } });

@@ -9,6 +9,7 @@
  */
 import { DB_NAME, DB_VERSION } from '../../lib/watchlist/db.ts';
 import type { WatchedProcurement } from '../../lib/watchlist/entry.ts';
+import { withKeyDateIndex } from '../../lib/watchlist/key-date-index.ts';
 import { NoPanelError, PANEL_HOST, type E2EBrowser, type TestPage } from './browsers.ts';
 
 export { PANEL_HOST } from './browsers.ts';
@@ -325,9 +326,11 @@ async function clickInPopup(page: TestPage, selector: string, kind: string, name
 
 /**
  * Replace the watchlist with `entries`, written from an extension page (the popup: the
- * extension's origin, so the background's database), once the background has created it.
+ * extension's origin, so the background's database), once the background has created it;
+ * each as the store writes it (with its key-date index, `withKeyDateIndex`).
  */
-export async function fillWatchlist(page: TestPage, entries: WatchedProcurement[]): Promise<number> {
+export async function fillWatchlist(page: TestPage, watched: WatchedProcurement[]): Promise<number> {
+  const entries = watched.map(withKeyDateIndex);
   return page.evaluate(
     async ({ name, version, entries }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
