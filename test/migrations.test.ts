@@ -74,6 +74,19 @@ function v1Entry(procurement: Procurement, watchedAt: string, extra: Record<stri
   };
 }
 
+/** An entry as versions 3 on stored it: the user's fields at their defaults, last read on 1 March. */
+function checkedEntry(procurement: Procurement, watchedAt: string, extra: Record<string, unknown> = {}) {
+  return {
+    ...v1Entry(procurement, watchedAt),
+    note: '',
+    tags: [],
+    bidStatus: 'watching',
+    unseenChanges: [],
+    lastCheckedAt: '2026-03-01T06:00:00.000Z',
+    ...extra,
+  };
+}
+
 interface Filled {
   entries: Array<Record<string, unknown>>;
   cache: Array<{ ocid: string; noticeIds: string[]; procurement: Procurement; problems: unknown[]; fetchedAt: string }>;
@@ -186,16 +199,7 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
   async 3(db) {
     const cfd9 = unmarked(procurementOf(`${CFD9}.json`));
     const b89 = unmarked(procurementOf(`${B89}.json`));
-    const v3 = (procurement: Procurement, watchedAt: string, extra: Record<string, unknown>) => ({
-      ...v1Entry(procurement, watchedAt),
-      note: '',
-      tags: [],
-      bidStatus: 'watching',
-      unseenChanges: [],
-      lastCheckedAt: '2026-03-01T06:00:00.000Z',
-      ...extra,
-    });
-    const entries = [v3(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), v3(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing' })];
+    const entries = [checkedEntry(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), checkedEntry(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing' })];
     const cache = [{ ocid: B89, noticeIds: b89.notices.map((n) => n.id), procurement: b89, problems: [], fetchedAt: '2026-03-02T09:58:00.000Z' }];
     const snapshots = [
       { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
@@ -208,17 +212,8 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
   async 4(db) {
     const cfd9 = procurementOf(`${CFD9}.json`);
     const b89 = procurementOf(`${B89}.json`);
-    const v4 = (procurement: Procurement, watchedAt: string, extra: Record<string, unknown>) => ({
-      ...v1Entry(procurement, watchedAt),
-      note: '',
-      tags: [],
-      bidStatus: 'watching',
-      unseenChanges: [],
-      lastCheckedAt: '2026-03-01T06:00:00.000Z',
-      ...extra,
-    });
     const moved = { field: 'keyDate:tenderDeadline', label: 'Submission deadline', kind: 'changed', text: 'Submission deadline moved from 17 June 2026 at 5pm to 1 July 2026 at 5pm', foundAt: '2026-03-01T06:00:00.000Z' };
-    const entries = [v4(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), v4(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing', unseenChanges: [moved] })];
+    const entries = [checkedEntry(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), checkedEntry(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing', unseenChanges: [moved] })];
     const cache = [{ ocid: B89, noticeIds: b89.notices.map((n) => n.id), procurement: b89, problems: [], fetchedAt: '2026-03-02T09:58:00.000Z' }];
     const snapshots = [
       { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
@@ -231,8 +226,7 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
   async 5(db) {
     const cfd9 = procurementOf(`${CFD9}.json`);
     const b89 = procurementOf(`${B89}.json`);
-    const entry = (procurement: Procurement, watchedAt: string) => ({ ...v1Entry(procurement, watchedAt), note: '', tags: [], bidStatus: 'watching', unseenChanges: [], lastCheckedAt: '2026-03-01T06:00:00.000Z' });
-    const entries = [entry(cfd9, '2026-01-05T09:00:00.000Z'), entry(b89, '2026-02-01T12:30:00.000Z')];
+    const entries = [checkedEntry(cfd9, '2026-01-05T09:00:00.000Z'), checkedEntry(b89, '2026-02-01T12:30:00.000Z')];
     const snapshots = [
       { ocid: CFD9, takenAt: '2026-02-01T06:00:00.000Z', procurement: { ...unmarked(cfd9), title: 'An older title' } },
       { ocid: CFD9, takenAt: '2026-02-15T06:00:00.000Z', procurement: unmarked(cfd9) },
@@ -247,16 +241,7 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
   async 6(db) {
     const cfd9 = procurementOf(`${CFD9}.json`);
     const b89 = procurementOf(`${B89}.json`);
-    const entry = (procurement: Procurement, watchedAt: string, extra: Record<string, unknown> = {}) => ({
-      ...v1Entry(procurement, watchedAt),
-      note: '',
-      tags: [],
-      bidStatus: 'watching',
-      unseenChanges: [],
-      lastCheckedAt: '2026-03-01T06:00:00.000Z',
-      ...extra,
-    });
-    const entries = [entry(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), entry(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing' })];
+    const entries = [checkedEntry(cfd9, '2026-01-05T09:00:00.000Z', { note: 'Call Sarah' }), checkedEntry(b89, '2026-02-01T12:30:00.000Z', { bidStatus: 'preparing' })];
     const snapshots = [
       { ocid: CFD9, takenAt: '2026-03-01T06:00:00.000Z', procurement: cfd9 },
       { ocid: B89, takenAt: '2026-03-01T06:00:00.000Z', procurement: b89 },
