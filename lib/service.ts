@@ -27,11 +27,11 @@ import {
   listWatchlist,
   markSeen,
   restore,
-  UNDO_MS,
   unwatch,
   updateUserFields,
   watch,
 } from './watchlist/store';
+import { UNDO_MS } from './watchlist/undo';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 

@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openTenderTimelineDB } from '../lib/watchlist/db';
 import type { WatchedProcurement } from '../lib/watchlist/entry';
-import { getEntry, restore, unwatch, UNDO_MS, watch } from '../lib/watchlist/store';
+import { getEntry, restore, unwatch, watch } from '../lib/watchlist/store';
+import { UNDO_MS } from '../lib/watchlist/undo';
 import { createService } from '../lib/service';
 import type { Procurement } from '../lib/procurement';
 

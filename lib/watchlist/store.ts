@@ -9,6 +9,7 @@ import { asEntry, withKeyDateIndex } from './key-date-index';
 import { UNSEEN_INDEX, type CachedProcurement, type Snapshot, type TenderTimelineDB } from './db';
 import { decodeHistories, decodeHistory, encodeHistory, type StoredSnapshot } from './history';
 import { sortWatchlist, summarise, type BidStatus, type DetectedChange, type WatchedProcurement } from './entry';
+import { UNDO_MS } from './undo';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
@@ -73,9 +74,6 @@ export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapsho
   }
   await tx.done;
 }
-
-/** How long an Unwatch can be undone: what was removed is kept that long, then forgotten. */
-export const UNDO_MS = 10_000;
 
 /** Meta keys of what was unwatched, kept for Undo: one per procurement. */
 const REMOVED_PREFIX = 'removed:';
