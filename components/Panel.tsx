@@ -23,6 +23,8 @@ import { NewerNoticeBanner } from './NewerNoticeBanner';
 import { ProblemsNote } from './ProblemsNote';
 import { StageBadge } from './StageBadge';
 import { Timeline } from './Timeline';
+import { UndoNotice } from './UndoNotice';
+import { useUndoUnwatch, type RestoreAnswer } from './use-undo-unwatch';
 import { WatchButton } from './WatchButton';
 import './theme.css';
 import './panel.css';
@@ -38,6 +40,8 @@ export interface PanelProps {
   /** undefined while not known yet. */
   watched: boolean | undefined;
   onWatchToggle(): void;
+  /** Undo of an Unwatch pressed here (for `UNDO_MS`): puts the procurement back. Absent: no Undo is offered. */
+  onRestore?: (ocid: string) => Promise<RestoreAnswer>;
   /** Why the last Watch or Unwatch did not happen, if it did not. */
   watchError?: string;
   onRetry(): void;
@@ -195,14 +199,25 @@ function Ready({
   state,
   watched,
   onWatchToggle,
+  onRestore,
   watchError,
   onRetry,
   now,
   unseenChanges,
   onMarkSeen,
-}: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'watchError' | 'onRetry' | 'now' | 'unseenChanges' | 'onMarkSeen'>) {
+}: { state: Extract<PanelState, { status: 'ready' }> } & Pick<PanelProps, 'watched' | 'onWatchToggle' | 'onRestore' | 'watchError' | 'onRetry' | 'now' | 'unseenChanges' | 'onMarkSeen'>) {
   const { procurement, events, problems, currentNoticeId, cutOff } = state;
   const ids = { next: useId(), act: useId(), timeline: useId() };
+  // After Unwatch here, the Watch button stays (it reads "Watch procurement"): the focus stays on it, and comes back to it from Undo.
+  const undo = useUndoUnwatch(onRestore);
+  const watchRef = useRef<HTMLButtonElement>(null);
+  const title = titleText(procurement.title);
+  // Watched again some other way (Watch here, or Undo in another view): nothing left to undo here.
+  const { clear } = undo;
+  const undoPhase = undo.state?.phase;
+  useEffect(() => {
+    if (watched && (undoPhase === 'removed' || undoPhase === 'expired' || undoPhase === 'failed')) clear();
+  }, [watched, undoPhase, clear]);
   if (isEmptyProcurement(procurement)) return <Unreadable problems={problems} cutOff={cutOff} onRetry={onRetry} />;
   // After an award there is nothing to submit: the row is left out unless the notice gives it.
   const showSubmission = procurement.submission !== undefined || procurement.awards.length === 0;
@@ -211,7 +226,7 @@ function Ready({
       <NewerNoticeBanner procurement={procurement} noticeId={currentNoticeId} />
       <div className="tt-summary">
         <StageBadge stage={procurement.stage} />
-        <h2 className="tt-summary__title">{titleText(procurement.title)}</h2>
+        <h2 className="tt-summary__title">{title}</h2>
         <p className="tt-summary__buyer">{procurement.buyer?.name ?? 'Buyer not named'}</p>
         <dl className="tt-facts">
           <ValueRow procurement={procurement} />
@@ -222,7 +237,8 @@ function Ready({
             </div>
           ) : null}
         </dl>
-        <WatchButton watched={watched} onToggle={onWatchToggle} />
+        <WatchButton watched={watched} onToggle={onWatchToggle} buttonRef={watchRef} onRemoved={onRestore ? () => undo.removed(procurement.ocid, title) : undefined} />
+        {onRestore ? <UndoNotice state={undo.state} onUndo={undo.undo} returnFocus={() => watchRef.current} /> : null}
         {watchError ? (
           <p className="tt-watch-error" role="alert">
             {watchError}
@@ -291,7 +307,7 @@ function Ready({
  * The overlay beside an FTS notice. Fed by props only: no browser API, fetching or storage
  * here, so the content script owns all of that and this renders the same in tests.
  */
-export function Panel({ state, watched, onWatchToggle, watchError, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen, focusRequest = 0, coversPage = false }: PanelProps) {
+export function Panel({ state, watched, onWatchToggle, onRestore, watchError, onRetry, collapsed, onCollapsedChange, now, unseenChanges, onMarkSeen, focusRequest = 0, coversPage = false }: PanelProps) {
   const bodyId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
@@ -350,7 +366,7 @@ export function Panel({ state, watched, onWatchToggle, watchError, onRetry, coll
             {state.canRetry ? <RetryButton onRetry={onRetry} /> : null}
           </div>
         ) : (
-          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} watchError={watchError} onRetry={onRetry} now={now} unseenChanges={unseenChanges} onMarkSeen={onMarkSeen} />
+          <Ready state={state} watched={watched} onWatchToggle={onWatchToggle} onRestore={onRestore} watchError={watchError} onRetry={onRetry} now={now} unseenChanges={unseenChanges} onMarkSeen={onMarkSeen} />
         )}
       </div>
     </aside>

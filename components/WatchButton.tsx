@@ -1,10 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import './theme.css';
 
 interface Props {
   /** undefined while the watched state is not known yet: the button waits. */
   watched: boolean | undefined;
   onToggle(): void;
+  /** An Unwatch pressed here went through: given, whoever offers its Undo says so, not this button's live region. */
+  onRemoved?: () => void;
+  buttonRef?: Ref<HTMLButtonElement>;
 }
 
 const DESCRIPTION =
@@ -22,16 +25,21 @@ export const WATCH_ANNOUNCEMENT = { on: 'Added to your watchlist.', off: 'Remove
  * the page's body), and the person who pressed it would have to find their way back. The new
  * state, once known, is said in a live region that is always there.
  */
-export function WatchButton({ watched, onToggle }: Props) {
+export function WatchButton({ watched, onToggle, onRemoved, buttonRef }: Props) {
   const on = watched === true;
   const waiting = watched === undefined;
   const descriptionId = useId();
   const [announcement, setAnnouncement] = useState('');
   // The state when the user last pressed: a press that ends in another state is announced.
   const pressedAt = useRef<boolean | undefined>(undefined);
+  const latestOnRemoved = useRef(onRemoved);
+  latestOnRemoved.current = onRemoved;
   useEffect(() => {
     if (waiting || pressedAt.current === undefined) return;
-    if (pressedAt.current !== watched) setAnnouncement(watched ? WATCH_ANNOUNCEMENT.on : WATCH_ANNOUNCEMENT.off);
+    if (pressedAt.current !== watched) {
+      if (!watched && latestOnRemoved.current) latestOnRemoved.current();
+      else setAnnouncement(watched ? WATCH_ANNOUNCEMENT.on : WATCH_ANNOUNCEMENT.off);
+    }
     pressedAt.current = undefined;
   }, [watched, waiting]);
   const press = () => {
@@ -43,6 +51,7 @@ export function WatchButton({ watched, onToggle }: Props) {
   return (
     <>
       <button
+        ref={buttonRef}
         type="button"
         className={on ? 'tt-button tt-button--secondary tt-watch tt-watch--on' : 'tt-button tt-watch'}
         aria-pressed={on}

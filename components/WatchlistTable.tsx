@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Stage } from '../lib/ocds/notice-types';
 import { keyDateLabel, keyDateStyle } from '../lib/timeline/key-dates';
 import { BID_STATUS_LABELS, type WatchlistRow } from '../lib/watchlist/entry';
@@ -9,7 +9,9 @@ import { valueText } from './format';
 import { MovedNote } from './MovedNote';
 import { NotesForm, type UserFieldsUpdate } from './NotesForm';
 import { StageBadge, stageLabel } from './StageBadge';
-import { countRows } from './use-watchlist-list';
+import { UndoNotice } from './UndoNotice';
+import { useUndoUnwatch, type RestoreAnswer, type UndoState } from './use-undo-unwatch';
+import { countRows, rowFocusTarget, useStableCallback } from './use-watchlist-list';
 import { WatchlistFilters } from './WatchlistFilters';
 import './theme.css';
 import './forms.css';
@@ -31,6 +33,11 @@ export interface WatchlistTableProps {
   onOpen(row: WatchlistRow): void;
   /** Bid status, tags or note edited in a row's notes. */
   onUpdate(ocid: string, fields: UserFieldsUpdate): void;
+  onUnwatch(ocid: string): void;
+  /** Undo of an Unwatch (for `UNDO_MS`): puts the procurement back. Absent: no Undo is offered. */
+  onRestore?: (ocid: string) => Promise<RestoreAnswer>;
+  /** "Add to calendar" in a row: the .ics of that procurement. Absent: not offered. */
+  onAddToCalendar?: (ocid: string) => void;
   pageSize?: number;
   /** Above the table: the exports and anything else the page offers. */
   tools?: ReactNode;
@@ -47,8 +54,9 @@ const COLUMNS: Array<{ column: SortColumn | 'timeLeft' | 'tags'; label: string }
   { column: 'tags', label: 'Tags' },
   { column: 'lastChecked', label: 'Last checked' },
 ];
-/** The last column: each row's notes. */
+/** After them: each row's notes, and what can be done with it. */
 const NOTES_LABEL = 'Your notes';
+const ACTIONS_LABEL = 'Actions';
 
 /** How each sort reads in the table's caption. */
 const ORDER_WORDS: Record<SortColumn, [ascending: string, descending: string]> = {
@@ -92,13 +100,31 @@ interface RowProps {
   now: Date;
   onOpen(row: WatchlistRow): void;
   onUpdate(ocid: string, fields: UserFieldsUpdate): void;
+  onUnwatch(ocid: string): void;
+  onAddToCalendar?: (ocid: string) => void;
+}
+
+/** Add to calendar (when it has key dates) and Unwatch, as the popup's row has them. */
+function RowActions({ row, onUnwatch, onAddToCalendar }: Pick<RowProps, 'row' | 'onUnwatch' | 'onAddToCalendar'>) {
+  return (
+    <div className="tt-table__actions">
+      {onAddToCalendar && row.hasKeyDates ? (
+        <button type="button" className="tt-link-button" aria-label={`Add to calendar: ${row.title}`} onClick={() => onAddToCalendar(row.ocid)}>
+          Add to calendar
+        </button>
+      ) : null}
+      <button type="button" className="tt-button tt-button--secondary tt-button--small" aria-label={`Unwatch ${row.title}`} onClick={() => onUnwatch(row.ocid)}>
+        Unwatch
+      </button>
+    </div>
+  );
 }
 
 /**
  * One watched procurement as a row, and its notes (the popup's form) in a row under it when
  * opened. Memoised: it is drawn again only when its row or `now` changes.
  */
-const TableRow = memo(function TableRow({ row, now, onOpen, onUpdate }: RowProps) {
+const TableRow = memo(function TableRow({ row, now, onOpen, onUpdate, onUnwatch, onAddToCalendar }: RowProps) {
   const { title, url, next } = row;
   const [notesOpen, setNotesOpen] = useState(false);
   const notesId = useId();
@@ -171,10 +197,13 @@ const TableRow = memo(function TableRow({ row, now, onOpen, onUpdate }: RowProps
             {NOTES_LABEL}
           </button>
         </td>
+        <td>
+          <RowActions row={row} onUnwatch={onUnwatch} onAddToCalendar={onAddToCalendar} />
+        </td>
       </tr>
       {notesOpen ? (
         <tr className="tt-table__notes">
-          <td colSpan={COLUMNS.length + 1}>
+          <td colSpan={COLUMNS.length + 2}>
             <NotesForm id={notesId} row={row} onUpdate={onUpdate} />
           </td>
         </tr>
@@ -261,6 +290,26 @@ export function WatchlistTable(props: WatchlistTableProps) {
     setPageIndex(0);
   };
 
+  // Unwatch: the Undo notice takes the focus from the row that goes; after it, the focus goes
+  // to the row that came back, or the one now in the removed one's place (the heading when none is).
+  const undo = useUndoUnwatch(props.onRestore);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+  const removedIndex = useRef(0);
+  const handleUnwatch = useStableCallback((ocid: string) => {
+    const index = page.findIndex((r) => r.ocid === ocid);
+    removedIndex.current = Math.max(index, 0);
+    if (props.onRestore && index >= 0) undo.removed(ocid, page[index]!.title);
+    props.onUnwatch(ocid);
+  })!;
+  const onAddToCalendar = useStableCallback(props.onAddToCalendar);
+  const returnFocus = (state: UndoState | undefined): HTMLElement | null => {
+    const drawn = [...(tbodyRef.current?.querySelectorAll('tr[data-ocid]') ?? [])];
+    const back = state?.phase === 'restored' ? drawn.find((tr) => tr.getAttribute('data-ocid') === state.ocid) : undefined;
+    if (back) return rowFocusTarget(back);
+    return drawn.length > 0 ? rowFocusTarget(drawn[Math.min(removedIndex.current, drawn.length - 1)]) : headingRef.current;
+  };
+
   const ready = !loading && !error;
   const filtered = shown !== sorted;
   const of = `${number(shown.length)} ${shown.length === 1 ? 'procurement' : 'procurements'}${filtered ? ` (of ${number(total)})` : ''}`;
@@ -316,11 +365,12 @@ export function WatchlistTable(props: WatchlistTableProps) {
                       ),
                     )}
                     <th scope="col">{NOTES_LABEL}</th>
+                    <th scope="col">{ACTIONS_LABEL}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody ref={tbodyRef}>
                   {page.map((row) => (
-                    <TableRow key={row.ocid} row={row} now={now} onOpen={onOpen} onUpdate={onUpdate} />
+                    <TableRow key={row.ocid} row={row} now={now} onOpen={onOpen} onUpdate={onUpdate} onUnwatch={handleUnwatch} onAddToCalendar={onAddToCalendar} />
                   ))}
                 </tbody>
               </table>
@@ -335,13 +385,14 @@ export function WatchlistTable(props: WatchlistTableProps) {
   return (
     <main className="tt-root tt-watchlist tt-watchlist--page" aria-labelledby={headingId}>
       <header className="tt-watchlist__header">
-        <h1 className="tt-watchlist__heading" id={headingId}>
+        <h1 className="tt-watchlist__heading" id={headingId} ref={headingRef} tabIndex={-1}>
           Watchlist
         </h1>
         {ready && all.length > 0 ? <UkTimeNote className="tt-watchlist__zone" /> : null}
       </header>
       {ready ? props.tools : null}
       {ready && all.length > 0 ? <Filters filter={filter} onChange={onFilter} rows={all} total={total} /> : null}
+      {ready && props.onRestore ? <UndoNotice state={undo.state} onUndo={undo.undo} focusOnShow returnFocus={returnFocus} /> : null}
       {body}
     </main>
   );

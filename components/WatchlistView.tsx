@@ -4,6 +4,8 @@ import { BackupReminder } from './BackupReminder';
 import { UkTimeNote } from './DateTime';
 import type { ExportKind } from './ExportMenu';
 import type { UserFieldsUpdate } from './NotesForm';
+import { UndoNotice } from './UndoNotice';
+import { useUndoUnwatch, type RestoreAnswer, type UndoState } from './use-undo-unwatch';
 import { useRowFocus, usePaging, useStableCallback, useWatchlistFilter } from './use-watchlist-list';
 import { WatchlistFilters } from './WatchlistFilters';
 import { WatchlistItem } from './WatchlistItem';
@@ -21,6 +23,8 @@ export interface WatchlistViewProps {
   now: Date;
   onOpen(row: WatchlistRow): void;
   onUnwatch(ocid: string): void;
+  /** Undo of an Unwatch (for `UNDO_MS`): puts the procurement back. Absent: no Undo is offered. */
+  onRestore?: (ocid: string) => Promise<RestoreAnswer>;
   loading?: boolean;
   error?: string;
   /** Rows drawn at first and added per "Show more" (default WATCHLIST_PAGE_SIZE). */
@@ -150,7 +154,15 @@ export function WatchlistView(props: WatchlistViewProps) {
   const filter = useWatchlistFilter(rows);
   const { filtered } = filter;
   const paging = usePaging(filtered, filter.key, pageSize);
-  const focus = useRowFocus(filtered, props.onUnwatch);
+  const undo = useUndoUnwatch(props.onRestore);
+  const onUnwatch = (ocid: string) => {
+    const row = rows.find((r) => r.ocid === ocid);
+    if (props.onRestore && row) undo.removed(ocid, row.title);
+    props.onUnwatch(ocid);
+  };
+  const focus = useRowFocus(filtered, onUnwatch, props.onRestore !== undefined);
+  // After Undo, the row that came back; else the row now in the removed one's place.
+  const returnFocus = (state: UndoState | undefined) => (state?.phase === 'restored' ? focus.rowOf(state.ocid) : null) ?? focus.neighbour();
   // Stable callbacks, so that memoised rows do not re-render when the list changes around them.
   const onOpen = useStableCallback(props.onOpen)!;
   const onUpdate = useStableCallback(props.onUpdate);
@@ -187,6 +199,7 @@ export function WatchlistView(props: WatchlistViewProps) {
       {listed ? (
         <WatchlistFilters query={filter.query} onQuery={filter.setQuery} bidStatus={filter.bidStatus} onBidStatus={filter.setBidStatus} count={count} byStatus={filter.counts.byStatus} />
       ) : null}
+      {ready && props.onRestore ? <UndoNotice state={undo.state} onUndo={undo.undo} focusOnShow returnFocus={returnFocus} /> : null}
       {listed && filtered.length > 0 ? (
         <>
           <ul className="tt-watchlist__list" ref={focus.listRef}>

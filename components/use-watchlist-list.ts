@@ -60,11 +60,16 @@ export function usePaging<T>(items: T[], key: string, pageSize: number) {
   return { visible, remaining, showMore, moreRef };
 }
 
+/** Where the focus goes in a row: its title's link, else its first button. */
+export const rowFocusTarget = (row: Element | null | undefined): HTMLElement | null => row?.querySelector<HTMLElement>('a[href], button') ?? null;
+
 /**
  * Where the focus goes when rows come and go: after Unwatch, to the row that takes the
- * removed one's place (the heading when none is left); after "Show more", to the first new row.
+ * removed one's place (the heading when none is left) — or, with `undoable`, nowhere at once
+ * (the Undo notice takes it), and `neighbour` gives that place later; after "Show more", to
+ * the first new row. `rowOf` gives a row's focus target by ocid, when it is drawn.
  */
-export function useRowFocus(filtered: readonly WatchlistRow[], onUnwatch: (ocid: string) => void) {
+export function useRowFocus(filtered: readonly WatchlistRow[], onUnwatch: (ocid: string) => void, undoable = false) {
   const listRef = useRef<HTMLUListElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusRow = useRef<number | null>(null);
@@ -80,20 +85,29 @@ export function useRowFocus(filtered: readonly WatchlistRow[], onUnwatch: (ocid:
   const focusRowAt = useCallback((index: number) => {
     focusRow.current = index;
   }, []);
+  const neighbour = useCallback((): HTMLElement | null => {
+    const rows = listRef.current?.children;
+    if (!rows || rows.length === 0) return headingRef.current;
+    return rowFocusTarget(rows[Math.min(Math.max(unwatched.current?.index ?? 0, 0), rows.length - 1)]);
+  }, []);
+  const rowOf = useCallback((ocid: string): HTMLElement | null => {
+    const index = latest.current.filtered.findIndex((e) => e.ocid === ocid);
+    return index < 0 ? null : rowFocusTarget(listRef.current?.children[index]);
+  }, []);
 
   useEffect(() => {
     const gone = unwatched.current;
-    if (gone && !filtered.some((e) => e.ocid === gone.ocid)) {
+    if (!undoable && gone && !filtered.some((e) => e.ocid === gone.ocid)) {
       unwatched.current = null;
       focusRow.current = filtered.length === 0 ? null : Math.min(gone.index, filtered.length - 1);
       if (filtered.length === 0) headingRef.current?.focus();
     }
     if (focusRow.current !== null) {
-      listRef.current?.children[focusRow.current]?.querySelector<HTMLElement>('a[href], button')?.focus();
+      rowFocusTarget(listRef.current?.children[focusRow.current])?.focus();
       focusRow.current = null;
     }
   });
-  return { listRef, headingRef, handleUnwatch, focusRowAt };
+  return { listRef, headingRef, handleUnwatch, focusRowAt, neighbour, rowOf };
 }
 
 /** `callback` behind a function that never changes, so memoised rows keep it; undefined stays undefined. */

@@ -121,6 +121,17 @@ export function NoticePanel({ location, document: doc, firstAnswer, answered }: 
     });
   }, [ocid, watched, location]);
 
+  // Undo of an Unwatch pressed in the panel: the entry comes back with its unseen changes.
+  const onRestore = useCallback(async (restoredOcid: string) => {
+    setWatchError(undefined);
+    const answer = await ask(send, 'watchlist:restore', { ocid: restoredOcid });
+    if (!answer.ok) return answer;
+    setWatched(true);
+    const status = await ask(send, 'watchlist:status', { ocid: restoredOcid });
+    if (status.ok) setUnseenChanges(status.unseenChanges);
+    return answer;
+  }, []);
+
   const onCollapsedChange = useCallback((value: boolean) => {
     setCollapsed(value);
     void browser.storage.local.set({ [COLLAPSED_KEY]: value });
@@ -159,6 +170,7 @@ export function NoticePanel({ location, document: doc, firstAnswer, answered }: 
       state={state}
       watched={watched}
       onWatchToggle={onWatchToggle}
+      onRestore={onRestore}
       watchError={watchError}
       onRetry={onRetry}
       collapsed={collapsed}

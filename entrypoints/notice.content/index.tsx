@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import detailsCss from '@/components/details.css?inline';
 import panelCss from '@/components/panel.css?inline';
 import themeCss from '@/components/theme.css?inline';
+import undoNoticeCss from '@/components/undo-notice.css?inline';
 import { load, type LoadAnswer } from './load';
 import { mountPanelRoot } from './mount';
 import { NoticePanel } from './NoticePanel';
@@ -48,7 +49,7 @@ export default defineContentScript({
     const firstAnswer = load(location, document);
     const answered = await answerWithin(firstAnswer, LOADING_AFTER_MS);
     if (ctx.isInvalid) return;
-    const panel = mountPanelRoot(document, 'tender-timeline-panel', `${themeCss}\n${panelCss}\n${detailsCss}`);
+    const panel = mountPanelRoot(document, 'tender-timeline-panel', `${themeCss}\n${panelCss}\n${detailsCss}\n${undoNoticeCss}`);
     acceptOnlyTrustedInput(panel.shadow);
     const root = createRoot(panel.container);
     root.render(<NoticePanel location={location} document={document} firstAnswer={firstAnswer} answered={answered} />);

@@ -55,7 +55,7 @@ export function useWatchlistRows(send: Send, subscribe: (onChange: () => void) =
   return { rows, setRows, total, lastBackupAt, setLastBackupAt, loading, error, reload, patch };
 }
 
-/** Open, unwatch, edit and mark seen: each shown in the rows at once, then sent to the background. */
+/** Open, unwatch (and its Undo), edit and mark seen: each shown in the rows at once, then sent to the background. */
 export function useRowActions(
   send: Send,
   { setRows, patch, reload }: Pick<ReturnType<typeof useWatchlistRows>, 'setRows' | 'patch' | 'reload'>,
@@ -81,6 +81,16 @@ export function useRowActions(
     [send, setRows, reload],
   );
 
+  /** Undo of an Unwatch: answers once the row is back in the list (where the focus goes next). */
+  const onRestore = useCallback(
+    async (ocid: string) => {
+      const answer = await ask(send, 'watchlist:restore', { ocid });
+      if (answer.ok) await reload();
+      return answer;
+    },
+    [send, reload],
+  );
+
   const onUpdate = useCallback(
     (ocid: string, fields: UserFieldsUpdate) => {
       patch(ocid, fields);
@@ -102,5 +112,5 @@ export function useRowActions(
     });
   }, [send, setRows, reload, setActionMessage]);
 
-  return { onOpen, onUnwatch, onUpdate, onMarkAllSeen };
+  return { onOpen, onUnwatch, onRestore, onUpdate, onMarkAllSeen };
 }

@@ -13,8 +13,9 @@ const onWatchlistChange = (onChange: () => void) => storage.watch(`local:${WATCH
 const openTab = (url: string) => void browser.tabs.create({ url });
 
 /**
- * The whole watchlist in a tab: the popup's rows, edits, refresh and files (the same hooks and
- * messages: its first rows first, then the whole list), shown as a table.
+ * The whole watchlist in a tab: the popup's rows, edits, Unwatch and its Undo, calendars,
+ * refresh and files (the same hooks and messages: its first rows first, then the whole list),
+ * shown as a table.
  */
 export function WatchlistPage() {
   const [now] = useState(() => new Date());
@@ -42,5 +43,19 @@ export function WatchlistPage() {
       unseen={unseen}
     />
   );
-  return <WatchlistTable rows={list.rows} total={list.total} now={now} loading={list.loading} error={list.error} onOpen={actions.onOpen} onUpdate={actions.onUpdate} tools={tools} />;
+  return (
+    <WatchlistTable
+      rows={list.rows}
+      total={list.total}
+      now={now}
+      loading={list.loading}
+      error={list.error}
+      onOpen={actions.onOpen}
+      onUpdate={actions.onUpdate}
+      onUnwatch={actions.onUnwatch}
+      onRestore={actions.onRestore}
+      onAddToCalendar={files.onAddToCalendar}
+      tools={tools}
+    />
+  );
 }

@@ -22,7 +22,7 @@ const all = (fields: Partial<Record<(typeof FIXTURES)[number], Partial<WatchedPr
   ).map((entry) => toWatchlistRow(entry, now));
 
 function renderTable(props: Partial<WatchlistTableProps> = {}) {
-  const callbacks = { onOpen: vi.fn(), onUpdate: vi.fn() };
+  const callbacks = { onOpen: vi.fn(), onUpdate: vi.fn(), onUnwatch: vi.fn() };
   const view = render(<WatchlistTable rows={all()} now={now} {...callbacks} {...props} />);
   return { ...view, ...callbacks };
 }
@@ -50,6 +50,7 @@ describe('WatchlistTable', () => {
       'Tags',
       'Last checked',
       'Your notes',
+      'Actions',
     ]);
     const cells = [...screen.getByRole('link', { name: OUT_OF_COURT }).closest('tr')!.children].map((cell) => text(cell));
     expect(cells.slice(1, 8)).toEqual([
@@ -61,6 +62,8 @@ describe('WatchlistTable', () => {
       'Watching',
       '',
     ]);
+    // No calendar handler given: Unwatch alone.
+    expect(cells.at(-1)).toBe('Unwatch');
     expect(count()).toBe('4 procurements');
     expect(screen.getAllByText(/UK time/).map((el) => el.textContent)).toEqual(['Times are UK time.']);
   });

@@ -85,7 +85,8 @@ for (const name of BROWSERS) {
       await page.press('Enter');
       await waitForWatched(page, false);
       expect(await focusedInPanel(page)).toBe(WATCH_TEXT.off);
-      expect(await page.inPanel((root) => root.querySelector('.tt-watch-status[role="status"]')?.textContent)).toBe('Removed from your watchlist.');
+      // Said by the Undo notice beside it (undo-unwatch.e2e.test.ts), with the title.
+      expect(await page.inPanel((root) => root.querySelector('.tt-undo [role="status"]')?.textContent)).toBe(`Removed ${c.title} from your watchlist.`);
       await page.press('Enter');
       await waitForWatched(page, true);
       expect(await focusedInPanel(page)).toBe(WATCH_TEXT.on);
