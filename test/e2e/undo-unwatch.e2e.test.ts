@@ -3,7 +3,7 @@
  * and given a note; Unwatch in the popup (from the keyboard) says "Removed … from your
  * watchlist." with an Undo button that takes the focus; Undo (Enter) brings the row back with its
  * note, the focus on its title, and the notice's panel shows it watched again. In the panel,
- * Unwatch and Undo keep the focus on the panel's own buttons. Past the 10 seconds the Undo goes
+ * Unwatch and Undo keep the focus on the panel's own buttons; on the watchlist page, as in the popup. Past the 10 seconds the Undo goes
  * and the focus lands on the list's heading. axe finds nothing wrong with the notice showing.
  *
  * One procurement for the whole file: the stand-in's FTS is read once (the client keeps 13 s
@@ -148,6 +148,23 @@ for (const name of BROWSERS) {
       await waitForPopupRows(popup, 1);
       expect(await popup.evaluate(() => document.querySelector('.tt-row__note')?.textContent)).toBe(NOTE);
       await popup.close();
+      await page.close();
+    });
+
+    it('Unwatch on the watchlist page, then Undo from the keyboard: the row is back, the focus on its title', async () => {
+      const page = await browser.openExtensionPage('/watchlist.html');
+      await page.waitForFunction((s) => document.querySelectorAll(s).length === 1, UI.table.rows);
+      expect(await focusButton(page, unwatchName)).toBe(true);
+      await page.press('Enter');
+      await page.waitForFunction((s) => document.querySelectorAll(s).length === 0, UI.table.rows);
+      await waitForUndoText(page, `Removed ${c.title} from your watchlist.`);
+      expect(await focusedInPage(page)).toEqual({ tag: 'button', name: undoName });
+      await expectAxeClean(page, 'page', 'the watchlist page with the Undo notice');
+      await page.press('Enter');
+      await waitForUndoText(page, `${c.title} is back on your watchlist.`);
+      expect(await page.evaluate((s) => document.querySelectorAll(s).length, UI.table.rows)).toBe(1);
+      expect(await focusedInPage(page)).toEqual({ tag: 'a', name: c.title });
+      await waitForWatched(notice, true);
       await page.close();
     });
 
