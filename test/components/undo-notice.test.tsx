@@ -64,8 +64,15 @@ function Table({ answer, onAddToCalendar }: { answer: RestoreAnswer; onAddToCale
 const ok: RestoreAnswer = { ok: true };
 const refused: RestoreAnswer = { ok: false, error: { message: TOO_LATE } };
 
+/** The popup's row shows its Unwatch and notes behind its Details button; the table's rows have them drawn. */
+function openDetails(title: string) {
+  const details = screen.queryByRole('button', { name: `Details of ${title}` });
+  if (details?.getAttribute('aria-expanded') === 'false') fireEvent.click(details);
+}
+
 /** Unwatch by keyboard: focus on the row's button, then a press (a click, as Enter gives). */
 function unwatch(title: string) {
+  openDetails(title);
   const button = screen.getByRole('button', { name: `Unwatch ${title}` });
   button.focus();
   fireEvent.click(button);
@@ -95,6 +102,7 @@ describe('Undo in the popup', () => {
     const title = screen.getByRole('link', { name: VICTIM_SUPPORT });
     expect(document.activeElement).toBe(title);
     // Its note came back with it.
+    openDetails(VICTIM_SUPPORT);
     expect(title.closest('li')?.querySelector('.tt-row__note')?.textContent).toBe('Call the buyer on Monday');
   });
 

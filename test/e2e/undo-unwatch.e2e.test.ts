@@ -54,6 +54,9 @@ const focusButton = (page: TestPage, name: string) =>
     return document.activeElement === button;
   }, name);
 
+/** The popup's compact row shows its notes, Unwatch and the rest behind its Details button. */
+const openDetails = (popup: TestPage, title: string) => clickPopupButton(popup, `Details of ${title}`);
+
 async function type(page: TestPage, text: string): Promise<void> {
   for (const key of text) await page.press(key === ' ' ? 'Space' : key);
 }
@@ -92,6 +95,7 @@ for (const name of BROWSERS) {
       let popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
       // A note, through the row's notes form; saved on leaving the box.
+      await openDetails(popup, c.title);
       await clickPopupButton(popup, `Your notes on ${c.title}`);
       await popup.waitForFunction(() => document.querySelector('form.tt-notes textarea') != null);
       await popup.evaluate(() => document.querySelector<HTMLTextAreaElement>('form.tt-notes textarea')!.focus());
@@ -102,6 +106,7 @@ for (const name of BROWSERS) {
       // Kept by the background: a new popup reads it back.
       popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
+      await openDetails(popup, c.title);
       await popup.waitForFunction((note) => document.querySelector('.tt-row__note')?.textContent === note, NOTE);
 
       expect(await focusButton(popup, unwatchName)).toBe(true);
@@ -117,8 +122,9 @@ for (const name of BROWSERS) {
       await waitForPopupRows(popup, 1);
       await waitForUndoText(popup, `${c.title} is back on your watchlist.`);
       expect(await focusedInPage(popup)).toEqual({ tag: 'a', name: c.title });
-      expect(await popup.evaluate(() => document.querySelector('.tt-row__note')?.textContent)).toBe(NOTE);
       expect(await popup.evaluate(() => document.querySelector('.tt-undo button'))).toBeNull();
+      await openDetails(popup, c.title);
+      expect(await popup.evaluate(() => document.querySelector('.tt-row__note')?.textContent)).toBe(NOTE);
       await waitForWatched(notice, true);
       await expectAxeClean(popup, 'page', 'the popup after Undo');
       await popup.close();
@@ -146,6 +152,7 @@ for (const name of BROWSERS) {
       await waitForWatched(notice, true);
       const popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
+      await openDetails(popup, c.title);
       expect(await popup.evaluate(() => document.querySelector('.tt-row__note')?.textContent)).toBe(NOTE);
       await popup.close();
       await page.close();
@@ -171,6 +178,7 @@ for (const name of BROWSERS) {
     it(`past ${UNDO_MS / 1000} seconds the Undo goes, and the focus goes to the list's heading`, async () => {
       const popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
+      await openDetails(popup, c.title);
       expect(await focusButton(popup, unwatchName)).toBe(true);
       await popup.press('Enter');
       await waitForUndoText(popup, `Removed ${c.title} from your watchlist.`);
