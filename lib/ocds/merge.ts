@@ -99,11 +99,28 @@ const idIndexes = new WeakMap<unknown[], IdIndex>();
  * are shared), then the ids the release added: what changed is read from it without
  * comparing every element.
  */
-const mergedFrom = new WeakMap<unknown[], unknown[]>();
+const mergedFrom = new WeakMap<unknown[], number>();
+
+/**
+ * The list it was merged from is named by a number, not held: holding it would keep every
+ * earlier state's lists alive as long as the latest, and the collector would copy them all.
+ */
+const listNumbers = new WeakMap<unknown[], number>();
+let lastListNumber = 0;
+
+function listNumber(list: unknown[]): number {
+  let number = listNumbers.get(list);
+  if (number === undefined) {
+    number = ++lastListNumber;
+    listNumbers.set(list, number);
+  }
+  return number;
+}
 
 /** Whether `after` was merged by id from `before`: its first `before.length` elements have `before`'s ids, in order, and only those a release changed are new objects. */
 export function isMergedFrom(after: readonly unknown[], before: readonly unknown[]): boolean {
-  return mergedFrom.get(after as unknown[]) === before;
+  const from = mergedFrom.get(after as unknown[]);
+  return from !== undefined && listNumbers.get(before as unknown[]) === from;
 }
 
 /** Takes the index of `list` for the list merged from it, building one when `list` has none (or gave it away). */
@@ -143,7 +160,7 @@ class Merger {
     }
     index.owner = merged;
     idIndexes.set(merged, index);
-    if (byId) mergedFrom.set(merged, base as unknown[]);
+    if (byId) mergedFrom.set(merged, listNumber(base as unknown[]));
     return merged;
   }
 
