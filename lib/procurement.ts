@@ -361,7 +361,9 @@ export function buildProcurement(source: ProcurementSource, problems: Problem[])
     const where = resolveSource(origins, [...steps, 'datePublished'], doc.datePublished ?? '');
     notices.push(makeNotice(doc.id, nameNotice(doc.noticeType, undefined, []), doc.datePublished, where ?? `${source.compiled?.path ?? '$'}`, []));
   }
-  notices.sort((a, b) => (a.publishedAt ?? '\uffff').localeCompare(b.publishedAt ?? '\uffff'));
+  // By date, those without one last. (No U+FFFF stand-in for a missing date: a minifier writes
+  // it as the raw character, and Chrome refuses a content script that holds one as not UTF-8.)
+  notices.sort((a, b) => (a.publishedAt === b.publishedAt ? 0 : a.publishedAt === undefined ? 1 : b.publishedAt === undefined ? -1 : a.publishedAt < b.publishedAt ? -1 : 1));
 
   // Amendments: FTS's lists name the notice that made them; update releases are amendments too.
   const amendmentLists = [current, ...releases.map((r) => r.release)].flatMap((s) => amendmentsOf(s));

@@ -50,6 +50,18 @@ describe('every shape FTS serves', () => {
     expect(cancelled?.source).toBe('$.records[0].compiledRelease.awards[0].finalStatusDate');
   });
 
+  it('lists a notice known only from a document, with no date, after the dated ones', () => {
+    // The real UK4 release, its documents naming one more notice (a UK2 of the same buyer) that no release and no date give.
+    const release = tenderRelease();
+    const documents = [{ id: '999999-2025', noticeType: 'UK2', documentType: 'marketEngagementNotice' }, ...(release.tender.documents ?? [])];
+    const { procurement } = readOne({ releases: [{ ...release, tender: { ...release.tender, documents } }, terminationRelease()] });
+    expect(procurement.notices.map((n) => [n.id, n.publishedAt === undefined])).toEqual([
+      ['066750-2025', false],
+      ['077802-2025', false],
+      ['999999-2025', true],
+    ]);
+  });
+
   it('joins a sparse UK12 stub to the rest of its procurement when both are given', () => {
     const { procurement } = readOne({ releases: [tenderRelease(), terminationRelease()] });
     expect(procurement.title).toBe('Out of Court Resolution');
