@@ -25,6 +25,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pickParameters, releasePlan } from './bench/generate-record-package.ts';
+import { reusedOcidPackage } from '../test/support/reused-ocid.ts';
 import { badlyTypedLots, deeplyNested, manyLots, manyUpdates, missingCommasList } from './bench/hostile-inputs.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -129,6 +130,9 @@ const HOSTILE: ReadonlyArray<{ name: string; make: () => string; why: string }> 
   { name: 'hostile: 50,000 lots, awards, contracts', make: () => manyLots(50_000, true), why: 'one award and one contract per lot' },
   { name: 'hostile: nested 100,000 deep', make: () => deeplyNested(100_000), why: 'lists nested in an unknown tender field' },
   { name: 'hostile: 100,000 badly typed lots', make: () => badlyTypedLots(100_000), why: 'three wrongly typed fields per lot' },
+  // Linear work: the 240-release package should take about 4 times the 60-release one's core time, not 16.
+  { name: 'hostile: one ocid reused by 60 buyers', make: () => JSON.stringify(reusedOcidPackage(60)), why: 'real releases of 60 buyers under one ocid, as FTS publishes them' },
+  { name: 'hostile: one ocid reused by 240 buyers', make: () => JSON.stringify(reusedOcidPackage(240)), why: 'the same with 240 buyers: about 4 times the 60-buyer case when linear' },
 ];
 
 function hostileCases(filter: string | undefined): Case[] {
