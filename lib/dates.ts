@@ -13,7 +13,8 @@ const INSTANT_CACHE_LIMIT = 50_000;
  */
 export const PLAUSIBLE_YEARS = { from: 1990, to: 2100 } as const;
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
+/** London's wall clock, to the second, as numbers. */
+const WALL_CLOCK: Intl.DateTimeFormatOptions = {
   timeZone: LONDON,
   year: 'numeric',
   month: '2-digit',
@@ -22,6 +23,10 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
+};
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  ...WALL_CLOCK,
   // Asked for so that a year before 1 AD (ISO year 0000) is not read as 1.
   era: 'short',
 });
@@ -67,16 +72,7 @@ export function londonParts(instant: Date): LondonParts {
  * time of `formatToParts`, and a timeline reads hundreds of instants. Used only where the
  * year is surely four digits after Christ; any other text falls back to the parts.
  */
-const readingFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const readingFormat = new Intl.DateTimeFormat('en-GB', WALL_CLOCK);
 const READING = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
 
 function readLondonParts(instant: Date): LondonParts {
