@@ -597,6 +597,19 @@ interface PopupSample {
 
 const POPUP_MARKS = [APP_MARKS.popupAnswer, APP_MARKS.popupRows, PROBE_MARKS.rowsInDom, PROBE_MARKS.rowsFrame] as const;
 
+/**
+ * The popup and the watchlist page ask for the whole list once their first rows are painted:
+ * that answer comes before the next reload, or the next sample's first rows wait behind this
+ * one's read. (The first answer held them all when every entry is drawn.)
+ */
+async function wholeListCame(page: TestPage, rows: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ({ mark, rows, count }) => performance.getEntriesByName(mark).length >= 2 || document.querySelectorAll(rows).length >= count,
+    { mark: APP_MARKS.popupAnswer, rows, count },
+    60_000,
+  );
+}
+
 async function measurePopupLoad(popup: TestPage, count: number): Promise<PopupSample> {
   await (popup.raw as Page).reload({ waitUntil: 'load' });
   if (!(await waitForMarks(popup, [APP_MARKS.popupRows], 30_000))) throw new Error(`the popup never rendered its ${count} entries`);
@@ -609,14 +622,7 @@ async function measurePopupLoad(popup: TestPage, count: number): Promise<PopupSa
     }),
     UI.popup.rows,
   );
-  // The popup asks for the whole list once its first rows are painted: let that answer come
-  // before the next reload, or the next sample's first rows wait behind this one's read.
-  // (The first answer held them all when every entry is drawn.)
-  await popup.waitForFunction(
-    ({ mark, rows, count }) => performance.getEntriesByName(mark).length >= 2 || document.querySelectorAll(rows).length >= count,
-    { mark: APP_MARKS.popupAnswer, rows: UI.popup.rows, count },
-    60_000,
-  );
+  await wholeListCame(popup, UI.popup.rows, count);
   return {
     rowsMs: marks[APP_MARKS.popupRows]!,
     domContentLoadedMs: page.domContentLoaded,
@@ -652,6 +658,7 @@ async function watchlistPageRows(browser: E2EBrowser, runs: number): Promise<Sum
       await (page.raw as Page).reload({ waitUntil: 'load' });
       if (!(await waitForMarks(page, [WATCHLIST_ROWS_MARK], 60_000))) throw new Error('the watchlist page never drew its rows');
       const at = (await readMarks(page, [WATCHLIST_ROWS_MARK]))[WATCHLIST_ROWS_MARK]!;
+      await wholeListCame(page, UI.table.rows, WATCHLIST_PAGE_ENTRIES);
       if (i > 0) samples.push(at); // the first reload after filling is not counted
     }
   } finally {
