@@ -597,6 +597,15 @@ interface PopupSample {
 
 const POPUP_MARKS = [APP_MARKS.popupAnswer, APP_MARKS.popupRows, PROBE_MARKS.rowsInDom, PROBE_MARKS.rowsFrame] as const;
 
+/** The size of the popup's two list answers, asked again from the popup (not timed). */
+async function listAnswerBytes(popup: TestPage): Promise<{ firstRows: number; wholeList: number }> {
+  return popup.evaluate(async (limit) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+    const size = async (payload: object) => new TextEncoder().encode(JSON.stringify(await api.runtime.sendMessage({ type: 'watchlist:list', payload }))).length;
+    return { firstRows: await size({ limit }), wholeList: await size({}) };
+  }, POPUP_FIRST_ROWS);
+}
+
 /**
  * The popup and the watchlist page ask for the whole list once their first rows are painted:
  * that answer comes before the next reload, or the next sample's first rows wait behind this
@@ -635,6 +644,8 @@ async function measurePopupLoad(popup: TestPage, count: number): Promise<PopupSa
 
 interface PopupResult {
   entries: number;
+  /** The background's answers as JSON, in bytes: the first screen the popup asks for, and the whole list after it. */
+  answerBytes: { firstRows: number; wholeList: number };
   rowsRendered: number;
   warmUpRunMs: number;
   navigationStartToRows: Summary;
@@ -667,6 +678,9 @@ async function watchlistPageRows(browser: E2EBrowser, runs: number): Promise<Sum
   return summarise(samples);
 }
 
+/** The rows the popup asks for first (WATCHLIST_PAGE_SIZE in components/WatchlistView.tsx, which a script cannot import: it imports CSS). */
+const POPUP_FIRST_ROWS = 100;
+
 /** Entries in the watchlist for the popup's figures; the watchlist page is timed at WATCHLIST_PAGE_ENTRIES. */
 const POPUP_ENTRIES = [5000, 20_000, 50] as const;
 const WATCHLIST_PAGE_ENTRIES = 20_000;
@@ -691,6 +705,7 @@ async function popupFirstRender(server: FtsServer, runs: number) {
         else samples.push(sample);
       }
       const figure = summarise(samples.map((s) => s.rowsMs));
+      const answerBytes = await listAnswerBytes(popup);
       const fromAnswer = (to: (s: PopupSample) => number | null) => summariseMaybe(samples.map((s) => (s.answerMs === null || to(s) === null ? null : to(s)! - s.answerMs)));
       results.push({
         entries: count,
@@ -704,6 +719,7 @@ async function popupFirstRender(server: FtsServer, runs: number) {
           answerToRowsInDom: fromAnswer((s) => s.rowsInDomMs),
           answerToRows: fromAnswer((s) => s.rowsMs),
         },
+        answerBytes,
         ...(count === 5000 ? { goalMs: GOALS.popup5000Ms, meetsGoal: figure.medianMs <= GOALS.popup5000Ms } : {}),
       });
       if (count === WATCHLIST_PAGE_ENTRIES) watchlistPage = await watchlistPageRows(browser, runs);
@@ -730,6 +746,7 @@ function printPopup(r: Awaited<ReturnType<typeof popupFirstRender>>): void {
     if (p.phases.answerToRows) line('  answer → rows rendered', spread(p.phases.answerToRows));
     if (p.navigationStartToRowsNextFrame) line('  nav start → frame after rows (probe)', spread(p.navigationStartToRowsNextFrame));
     line('  first reload after filling (not counted)', ms(p.warmUpRunMs));
+    line("  answers: first rows / whole list", `${kB(p.answerBytes.firstRows)} / ${kB(p.answerBytes.wholeList)}`);
   }
   const w = r.watchlistPage;
   if (w.navigationStartToRows) line(`watchlist page, ${w.entries.toLocaleString('en-GB')} entries: first rows`, spread(w.navigationStartToRows));
