@@ -7,6 +7,7 @@ import { Countdown } from './Countdown';
 import { DateTime } from './DateTime';
 import { MovedNote } from './MovedNote';
 import { NotesForm, type UserFieldsUpdate } from './NotesForm';
+import { RowActions } from './RowActions';
 import { valueText } from './format';
 import { StageBadge } from './StageBadge';
 
@@ -166,14 +167,7 @@ function RowDetails({ row, onUnwatch, onUpdate, onAddToCalendar }: Omit<ItemProp
             Your notes
           </button>
         ) : null}
-        {onAddToCalendar && row.hasKeyDates ? (
-          <button type="button" className="tt-link-button" aria-label={`Add to calendar: ${title}`} onClick={() => onAddToCalendar(row.ocid)}>
-            Add to calendar
-          </button>
-        ) : null}
-        <button type="button" className="tt-button tt-button--secondary tt-button--small tt-row__unwatch" aria-label={`Unwatch ${title}`} onClick={() => onUnwatch(row.ocid)}>
-          Unwatch
-        </button>
+        <RowActions row={row} onUnwatch={onUnwatch} onAddToCalendar={onAddToCalendar} unwatchClassName="tt-row__unwatch" />
       </div>
       {onUpdate && notesOpen ? <NotesForm id={notesId} row={row} onUpdate={onUpdate} /> : null}
     </>

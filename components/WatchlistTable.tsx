@@ -8,6 +8,7 @@ import { DateTime, UkTimeNote } from './DateTime';
 import { valueText } from './format';
 import { MovedNote } from './MovedNote';
 import { NotesForm, type UserFieldsUpdate } from './NotesForm';
+import { RowActions } from './RowActions';
 import { StageBadge, stageLabel } from './StageBadge';
 import { UndoNotice } from './UndoNotice';
 import { useUndoUnwatch, type RestoreAnswer, type UndoState } from './use-undo-unwatch';
@@ -104,22 +105,6 @@ interface RowProps {
   onAddToCalendar?: (ocid: string) => void;
 }
 
-/** Add to calendar (when it has key dates) and Unwatch, as the popup's row has them. */
-function RowActions({ row, onUnwatch, onAddToCalendar }: Pick<RowProps, 'row' | 'onUnwatch' | 'onAddToCalendar'>) {
-  return (
-    <div className="tt-table__actions">
-      {onAddToCalendar && row.hasKeyDates ? (
-        <button type="button" className="tt-link-button" aria-label={`Add to calendar: ${row.title}`} onClick={() => onAddToCalendar(row.ocid)}>
-          Add to calendar
-        </button>
-      ) : null}
-      <button type="button" className="tt-button tt-button--secondary tt-button--small" aria-label={`Unwatch ${row.title}`} onClick={() => onUnwatch(row.ocid)}>
-        Unwatch
-      </button>
-    </div>
-  );
-}
-
 /**
  * One watched procurement as a row, and its notes (the popup's form) in a row under it when
  * opened. Memoised: it is drawn again only when its row or `now` changes.
@@ -198,7 +183,9 @@ const TableRow = memo(function TableRow({ row, now, onOpen, onUpdate, onUnwatch,
           </button>
         </td>
         <td>
-          <RowActions row={row} onUnwatch={onUnwatch} onAddToCalendar={onAddToCalendar} />
+          <div className="tt-table__actions">
+            <RowActions row={row} onUnwatch={onUnwatch} onAddToCalendar={onAddToCalendar} />
+          </div>
         </td>
       </tr>
       {notesOpen ? (
