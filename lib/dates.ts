@@ -13,6 +13,9 @@ const INSTANT_CACHE_LIMIT = 50_000;
  */
 export const PLAUSIBLE_YEARS = { from: 1990, to: 2100 } as const;
 
+/** 24 hours in milliseconds. A London calendar day is 23 or 25 hours at the clock changes: count whole days with `londonDaysBetween`. */
+export const DAY_MS = 86_400_000;
+
 /** London's wall clock, to the second, as numbers. */
 const WALL_CLOCK: Intl.DateTimeFormatOptions = {
   timeZone: LONDON,
@@ -145,7 +148,7 @@ export function isPlausibleInstant(instant: Date): boolean {
 export function isRepeatedLondonTime(instant: Date): boolean {
   const t = Math.floor(instant.getTime() / 1000) * 1000;
   const reading = readingMs(new Date(t));
-  return [t - 86_400_000, t + 86_400_000].some((probe) => {
+  return [t - DAY_MS, t + DAY_MS].some((probe) => {
     const other = t + (reading - t) - (readingMs(new Date(probe)) - probe);
     return other !== t && readingMs(new Date(other)) === reading;
   });
@@ -316,7 +319,7 @@ export function londonDaysBetween(now: Date, instant: Date): number {
   const b = londonParts(instant);
   const dayA = calendarMs(a.year, a.month, a.day);
   const dayB = calendarMs(b.year, b.month, b.day);
-  return Math.round((dayB - dayA) / 86_400_000);
+  return Math.round((dayB - dayA) / DAY_MS);
 }
 
 /** Whole calendar months from London day `from` to the later London day `to`: a month counts once its day is reached. */

@@ -9,7 +9,7 @@
  * without a time has no time of day: its reminders come at 09:00 London time, as a
  * calendar's alarms do for an all-day event.
  */
-import { countdown, formatDateTimeUk, fromLondonWallClock, londonParts, whenInWords } from './dates';
+import { countdown, DAY_MS, formatDateTimeUk, fromLondonWallClock, londonParts, whenInWords } from './dates';
 import type { Settings } from './settings';
 import { broughtForwardFirst } from './timeline/changes';
 import { keyDateEnd, keyDateLabel, keyDateStyle, lotsText, movedText } from './timeline/key-dates';
@@ -76,7 +76,7 @@ export function reminderMoment(keyDate: Date, leadDays: number, allDay = false):
   const [hour, minute, second] = allDay ? [ALL_DAY_REMINDER_HOUR, 0, 0] : [p.hour, p.minute, p.second];
   const moment = fromLondonWallClock(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute, second);
   // fromLondonWallClock only fails on an impossible date, which Date.UTC never gives.
-  return moment ?? new Date(keyDate.getTime() - leadDays * 86_400_000);
+  return moment ?? new Date(keyDate.getTime() - leadDays * DAY_MS);
 }
 
 export function reminderId(ocid: string, keyDate: Pick<KeyDate, 'type' | 'lots' | 'at'>, leadDays: number): string {
@@ -85,7 +85,7 @@ export function reminderId(ocid: string, keyDate: Pick<KeyDate, 'type' | 'lots' 
 }
 
 /** A whole day ends within a day of its start: this long after its key date, a reminder can never be due again. */
-const SPENT_AFTER_MS = 2 * 86_400_000;
+const SPENT_AFTER_MS = 2 * DAY_MS;
 
 /** Whether a fired reminder's mark may go: its key date (read back from the id) is over, or unreadable. */
 export function reminderSpent(id: string, now: Date): boolean {

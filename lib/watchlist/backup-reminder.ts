@@ -3,14 +3,13 @@
  * losing (BACKUP_REMINDER_ENTRIES entries or more, or any of the user's own work on one) and
  * there has been no backup for BACKUP_REMINDER_DAYS days. Pure: no browser API.
  */
-import { whenInWords } from '../dates';
+import { DAY_MS, whenInWords } from '../dates';
 import type { WatchedProcurement } from './entry';
 
 /** The reminder shows when the last backup is this many days old, or there has been none. */
 export const BACKUP_REMINDER_DAYS = 30;
 /** A watchlist of this many entries is worth a backup even without notes, tags or bid statuses. */
 export const BACKUP_REMINDER_ENTRIES = 5;
-const DAY_MS = 86_400_000;
 
 /** What the user has put into an entry themselves: a note, tags, a bid status. */
 export type UserWork = Pick<WatchedProcurement, 'note' | 'tags' | 'bidStatus'>;

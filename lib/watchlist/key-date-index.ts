@@ -7,6 +7,7 @@
  * reading about as many entries as are shown.
  */
 import type { IDBPDatabase } from 'idb';
+import { DAY_MS } from '../dates';
 import type { TenderTimelineDB } from './db';
 import { nextKeyDate, sortWatchlist, type WatchedProcurement } from './entry';
 
@@ -30,7 +31,7 @@ export function asEntry(stored: StoredEntry): WatchedProcurement {
  * How far before now the walk starts: a key date whose instant has passed is still ahead
  * until its end (a date given without a time lasts to the end of its UK day).
  */
-const STILL_AHEAD_MS = 2 * 24 * 60 * 60 * 1000;
+const STILL_AHEAD_MS = 2 * DAY_MS;
 
 /** The first `limit` entries in the watchlist's order, and how many there are in all. */
 export async function firstInOrder(db: IDBPDatabase<TenderTimelineDB>, now: Date, limit: number): Promise<{ entries: WatchedProcurement[]; total: number }> {
