@@ -288,6 +288,11 @@ export async function openPopupDetails(page: TestPage, title: string, timeoutMs 
   );
 }
 
+/** Types `text` key by key into what has the focus, as a person does. */
+export async function typeKeys(page: TestPage, text: string): Promise<void> {
+  for (const key of text) await page.press(key === ' ' ? 'Space' : key);
+}
+
 /** Unwatch the popup's row titled `title` as a user does: its details opened, then their Unwatch button. */
 export async function unwatchInPopup(page: TestPage, title: string): Promise<void> {
   await openPopupDetails(page, title);

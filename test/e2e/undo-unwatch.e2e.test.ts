@@ -14,7 +14,7 @@ import { UNDO_MS } from '../../lib/watchlist/undo.ts';
 import { expectAxeClean } from './axe.ts';
 import { BROWSERS, describeInBrowser, launch, type E2EBrowser, type TestPage } from './browsers.ts';
 import { journeyCase, renamed } from './e2e-fixtures.ts';
-import { UI, WATCH_TEXT, clickPanelButton, clickPopupButton, guardFtsWatchButton, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
+import { UI, WATCH_TEXT, clickPanelButton, clickPopupButton, guardFtsWatchButton, openPopupDetails, typeKeys, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
 import { FTS_ORIGIN, ftsNoticePage, ftsReleases, html, startFtsServer, type FtsServer } from './fts-server.ts';
 
 const NOTE = 'Call the buyer';
@@ -55,12 +55,6 @@ const focusButton = (page: TestPage, name: string) =>
   }, name);
 
 /** The popup's compact row shows its notes, Unwatch and the rest behind its Details button. */
-const openDetails = (popup: TestPage, title: string) => clickPopupButton(popup, `Details of ${title}`);
-
-async function type(page: TestPage, text: string): Promise<void> {
-  for (const key of text) await page.press(key === ' ' ? 'Space' : key);
-}
-
 let server: FtsServer;
 beforeAll(async () => {
   server = await startFtsServer();
@@ -95,18 +89,18 @@ for (const name of BROWSERS) {
       let popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
       // A note, through the row's notes form; saved on leaving the box.
-      await openDetails(popup, c.title);
+      await openPopupDetails(popup, c.title);
       await clickPopupButton(popup, `Your notes on ${c.title}`);
       await popup.waitForFunction(() => document.querySelector('form.tt-notes textarea') != null);
       await popup.evaluate(() => document.querySelector<HTMLTextAreaElement>('form.tt-notes textarea')!.focus());
-      await type(popup, NOTE);
+      await typeKeys(popup, NOTE);
       await popup.press('Tab');
       await popup.waitForFunction(() => document.querySelector('form.tt-notes [role="status"]')?.textContent === 'Notes saved.');
       await popup.close();
       // Kept by the background: a new popup reads it back.
       popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
-      await openDetails(popup, c.title);
+      await openPopupDetails(popup, c.title);
       await popup.waitForFunction((note) => document.querySelector('.tt-row__note')?.textContent === note, NOTE);
 
       expect(await focusButton(popup, unwatchName)).toBe(true);
@@ -123,7 +117,7 @@ for (const name of BROWSERS) {
       await waitForUndoText(popup, `${c.title} is back on your watchlist.`);
       expect(await focusedInPage(popup)).toEqual({ tag: 'a', name: c.title });
       expect(await popup.evaluate(() => document.querySelector('.tt-undo button'))).toBeNull();
-      await openDetails(popup, c.title);
+      await openPopupDetails(popup, c.title);
       expect(await popup.evaluate(() => document.querySelector('.tt-row__note')?.textContent)).toBe(NOTE);
       await waitForWatched(notice, true);
       await expectAxeClean(popup, 'page', 'the popup after Undo');
@@ -152,7 +146,7 @@ for (const name of BROWSERS) {
       await waitForWatched(notice, true);
       const popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
-      await openDetails(popup, c.title);
+      await openPopupDetails(popup, c.title);
       expect(await popup.evaluate(() => document.querySelector('.tt-row__note')?.textContent)).toBe(NOTE);
       await popup.close();
       await page.close();
@@ -178,7 +172,7 @@ for (const name of BROWSERS) {
     it(`past ${UNDO_MS / 1000} seconds the Undo goes, and the focus goes to the list's heading`, async () => {
       const popup = await browser.openPopup();
       await waitForPopupRows(popup, 1);
-      await openDetails(popup, c.title);
+      await openPopupDetails(popup, c.title);
       expect(await focusButton(popup, unwatchName)).toBe(true);
       await popup.press('Enter');
       await waitForUndoText(popup, `Removed ${c.title} from your watchlist.`);

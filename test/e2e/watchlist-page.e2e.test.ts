@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WatchedProcurement } from '../../lib/watchlist/entry.ts';
 import { expectAxeClean } from './axe.ts';
 import { BROWSERS, describeInBrowser, launch, type E2EBrowser, type TestPage } from './browsers.ts';
-import { UI, clickPopupButton, clickPopupLink, fillWatchlist, waitForPopupRows } from './extension-ui.ts';
+import { UI, clickPopupButton, clickPopupLink, fillWatchlist, typeKeys, waitForPopupRows } from './extension-ui.ts';
 import { startFtsServer, type FtsServer } from './fts-server.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,10 +64,6 @@ async function sortBy(page: TestPage, label: string, key: 'Enter' | 'Space'): Pr
 /** The `aria-sort` of each column header that has one. */
 const ariaSorts = (page: TestPage) =>
   page.evaluate(() => Object.fromEntries([...document.querySelectorAll('th[aria-sort]')].map((th) => [th.textContent?.replace(/[▲▼↕]/g, '').trim(), th.getAttribute('aria-sort')])));
-
-async function type(page: TestPage, text: string): Promise<void> {
-  for (const key of text) await page.press(key === ' ' ? 'Space' : key);
-}
 
 let server: FtsServer;
 beforeAll(async () => {
@@ -124,7 +120,7 @@ for (const name of BROWSERS) {
 
       // Words: 7, 17, 27, 37, 47 are tagged "priority", shown latest deadline first.
       expect(await page.evaluate(() => (document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(), document.activeElement?.localName))).toBe('input');
-      await type(page, 'priority');
+      await typeKeys(page, 'priority');
       await waitForCount(page, '5 procurements (of 50)');
       expect(await titles(page)).toEqual([title(7), title(17), title(27), title(37), title(47)]);
       await expectAxeClean(page, 'page', 'the watchlist page, filtered');
