@@ -5,27 +5,36 @@ import type { Plugin } from 'vite';
 import { defineConfig, type UserConfig } from 'wxt';
 
 /**
- * The benchmark's floor build (scripts/bench-extension.ts only): when this names a file holding
- * a captured answer, entrypoints/notice.content/load.ts is replaced by scripts/bench/floor-load.ts,
- * which resolves to that answer without a message, and the build goes to .output/bench-floor-*.
+ * The benchmark's floor build (scripts/bench-extension.ts only): when this names a file of
+ * captured answers (scripts/bench/floor-answers.ts), entrypoints/notice.content/load.ts and
+ * entrypoints/popup/send.ts are replaced by scripts/bench/floor-load.ts and floor-send.ts,
+ * which answer from it without a message, and the build goes to .output/bench-floor-*.
  */
 const floorAnswer = process.env.TENDER_TIMELINE_FLOOR_ANSWER;
 
 function benchFloor(answerFile: string): Pick<UserConfig, 'outDirTemplate' | 'vite'> {
-  const real = resolve('entrypoints/notice.content/load.ts');
-  const floor = resolve('scripts/bench/floor-load.ts');
+  const floors = new Map([
+    [resolve('entrypoints/notice.content/load.ts'), resolve('scripts/bench/floor-load.ts')],
+    [resolve('entrypoints/popup/send.ts'), resolve('scripts/bench/floor-send.ts')],
+  ]);
+  const floorFiles = new Set(floors.values());
+  const answers = JSON.parse(readFileSync(answerFile, 'utf8')) as { load?: unknown; firstRows?: unknown };
   return {
     outDirTemplate: 'bench-floor-{{browser}}-mv{{manifestVersion}}',
     vite: () => ({
-      define: { __TENDER_TIMELINE_FLOOR_ANSWER__: readFileSync(answerFile, 'utf8') },
+      // Each floor inlines only its own answers: a constant it does not use is not parsed in its window.
+      define: {
+        __TENDER_TIMELINE_FLOOR_LOAD__: JSON.stringify(answers.load ?? null),
+        __TENDER_TIMELINE_FLOOR_FIRST_ROWS__: JSON.stringify(answers.firstRows ?? null),
+      },
       plugins: [
         {
           name: 'tender-timeline-bench-floor',
           enforce: 'pre',
           async resolveId(source, importer, options) {
-            if (importer === floor) return null; // the floor re-exports the real `send`
+            if (importer && floorFiles.has(importer)) return null; // a floor falls back on the real module
             const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-            return resolved?.id === real ? floor : null;
+            return (resolved && floors.get(resolved.id)) ?? null;
           },
         },
       ],

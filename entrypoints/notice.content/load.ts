@@ -1,9 +1,9 @@
 import { isFtsJsonView, noticeIdFromUrl, procurementPageOcid } from '@/lib/fts/urls';
 import { ask, type TimelineResponse } from '@/lib/messages';
 import { findOcdsText, findOcid, type PageDocument } from '@/lib/page/find-ocds';
+import { send } from '../popup/send';
 
-/** The content script's one way to the background. */
-export const send = (message: unknown) => browser.runtime.sendMessage(message);
+export { send };
 
 export type LoadAnswer = TimelineResponse | { ok: false; error: { message: string; canRetry: boolean } };
 

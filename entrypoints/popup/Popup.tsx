@@ -4,8 +4,8 @@ import { WATCH_CHANGE_KEY } from '@/lib/messages';
 import { useFileActions } from './use-file-actions';
 import { useRefresh } from './use-refresh';
 import { useRowActions, useWatchlistRows } from './use-watchlist-rows';
+import { send } from './send';
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
 const onWatchlistChange = (onChange: () => void) => storage.watch(`local:${WATCH_CHANGE_KEY}`, onChange);
 const openTab = (url: string) => void browser.tabs.create({ url });
 const wholeWatchlistHref = browser.runtime.getURL('/watchlist.html');

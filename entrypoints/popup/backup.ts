@@ -13,8 +13,8 @@ import { ask, watchChange } from '@/lib/messages';
 import { openTenderTimelineDB } from '@/lib/watchlist/db';
 import { saveBlob } from './download';
 import { settingsItem } from './settings-item';
+import { send } from './send';
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

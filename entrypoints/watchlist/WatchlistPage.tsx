@@ -7,8 +7,8 @@ import { useFileActions } from '../popup/use-file-actions';
 import { useRefresh } from '../popup/use-refresh';
 import { useRowActions, useWatchlistRows } from '../popup/use-watchlist-rows';
 import '../options/options.css';
+import { send } from '../popup/send';
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
 const onWatchlistChange = (onChange: () => void) => storage.watch(`local:${WATCH_CHANGE_KEY}`, onChange);
 const openTab = (url: string) => void browser.tabs.create({ url });
 
