@@ -397,10 +397,12 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
       if (id !== GECKO_ID) throw new Error(`Firefox installed the add-on as ${id}, expected ${GECKO_ID}`);
     }
     const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-    // The first tab is never handed out: it keeps the window open when a test closes its last
-    // tab (Firefox ESR 140.12 can close it despite browser.tabs.closeWindowWithLastTab, and
-    // WebDriver BiDi then has no window to open a tab in).
-    const newTab = () => browser.newPage();
+    let spare: PuppeteerPage | undefined = (await browser.pages()).find((p) => p.url() === 'about:blank');
+    const newTab = async () => {
+      const page = spare ?? (await browser.newPage());
+      spare = undefined;
+      return page;
+    };
     const e2e: E2EBrowser = {
       name: 'firefox',
       profileDir,
