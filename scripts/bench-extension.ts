@@ -432,15 +432,20 @@ function printOverlayInPage(r: Awaited<ReturnType<typeof overlayInPage>>): void 
 async function captureAnswer(browser: E2EBrowser, text: string, pageUrl: string): Promise<unknown> {
   const popup = await browser.openPopup();
   try {
-    const answer = await popup.evaluate(
-      (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
-      { type: 'timeline:fromText', payload: { text, pageUrl } },
-    );
-    if (!(answer as { ok?: unknown } | undefined)?.ok) throw new Error(`the background did not give a timeline for the floor: ${JSON.stringify(answer).slice(0, 300)}`);
-    return answer;
+    return await askBackground(popup, { type: 'timeline:fromText', payload: { text, pageUrl } }, 'give a timeline for the floor');
   } finally {
     await popup.close();
   }
+}
+
+/** The background's answer to `message`, sent from an extension page; one not ok is an error (`what` it did not do). */
+async function askBackground(page: TestPage, message: unknown, what: string): Promise<unknown> {
+  const answer = await page.evaluate(
+    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+    message,
+  );
+  if (!(answer as { ok?: unknown } | undefined)?.ok) throw new Error(`the background did not ${what}: ${JSON.stringify(answer).slice(0, 300)}`);
+  return answer;
 }
 
 /** Builds .output/bench-floor-chrome-mv3 answering `answers` without a message (wxt.config.ts). */
@@ -702,13 +707,8 @@ const POPUP_GOAL_TIMES_FLOOR: Record<number, number> = { 5000: GOALS.popup5000Ti
 const WATCHLIST_PAGE_GOAL_TIMES_FLOOR = GOALS.watchlistPage20000TimesPopupFloor;
 
 /** The background's answer to the popup's first request (its first rows), asked as the popup asks it. */
-async function firstRowsAnswer(popup: TestPage): Promise<unknown> {
-  const answer = await popup.evaluate(
-    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
-    { type: 'watchlist:list', payload: { limit: POPUP_FIRST_ROWS } },
-  );
-  if (!(answer as { ok?: unknown } | undefined)?.ok) throw new Error(`the background did not list the watchlist: ${JSON.stringify(answer).slice(0, 300)}`);
-  return answer;
+function firstRowsAnswer(popup: TestPage): Promise<unknown> {
+  return askBackground(popup, { type: 'watchlist:list', payload: { limit: POPUP_FIRST_ROWS } }, 'list the watchlist');
 }
 
 /** The popup's page, keyed for the floor (scripts/bench/floor-send.ts) by the number of entries filled. */

@@ -4,7 +4,8 @@ import { noticeIdFromUrl, procurementPageOcid } from '@/lib/fts/urls';
 import { ask, isOpenPanelMessage, WATCH_CHANGE_KEY, type WatchChange } from '@/lib/messages';
 import type { PageDocument } from '@/lib/page/find-ocds';
 import type { DetectedChange } from '@/lib/watchlist/entry';
-import { load, send, type LoadAnswer } from './load';
+import { send } from '../popup/send';
+import { load, type LoadAnswer } from './load';
 import { hasRoomBesidePage, usePageRoom } from './page-room';
 
 // storage.local directly, not WXT's storage helper: the content script is kept small.

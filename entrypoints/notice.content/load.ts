@@ -3,8 +3,6 @@ import { ask, type TimelineResponse } from '@/lib/messages';
 import { findOcdsText, findOcid, type PageDocument } from '@/lib/page/find-ocds';
 import { send } from '../popup/send';
 
-export { send };
-
 export type LoadAnswer = TimelineResponse | { ok: false; error: { message: string; canRetry: boolean } };
 
 const refused = (message: string): Promise<LoadAnswer> => Promise.resolve({ ok: false, error: { message, canRetry: false } });

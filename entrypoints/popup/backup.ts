@@ -15,7 +15,6 @@ import { saveBlob } from './download';
 import { settingsItem } from './settings-item';
 import { send } from './send';
 
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Makes the backup file, in parts, and saves it; gives its name. */

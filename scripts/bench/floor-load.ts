@@ -10,7 +10,7 @@ import { load as realLoad, type LoadAnswer } from '@/entrypoints/notice.content/
 import type { PageDocument } from '@/lib/page/find-ocds';
 import { FLOOR_ANSWER_MARK, type FloorAnswers } from './floor-answers';
 
-export { send, type LoadAnswer } from '@/entrypoints/notice.content/load';
+export type { LoadAnswer } from '@/entrypoints/notice.content/load';
 
 declare const __TENDER_TIMELINE_FLOOR_LOAD__: FloorAnswers['load'] | null;
 
