@@ -398,8 +398,19 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
     }
     const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
     let spare: PuppeteerPage | undefined = (await browser.pages()).find((p) => p.url() === 'about:blank');
+    // BiDi opens a tab in Firefox's most recent window of any kind. A notification the extension
+    // shows is drawn, headless, in a window of its own; while it is the most recent, opening a tab
+    // fails ("getTabBrowser(...) is undefined"), and a new browser window is opened instead.
+    const openTab = async () => {
+      try {
+        return await browser.newPage();
+      } catch (error) {
+        if (!String(error).includes('getTabBrowser')) throw error;
+        return browser.newPage({ type: 'window' });
+      }
+    };
     const newTab = async () => {
-      const page = spare ?? (await browser.newPage());
+      const page = spare ?? (await openTab());
       spare = undefined;
       return page;
     };
