@@ -10,8 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyseOcds } from '../lib/analyse';
 import type { KeyDate, Procurement } from '../lib/procurement';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
-import { summarise } from '../lib/watchlist/entry';
-import { asEntry } from '../lib/watchlist/key-date-index';
+import { summarise, type WatchedProcurement } from '../lib/watchlist/entry';
+import { WATCHLIST_COUNT_KEY } from '../lib/watchlist/count';
+import { asEntry, withKeyDateIndex } from '../lib/watchlist/key-date-index';
 import { applyRefresh, getMeta, latestSnapshot, listWatchlist, setMeta, snapshotHistory } from '../lib/watchlist/store';
 import { readReal } from './support/fixtures';
 
@@ -104,6 +105,7 @@ const STORES_AT: Record<number, string[]> = {
   4: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
   5: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
   6: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
+  7: ['firedReminders', 'meta', 'procurementCache', 'snapshots', 'watchlist'],
 };
 
 /** A procurement as code before version 4 read it: key dates without `void` or `estimated`. */
@@ -249,6 +251,14 @@ const FILL: Record<number, (db: IDBPDatabase<any>) => Promise<Filled>> = {
     await putStores(db, { entries, cache: [], snapshots, sweep: { sweptTo: '2026-03-01T06:00:00.000Z', pending: [] } });
     return { entries, cache: [], want: Object.fromEntries(entries.map((e) => [e.ocid, e])), snapshots };
   },
+  // Version 7: entries indexed by the instants of their key dates; how many there are not kept.
+  async 7(db) {
+    const filled = await FILL[6]!(db);
+    const tx = db.transaction('watchlist', 'readwrite');
+    for (const entry of filled.entries) await tx.store.put(withKeyDateIndex(entry as unknown as WatchedProcurement));
+    await tx.done;
+    return filled;
+  },
 };
 
 beforeEach(() => {
@@ -356,6 +366,12 @@ describe('migrations', () => {
         expect(await latestSnapshot(db, old.ocid as string)).toEqual(want);
       }
       expect(await db.count('snapshots')).toBe(filled.snapshots.length);
+    });
+
+    it('keeps how many entries the watchlist holds, as counting them says', async () => {
+      const { db, filled } = await upgraded();
+      expect(await getMeta(db, WATCHLIST_COUNT_KEY)).toBe(filled.entries.length);
+      expect(await db.count('watchlist')).toBe(filled.entries.length);
     });
 
     it('the upgraded watchlist lists and sorts as today’s code expects', async () => {

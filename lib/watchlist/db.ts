@@ -9,6 +9,7 @@ import type { Procurement } from '../procurement';
 import { SWEEP_KEY, type SweepState } from '../refresh/sweep';
 import { decodeHistory, encodeHistory, type StoredSnapshot } from './history';
 import { isLegacyChange, upgradeLegacyChange, type LegacyDetectedChange, type WatchedProcurement } from './entry';
+import { recountWatchlist } from './count';
 import { KEY_DATE_INDEX, withKeyDateIndex, type StoredEntry } from './key-date-index';
 
 /** A procurement as read at one moment; a bounded history is kept for each watched one. */
@@ -161,6 +162,13 @@ export const MIGRATIONS: Migration[] = [
       const watchlist = tx.objectStore('watchlist');
       watchlist.createIndex(KEY_DATE_INDEX.name, KEY_DATE_INDEX.keyPath, { multiEntry: true });
       for (let cursor = await watchlist.openCursor(); cursor; cursor = await cursor.continue()) await cursor.update(withKeyDateIndex(cursor.value));
+    },
+  },
+  {
+    version: 8,
+    name: 'keep how many entries the watchlist holds, so that the first rows do not wait on counting them',
+    async run(_db, tx) {
+      await recountWatchlist({ watchlist: tx.objectStore('watchlist'), meta: tx.objectStore('meta') });
     },
   },
 ];

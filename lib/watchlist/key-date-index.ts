@@ -9,6 +9,7 @@
 import type { IDBPDatabase } from 'idb';
 import { DAY_MS } from '../dates';
 import type { TenderTimelineDB } from './db';
+import { readWatchlistCount } from './count';
 import { nextKeyDate, sortWatchlist, type WatchedProcurement } from './entry';
 
 export const KEY_DATE_INDEX = { name: 'byKeyDate', keyPath: 'keyDateInstants' } as const;
@@ -35,12 +36,13 @@ const STILL_AHEAD_MS = 2 * DAY_MS;
 
 /** The first `limit` entries in the watchlist's order, and how many there are in all. */
 export async function firstInOrder(db: IDBPDatabase<TenderTimelineDB>, now: Date, limit: number): Promise<{ entries: WatchedProcurement[]; total: number }> {
-  const tx = db.transaction('watchlist');
-  const total = await tx.store.count();
+  const tx = db.transaction(['watchlist', 'meta']);
+  const watchlist = tx.objectStore('watchlist');
+  const total = await readWatchlistCount({ watchlist, meta: tx.objectStore('meta') });
   const entries: WatchedProcurement[] = [];
   const placed = new Set<string>();
   const from = IDBKeyRange.lowerBound(new Date(now.getTime() - STILL_AHEAD_MS).toISOString());
-  for (let cursor = await tx.store.index(KEY_DATE_INDEX.name).openCursor(from); cursor && entries.length < limit; cursor = await cursor.continue()) {
+  for (let cursor = await watchlist.index(KEY_DATE_INDEX.name).openCursor(from); cursor && entries.length < limit; cursor = await cursor.continue()) {
     const entry = cursor.value;
     if (placed.has(entry.ocid) || nextKeyDate(entry, now)?.at !== cursor.key) continue;
     placed.add(entry.ocid);

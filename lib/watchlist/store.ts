@@ -10,6 +10,7 @@ import { UNSEEN_INDEX, type CachedProcurement, type Snapshot, type TenderTimelin
 import { decodeHistories, decodeHistory, encodeHistory, type StoredSnapshot } from './history';
 import { sortWatchlist, summarise, type BidStatus, type DetectedChange, type WatchedProcurement } from './entry';
 import { UNDO_MS } from './undo';
+import { keepWatchlistCount, recountWatchlist } from './count';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
@@ -61,10 +62,13 @@ const keepingUserWork = (fresh: WatchedProcurement, kept: WatchedProcurement, un
  * procurement's state) the entry is stored only when none was: it waits for a whole read.
  */
 export async function watch(db: DB, entry: WatchedProcurement, snapshot: Snapshot | undefined): Promise<void> {
-  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
+  const tx = db.transaction(['watchlist', 'snapshots', 'meta'], 'readwrite');
   const watchlist = tx.objectStore('watchlist');
   const known = await watchlist.get(entry.ocid);
-  if (!known) await watchlist.put(withKeyDateIndex(entry));
+  if (!known) {
+    await watchlist.put(withKeyDateIndex(entry));
+    await keepWatchlistCount({ watchlist, meta: tx.objectStore('meta') }, 1);
+  }
   // Watching again refreshes the data but keeps the user's own work on it.
   else if (snapshot) await watchlist.put(withKeyDateIndex(keepingUserWork(entry, known, known.unseenChanges)));
   if (snapshot) {
@@ -112,6 +116,7 @@ export async function unwatch(db: DB, ocid: string, now = new Date()): Promise<W
   const rows = await snapshots.index('byOcid').getAll(ocid);
   if (entry) await meta.put({ key: REMOVED_PREFIX + ocid, value: { entry, snapshots: rows, removedAt: now.toISOString() } satisfies RemovedEntry });
   await tx.objectStore('watchlist').delete(ocid);
+  if (entry) await keepWatchlistCount({ watchlist: tx.objectStore('watchlist'), meta }, -1);
   for (const row of rows) await snapshots.delete([row.ocid, row.takenAt]);
   await tx.done;
   return entry && asEntry(entry);
@@ -138,6 +143,7 @@ export async function restore(db: DB, ocid: string, now = new Date()): Promise<W
   const { entry } = removed;
   const restored = current ? keepingUserWork(current, entry, [...entry.unseenChanges, ...current.unseenChanges].slice(-UNSEEN_CHANGES_KEPT)) : entry;
   await watchlist.put(withKeyDateIndex(restored));
+  if (!current) await keepWatchlistCount({ watchlist, meta }, 1);
   if (current) {
     const history = await readHistory(snapshots, ocid);
     const joined = decodeHistory(removed.snapshots).reduce(including, history);
@@ -274,8 +280,11 @@ export async function pruneFiredReminders(db: DB, now: Date): Promise<void> {
 
 /** Writes entries and snapshots as they are (test and benchmark set-up). */
 export async function putAll(db: DB, entries: WatchedProcurement[], snapshots: Snapshot[]): Promise<void> {
-  const tx = db.transaction(['watchlist', 'snapshots'], 'readwrite');
-  await Promise.all([...entries.map((entry) => tx.objectStore('watchlist').put(withKeyDateIndex(entry))), ...snapshots.map((snapshot) => tx.objectStore('snapshots').put(snapshot)), tx.done]);
+  const tx = db.transaction(['watchlist', 'snapshots', 'meta'], 'readwrite');
+  const watchlist = tx.objectStore('watchlist');
+  await Promise.all([...entries.map((entry) => watchlist.put(withKeyDateIndex(entry))), ...snapshots.map((snapshot) => tx.objectStore('snapshots').put(snapshot))]);
+  await recountWatchlist({ watchlist, meta: tx.objectStore('meta') });
+  await tx.done;
 }
 
 /**
@@ -326,10 +335,17 @@ export async function mergeEntries(
   entries: WatchedProcurement[],
   merge: (existing: WatchedProcurement | undefined, incoming: WatchedProcurement) => WatchedProcurement | undefined,
 ): Promise<void> {
-  const tx = db.transaction('watchlist', 'readwrite');
-  const stored = (await Promise.all(entries.map((entry) => tx.store.get(entry.ocid)))).map((found) => found && asEntry(found));
-  const writes = entries.map((entry, i) => merge(stored[i], entry)).filter((entry): entry is WatchedProcurement => entry !== undefined);
-  await Promise.all(writes.map((entry) => tx.store.put(withKeyDateIndex(entry))));
+  const tx = db.transaction(['watchlist', 'meta'], 'readwrite');
+  const watchlist = tx.objectStore('watchlist');
+  const stored = (await Promise.all(entries.map((entry) => watchlist.get(entry.ocid)))).map((found) => found && asEntry(found));
+  const added = new Set<string>();
+  const writes = entries.flatMap((entry, i) => {
+    const write = merge(stored[i], entry);
+    if (write && !stored[i]) added.add(write.ocid);
+    return write ? [write] : [];
+  });
+  await Promise.all(writes.map((entry) => watchlist.put(withKeyDateIndex(entry))));
+  await keepWatchlistCount({ watchlist, meta: tx.objectStore('meta') }, added.size);
   await tx.done;
 }
 

@@ -10,6 +10,7 @@
 import { DB_NAME, DB_VERSION } from '../../lib/watchlist/db.ts';
 import type { WatchedProcurement } from '../../lib/watchlist/entry.ts';
 import { withKeyDateIndex } from '../../lib/watchlist/key-date-index.ts';
+import { WATCHLIST_COUNT_KEY } from '../../lib/watchlist/count.ts';
 import { NoPanelError, PANEL_HOST, type E2EBrowser, type TestPage } from './browsers.ts';
 
 export { PANEL_HOST } from './browsers.ts';
@@ -337,7 +338,7 @@ async function clickInPopup(page: TestPage, selector: string, kind: string, name
 export async function fillWatchlist(page: TestPage, watched: WatchedProcurement[]): Promise<number> {
   const entries = watched.map(withKeyDateIndex);
   return page.evaluate(
-    async ({ name, version, entries }) => {
+    async ({ name, version, entries, countKey }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name, version);
         // The background creates and upgrades the database; never do it from here.
@@ -360,11 +361,13 @@ export async function fillWatchlist(page: TestPage, watched: WatchedProcurement[
           reject(new Error(`the extension's database is at version ${event.oldVersion}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`));
       });
       try {
-        const tx = db.transaction('watchlist', 'readwrite');
+        const tx = db.transaction(['watchlist', 'meta'], 'readwrite');
         const store = tx.objectStore('watchlist');
         store.clear();
         for (const entry of entries) store.put(entry);
         const counted = store.count();
+        // The watchlist's size, kept beside it as the store keeps it (lib/watchlist/count.ts).
+        counted.onsuccess = () => tx.objectStore('meta').put({ key: countKey, value: counted.result });
         await new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
@@ -375,7 +378,7 @@ export async function fillWatchlist(page: TestPage, watched: WatchedProcurement[
         db.close();
       }
     },
-    { name: DB_NAME, version: DB_VERSION, entries },
+    { name: DB_NAME, version: DB_VERSION, entries, countKey: WATCHLIST_COUNT_KEY },
   );
 }
 
