@@ -3,6 +3,7 @@ import type { Stage } from '../lib/ocds/notice-types';
 import { keyDateLabel, keyDateStyle } from '../lib/timeline/key-dates';
 import { BID_STATUS_LABELS, type WatchlistRow } from '../lib/watchlist/entry';
 import { countStages, DEFAULT_SORT, filterRows, NO_FILTER, sortRows, type SortColumn, type TableFilter, type TableSort } from '../lib/watchlist/table';
+import { usePaintedOnce } from './after-paint';
 import { Countdown } from './Countdown';
 import { DateTime, UkTimeNote } from './DateTime';
 import { valueText } from './format';
@@ -21,6 +22,13 @@ import './watchlist-table.css';
 
 /** Rows drawn on one page of the table. */
 export const TABLE_PAGE_SIZE = 100;
+
+/**
+ * Rows drawn before the table is first shown, a screenful and more: laying out and painting
+ * a page of 100 rows takes as long again as drawing them, so the rest follow once these
+ * are on the screen.
+ */
+export const FIRST_DRAWN_ROWS = 25;
 
 export interface WatchlistTableProps {
   /** As the list comes (soonest next key date first): the order of rows whose sort keys are equal. */
@@ -267,6 +275,8 @@ export function WatchlistTable(props: WatchlistTableProps) {
   const pages = Math.max(1, Math.ceil(shown.length / pageSize));
   const current = Math.min(pageIndex, pages - 1);
   const page = shown.slice(current * pageSize, (current + 1) * pageSize);
+  const painted = usePaintedOnce(page.length > 0);
+  const drawn = painted ? page : page.slice(0, FIRST_DRAWN_ROWS);
 
   const onSort = (column: SortColumn) => {
     setSort((s) => (s.column === column ? { column, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { column, direction: 'ascending' }));
@@ -356,7 +366,7 @@ export function WatchlistTable(props: WatchlistTableProps) {
                   </tr>
                 </thead>
                 <tbody ref={tbodyRef}>
-                  {page.map((row) => (
+                  {drawn.map((row) => (
                     <TableRow key={row.ocid} row={row} now={now} onOpen={onOpen} onUpdate={onUpdate} onUnwatch={handleUnwatch} onAddToCalendar={onAddToCalendar} />
                   ))}
                 </tbody>

@@ -1,5 +1,6 @@
 /** The popup's rows, as the background lists them, and the edits made to them (shown at once, then sent). */
 import { useCallback, useEffect, useState } from 'react';
+import { afterPaint } from '@/components/after-paint';
 import { WATCHLIST_PAGE_SIZE } from '@/components/WatchlistView';
 import type { ActionMessage } from '@/components/WatchlistToolbar';
 import type { UserFieldsUpdate } from '@/components/NotesForm';
@@ -8,8 +9,6 @@ import type { WatchlistRow } from '@/lib/watchlist/entry';
 
 export type Send = (message: unknown) => Promise<unknown>;
 
-/** Resolves once the page has painted what was rendered before it was called. */
-const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
  * The watchlist's rows, loaded at once (the first screenful first, then the rest) and again

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WatchlistTable, type WatchlistTableProps } from '../../components/WatchlistTable';
+import { FIRST_DRAWN_ROWS, WatchlistTable, type WatchlistTableProps } from '../../components/WatchlistTable';
 import { sortWatchlist, toWatchlistRow, type WatchedProcurement } from '../../lib/watchlist/entry';
 import { FIXTURES, watchedEntry } from './support';
 
@@ -168,5 +168,17 @@ describe('WatchlistTable', () => {
     cleanup();
     renderTable({ rows: [], error: 'The watchlist could not be opened.' });
     expect(within(screen.getByRole('alert')).getByText('The watchlist could not be opened.')).toBeTruthy();
+  });
+
+  it('draws a screenful of rows first and the rest of the page once they are shown, in the same order', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => all().map((row) => ({ ...row, ocid: `${row.ocid}-${i}`, title: `${row.title} ${i}` }))[i % 4]!);
+    renderTable({ rows: many });
+    expect(document.querySelectorAll('tbody tr[data-ocid]')).toHaveLength(FIRST_DRAWN_ROWS);
+    expect(count()).toBe('60 procurements');
+    const first = titles();
+    await waitFor(() => expect(document.querySelectorAll('tbody tr[data-ocid]')).toHaveLength(60));
+    // Sorted by next key date, the four procurements' copies come together, in the order the list gave them.
+    expect(titles().slice(0, FIRST_DRAWN_ROWS)).toEqual(first);
+    expect(titles().slice(0, 16)).toEqual([0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56].map((i) => many[i]!.title).concat(many[1]!.title));
   });
 });

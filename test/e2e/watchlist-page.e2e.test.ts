@@ -46,8 +46,16 @@ const { table } = UI;
 /** The titles of the rows shown, in order. */
 const titles = (page: TestPage) => page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => (el.textContent ?? '').trim()), table.rowTitle);
 
+/** Waits for the count to read `text` and for every row it counts on the page to be drawn (a screenful comes first, then the rest). */
 async function waitForCount(page: TestPage, text: string, timeoutMs = 30_000): Promise<void> {
-  await page.waitForFunction(({ selector, text }) => document.querySelector(selector)?.textContent === text, { selector: table.count, text }, timeoutMs);
+  const range = /^Showing ([\d,]+) to ([\d,]+) of/.exec(text);
+  const number = (digits: string) => Number(digits.replaceAll(',', ''));
+  const rows = range ? number(range[2]!) - number(range[1]!) + 1 : number(/^([\d,]+) procurements?/.exec(text)![1]!);
+  await page.waitForFunction(
+    ({ selector, text, rowSelector, rows }) => document.querySelector(selector)?.textContent === text && document.querySelectorAll(rowSelector).length === rows,
+    { selector: table.count, text, rowSelector: table.rows, rows },
+    timeoutMs,
+  );
 }
 
 /** Focus the sort button of the column `label` (as Tab would) and press `key` on it. */
