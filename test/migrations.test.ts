@@ -7,22 +7,17 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyseOcds } from '../lib/analyse';
 import type { KeyDate, Procurement } from '../lib/procurement';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
 import { summarise, type WatchedProcurement } from '../lib/watchlist/entry';
 import { WATCHLIST_COUNT_KEY } from '../lib/watchlist/count';
 import { asEntry, withKeyDateIndex } from '../lib/watchlist/key-date-index';
 import { applyRefresh, getMeta, latestSnapshot, listWatchlist, setMeta, snapshotHistory } from '../lib/watchlist/store';
-import { readReal } from './support/fixtures';
+import { realProcurement } from './support/fixtures';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
-function procurementOf(name: string): Procurement {
-  const result = analyseOcds(readReal(name), NOW);
-  if (!result.ok) throw new Error(result.message);
-  return result.procurements[0]!.procurement;
-}
+const procurementOf = (name: string): Procurement => realProcurement(name, NOW);
 
 /** The stores and indexes today's schema has. */
 const CURRENT_STORES: Record<string, { keyPath: string | string[]; indexes: Record<string, { keyPath: string; multiEntry: boolean }> }> = {

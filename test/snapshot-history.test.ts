@@ -8,7 +8,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyseOcds } from '../lib/analyse';
 import { exportBackup, importBackup } from '../lib/backup';
 import type { Procurement } from '../lib/procurement';
 import { DEFAULT_SETTINGS } from '../lib/settings';
@@ -16,18 +15,14 @@ import { openTenderTimelineDB, type Snapshot, type TenderTimelineDB } from '../l
 import { diff, patch } from '../lib/watchlist/delta';
 import { watchEntry } from '../lib/watchlist/entry';
 import { addSnapshots, applyRefresh, snapshotHistory, snapshotsInBatches, watch } from '../lib/watchlist/store';
-import { readReal } from './support/fixtures';
+import { realProcurement } from './support/fixtures';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const day = (n: number) => new Date(Date.UTC(2026, 2, n, 6)).toISOString();
 
-function procurementOf(name: string): Procurement {
-  const result = analyseOcds(readReal(name), NOW);
-  if (!result.ok) throw new Error(result.message);
-  return result.procurements[0]!.procurement;
-}
+const procurementOf = (name: string): Procurement => realProcurement(name, NOW);
 
 const A = procurementOf('ocds-h6vhtk-067b89.json');
 const B = procurementOf('ocds-h6vhtk-05cfd9.json');

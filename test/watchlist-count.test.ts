@@ -7,25 +7,20 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyseOcds } from '../lib/analyse';
 import type { Procurement } from '../lib/procurement';
 import { WATCHLIST_COUNT_KEY } from '../lib/watchlist/count';
 import { openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db';
 import { watchEntry } from '../lib/watchlist/entry';
 import { firstInOrder } from '../lib/watchlist/key-date-index';
 import { applyRefresh, getMeta, mergeEntries, putAll, restore, setMeta, unwatch, watch } from '../lib/watchlist/store';
-import { readReal } from './support/fixtures';
+import { realProcurement } from './support/fixtures';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const LATER = new Date('2026-03-02T10:00:05Z');
 
-function procurementOf(name: string): Procurement {
-  const result = analyseOcds(readReal(name), NOW);
-  if (!result.ok) throw new Error(result.message);
-  return result.procurements[0]!.procurement;
-}
+const procurementOf = (name: string): Procurement => realProcurement(name, NOW);
 
 const A = procurementOf('ocds-h6vhtk-05cfd9.json');
 const B = procurementOf('ocds-h6vhtk-067b89.json');

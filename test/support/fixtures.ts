@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { analyseOcds } from '../../lib/analyse';
+import type { Procurement } from '../../lib/procurement';
 
 /** The real FTS compiled records (see test/fixtures/fts/README.md). */
 export const realOcdsDir = fileURLToPath(new URL('../fixtures/fts/records/', import.meta.url));
@@ -51,4 +53,11 @@ export const ftsApiDir = fileURLToPath(new URL('../fixtures/fts/api/', import.me
 /** One recorded FTS API answer as text, e.g. `whole-stream/page-050.json`. */
 export function readFtsApi(name: string): string {
   return readFileSync(`${ftsApiDir}${name}`, 'utf8');
+}
+
+/** The procurement a real FTS record (test/fixtures/fts/records/) holds, read as of `now`. */
+export function realProcurement(name: string, now: Date): Procurement {
+  const result = analyseOcds(readReal(name), now);
+  if (!result.ok) throw new Error(result.message);
+  return result.procurements[0]!.procurement;
 }
