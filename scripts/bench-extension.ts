@@ -40,6 +40,9 @@
  * 4. Bundle sizes, raw and gzip (zlib.gzipSync, default level), from the built files.
  * 5. The cold worker (scripts/bench/cold-worker.ts): background.js's first line → the first
  *    message answered after a stop.
+ * 6. At scale (scripts/bench/scale.ts): 10,000 watched with 5 snapshots each, in a fresh
+ *    profile: the whole list and the first rows asked from the popup page, and the
+ *    extension's IndexedDB on disk.
  * `figures` in the results file lists the headline figures with their floors (headlineFigures).
  * Marks are awaited with a PerformanceObserver (waitForMarks), never by polling the page.
  *
@@ -63,6 +66,7 @@ import { coldWorkerAnswers } from './bench/cold-worker.ts';
 import { FLOOR_ANSWER_MARK, type FloorAnswers } from './bench/floor-answers.ts';
 import { figure, figures, median, ratio, round1, type Figure } from './bench/figures.ts';
 import { APP_MARKS, PROBE_MARKS, pageProbeSource } from './bench/page-probe.ts';
+import { measureScale } from './bench/scale.ts';
 import { watchlistEntries } from './bench/watchlist-entries.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,8 +100,8 @@ const SETTLE_MS = 750;
 /** How long to wait for the probe's marks once the app's mark is there. */
 const PROBE_WAIT_MS = 2_000;
 
-type Part = 'overlay' | 'floor' | 'fetched' | 'popup' | 'worker' | 'bundle';
-const PARTS: readonly Part[] = ['overlay', 'floor', 'fetched', 'popup', 'worker', 'bundle'];
+type Part = 'overlay' | 'floor' | 'fetched' | 'popup' | 'worker' | 'scale' | 'bundle';
+const PARTS: readonly Part[] = ['overlay', 'floor', 'fetched', 'popup', 'worker', 'scale', 'bundle'];
 
 // ---------------------------------------------------------------- arguments
 
@@ -853,6 +857,31 @@ function printPopup(r: Awaited<ReturnType<typeof popupFirstRender>>): void {
   }
 }
 
+// ---------------------------------------------------------------- 6. at scale
+
+/** scripts/bench/scale.ts in a browser of its own (a fresh profile, so the database on disk is the watchlist's alone). */
+async function scale(runs: number) {
+  const server = await startFtsServer();
+  const browser = await launchBench(server);
+  try {
+    const r = await measureScale(browser, runs);
+    return { ...r, wholeList: summarise(r.wholeListMs), firstRows: summarise(r.firstRowsMs) };
+  } finally {
+    await browser.dispose();
+    await server.close();
+  }
+}
+
+function printScale(r: Awaited<ReturnType<typeof scale>>): void {
+  const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  console.log(`\n6. At scale: ${r.entries.toLocaleString('en-GB')} watched, ${r.snapshotsEach} snapshots each (${r.storedSnapshots.toLocaleString('en-GB')} stored), real Chromium IndexedDB`);
+  line('whole list: ask → answer, in the page', spread(r.wholeList));
+  line('first 100 rows: ask → answer', spread(r.firstRows));
+  line('  answers: whole list / first rows', `${kB(r.answerBytes.wholeList)} / ${kB(r.answerBytes.firstRows)}`);
+  line('snapshots as JSON: stored / whole', `${MB(r.snapshotJsonBytes.stored)} / ${MB(r.snapshotJsonBytes.whole)}`);
+  line('database on disk: after filling / 5 s on', `${MB(r.databaseBytes.afterFilling)} / ${MB(r.databaseBytes.afterFiveSeconds)}`);
+}
+
 // ---------------------------------------------------------------- 5. cold worker
 
 /** scripts/bench/cold-worker.ts on the build: each message the first after the worker was stopped. */
@@ -873,6 +902,7 @@ type Results = {
   overlayAgainstFloor?: Awaited<ReturnType<typeof overlayAgainstFloor>>;
   popupFirstRender?: Awaited<ReturnType<typeof popupFirstRender>>;
   workerColdStart?: Awaited<ReturnType<typeof coldWorker>>;
+  scale?: Awaited<ReturnType<typeof scale>>;
 };
 
 /** The headline figures, one line each (a floor, once measured, goes in the third place). */
@@ -903,7 +933,7 @@ function chromiumVersion(path: string): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   probeEnabled = options.probe;
-  const needsBrowser = (['overlay', 'floor', 'fetched', 'popup', 'worker'] as const).some((p) => options.only.has(p));
+  const needsBrowser = (['overlay', 'floor', 'fetched', 'popup', 'worker', 'scale'] as const).some((p) => options.only.has(p));
   const chromium = findBrowser('chromium');
   if (options.build && chromium.ok) {
     console.log('Building .output/chrome-mv3 (npx wxt build) …');
@@ -976,6 +1006,11 @@ async function main(): Promise<void> {
       printColdWorker(r);
       results.workerColdStart = r;
     }
+    if (options.only.has('scale')) {
+      const r = await scale(options.runs);
+      printScale(r);
+      results.scale = r;
+    }
   }
   if (sizes) printSizes(sizes);
   environment.loadAverageAtEnd = round1(os.loadavg()[0]!);
@@ -1000,6 +1035,7 @@ async function main(): Promise<void> {
       popupFirstRender: results.popupFirstRender ?? null,
       overlayAgainstFloor: results.overlayAgainstFloor ?? null,
       workerColdStart: results.workerColdStart ?? null,
+      scale: results.scale ?? null,
       bundles: sizes ?? null,
     };
     mkdirSync(dirname(RESULTS), { recursive: true });

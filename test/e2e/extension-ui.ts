@@ -9,6 +9,7 @@
  */
 import { DB_NAME, DB_VERSION } from '../../lib/watchlist/db.ts';
 import type { WatchedProcurement } from '../../lib/watchlist/entry.ts';
+import type { StoredSnapshot } from '../../lib/watchlist/history.ts';
 import { withKeyDateIndex } from '../../lib/watchlist/key-date-index.ts';
 import { WATCHLIST_COUNT_KEY } from '../../lib/watchlist/count.ts';
 import { NoPanelError, PANEL_HOST, type E2EBrowser, type TestPage } from './browsers.ts';
@@ -330,15 +331,21 @@ async function clickInPopup(page: TestPage, selector: string, kind: string, name
   );
 }
 
+/** Rows to write into one store of the extension's database; `clear` empties it first. */
+interface StoreWrite {
+  store: 'watchlist' | 'snapshots' | 'meta';
+  rows: unknown[];
+  clear?: boolean;
+}
+
 /**
- * Replace the watchlist with `entries`, written from an extension page (the popup: the
- * extension's origin, so the background's database), once the background has created it;
- * each as the store writes it (with its key-date index, `withKeyDateIndex`).
+ * Writes rows into the extension's database from an extension page (the popup: the
+ * extension's origin, so the background's database), once the background has created it, in
+ * one transaction; answers how many rows each store written holds after it.
  */
-export async function fillWatchlist(page: TestPage, watched: WatchedProcurement[]): Promise<number> {
-  const entries = watched.map(withKeyDateIndex);
+function writeStores(page: TestPage, writes: StoreWrite[]): Promise<number[]> {
   return page.evaluate(
-    async ({ name, version, entries, countKey }) => {
+    async ({ name, version, writes }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name, version);
         // The background creates and upgrades the database; never do it from here.
@@ -361,25 +368,46 @@ export async function fillWatchlist(page: TestPage, watched: WatchedProcurement[
           reject(new Error(`the extension's database is at version ${event.oldVersion}, lib/watchlist/db.ts at ${version}: the build is older than the sources (rebuild: --build)`));
       });
       try {
-        const tx = db.transaction(['watchlist', 'meta'], 'readwrite');
-        const store = tx.objectStore('watchlist');
-        store.clear();
-        for (const entry of entries) store.put(entry);
-        const counted = store.count();
-        // The watchlist's size, kept beside it as the store keeps it (lib/watchlist/count.ts).
-        counted.onsuccess = () => tx.objectStore('meta').put({ key: countKey, value: counted.result });
+        const tx = db.transaction([...new Set(writes.map((w) => w.store))], 'readwrite');
+        const counted = writes.map((write) => {
+          const store = tx.objectStore(write.store);
+          if (write.clear) store.clear();
+          for (const row of write.rows) store.put(row);
+          return store.count();
+        });
         await new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
           tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
         });
-        return counted.result;
+        return counted.map((request) => request.result);
       } finally {
         db.close();
       }
     },
-    { name: DB_NAME, version: DB_VERSION, entries, countKey: WATCHLIST_COUNT_KEY },
+    { name: DB_NAME, version: DB_VERSION, writes },
   );
+}
+
+/**
+ * Replace the watchlist with `entries`, each as the store writes it (with its key-date
+ * index, `withKeyDateIndex`), and how many there are beside them (lib/watchlist/count.ts).
+ */
+export async function fillWatchlist(page: TestPage, watched: WatchedProcurement[]): Promise<number> {
+  const entries = watched.map(withKeyDateIndex);
+  const count = new Set(entries.map((entry) => entry.ocid)).size;
+  const [stored] = await writeStores(page, [
+    { store: 'watchlist', rows: entries, clear: true },
+    { store: 'meta', rows: [{ key: WATCHLIST_COUNT_KEY, value: count }] },
+  ]);
+  return stored!;
+}
+
+/** Replace every snapshot with `rows` (as lib/watchlist/history.ts stores them), written `batch` at a time; answers how many are stored. */
+export async function fillSnapshots(page: TestPage, rows: readonly StoredSnapshot[], batch = 5000): Promise<number> {
+  let stored = (await writeStores(page, [{ store: 'snapshots', rows: [], clear: true }]))[0]!;
+  for (let at = 0; at < rows.length; at += batch) stored = (await writeStores(page, [{ store: 'snapshots', rows: rows.slice(at, at + batch) }]))[0]!;
+  return stored;
 }
 
 // ---------- hostile data ----------
