@@ -355,8 +355,9 @@ export function createService(deps: ServiceDeps) {
       return { ok: true, entry };
     },
     async 'export:ics'({ ocid }) {
-      const entries = await listWatchlist(await deps.db(), deps.now());
-      const chosen = ocid ? entries.filter((e) => e.ocid === ocid) : entries;
+      const db = await deps.db();
+      // One procurement's calendar reads that entry alone, not the whole watchlist.
+      const chosen = ocid ? [await getEntry(db, ocid)].filter((entry) => entry !== undefined) : await listWatchlist(db, deps.now());
       const { icsFileName, watchlistToIcs } = await loadIcs();
       return { ok: true, fileName: icsFileName(chosen, deps.now()), mimeType: 'text/calendar', text: watchlistToIcs(chosen, await deps.getSettings(), deps.now()) };
     },

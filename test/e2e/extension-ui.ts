@@ -446,18 +446,28 @@ export async function hostileEffects(page: TestPage, marker: string): Promise<{ 
 
 // ---------- backups, on the options page ----------
 
-/** Press "Back up now" on the options page and return the file it would save (the download itself goes nowhere). */
-export async function takeBackup(options: TestPage): Promise<string> {
-  await options.evaluate(() => {
+/** From now on, the files `page` saves are kept (each Blob it makes a link to) and its download links go nowhere. */
+export async function keepSavedFiles(page: TestPage): Promise<void> {
+  await page.evaluate(() => {
     const kept: Blob[] = [];
     (window as unknown as { keptBlobs: Blob[] }).keptBlobs = kept;
     const create = URL.createObjectURL.bind(URL);
     URL.createObjectURL = (blob: Blob) => (kept.push(blob), create(blob));
     HTMLAnchorElement.prototype.click = () => undefined;
   });
+}
+
+/** The text of the last file `page` saved since `keepSavedFiles`. */
+export function lastSavedFile(page: TestPage): Promise<string> {
+  return page.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.at(-1)!.text());
+}
+
+/** Press "Back up now" on the options page and return the file it would save (the download itself goes nowhere). */
+export async function takeBackup(options: TestPage): Promise<string> {
+  await keepSavedFiles(options);
   await clickPopupButton(options, 'Back up now');
   await options.waitForFunction(() => document.body.textContent?.includes('Downloading tender-timeline-backup-') === true, undefined, 30_000);
-  return options.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.at(-1)!.text());
+  return lastSavedFile(options);
 }
 
 /** Import `text` as a backup file on the options page, as if chosen in its file picker; waits for `done` (e.g. "20 added."). */

@@ -28,6 +28,7 @@ import {
   panelBox,
   panelText,
   popupRows,
+  takeBackup,
   timelineItems,
   unwatchInPopup,
   waitForPanel,
@@ -172,17 +173,8 @@ for (const name of BROWSERS) {
 
           const options = await browser.openExtensionPage('/options.html');
           opened.push(options);
-          // The file the page saves is a Blob: keep it, and the download link it makes goes nowhere.
-          await options.evaluate(() => {
-            const kept: Blob[] = [];
-            (window as unknown as { keptBlobs: Blob[] }).keptBlobs = kept;
-            const create = URL.createObjectURL.bind(URL);
-            URL.createObjectURL = (blob: Blob) => (kept.push(blob), create(blob));
-            HTMLAnchorElement.prototype.click = () => undefined;
-          });
-          await clickPopupButton(options, 'Back up now');
-          await options.waitForFunction(() => document.body.textContent?.includes('Downloading tender-timeline-backup-') === true, undefined, 30_000);
-          const file = await options.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs[0]!.text());
+          // The file the page saves is a Blob: kept, and the download link it makes goes nowhere.
+          const file = await takeBackup(options);
           expect(JSON.parse(file).watchlist.map((e: { title?: string }) => e.title)).toEqual([c.title]);
 
           // Uninstalled and installed again, in effect: the watchlist emptied.

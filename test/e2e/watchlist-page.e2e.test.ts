@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WatchedProcurement } from '../../lib/watchlist/entry.ts';
 import { expectAxeClean } from './axe.ts';
 import { BROWSERS, describeInBrowser, launch, type E2EBrowser, type TestPage } from './browsers.ts';
-import { UI, clickPopupButton, clickPopupLink, fillWatchlist, typeKeys, waitForPopupRows } from './extension-ui.ts';
+import { UI, clickPopupButton, clickPopupLink, fillWatchlist, keepSavedFiles, lastSavedFile, typeKeys, waitForPopupRows } from './extension-ui.ts';
 import { startFtsServer, type FtsServer } from './fts-server.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -152,6 +152,29 @@ for (const name of BROWSERS) {
       expect(await again.evaluate(() => document.querySelector('tr[data-ocid="ocds-h6vhtk-e00017"] .tt-table__bid')?.textContent)).toBe('Preparing bid');
       await again.screenshot('watchlist-page-50');
       await again.close();
+    });
+
+    it('Add to calendar on a row saves that procurement’s calendar, and only its', async () => {
+      popup = await browser.openPopup();
+      const now = new Date();
+      const watched = entries(50, now);
+      expect(await fillWatchlist(popup, watched)).toBe(50);
+      const page = await browser.openExtensionPage('/watchlist.html');
+      await waitForCount(page, '50 procurements');
+      await keepSavedFiles(page);
+      await clickPopupButton(page, `Add to calendar: ${title(17)}`);
+      await page.waitForFunction(() => document.body.textContent?.includes('Downloading tender-timeline-contract-0017-ocds-h6vhtk-e00017.ics.') === true);
+      const ics = (await lastSavedFile(page)).split('\r\n');
+      // Contract 0017's one key date: its submission deadline, 33 days from now, as a timed event in UTC.
+      const deadline = new Date(now.getTime() + 33 * DAY_MS).toISOString();
+      expect(watched[17]!.keyDates.map((k) => k.at)).toEqual([deadline]);
+      expect(ics[0]).toBe('BEGIN:VCALENDAR');
+      expect(ics.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+      expect(ics).toContain(`DTSTART:${deadline.slice(0, 19).replace(/[-:]/g, '')}Z`);
+      expect(ics).toContain('SUMMARY:Submission deadline — Contract 0017');
+      expect(ics).toContain('URL:https://www.find-tender.service.gov.uk/Notice/100017-2026');
+      await popup.close();
+      await page.close();
     });
 
     it('with 5,000 procurements shows the first page and sorts all of them', async () => {
