@@ -393,7 +393,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<E2EBrowser>
   let closed = false;
   try {
     if (install === 'temporary') {
-      const id = await browser.installExtension(extensionDir);
+      // A start that hangs here is closed (below) rather than left to the hook's timeout.
+      const id = await within(browser.installExtension(extensionDir), 30_000, 'Firefox to install the add-on');
       if (id !== GECKO_ID) throw new Error(`Firefox installed the add-on as ${id}, expected ${GECKO_ID}`);
     }
     const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
@@ -690,6 +691,19 @@ async function clickPoint(el: Element): Promise<ClickPoint> {
   if (!hit) return { problem: 'nothing is at its centre (off-screen?)' };
   if (hit === el || el.contains(hit)) return { x, y };
   return { problem: `a click at its centre would hit <${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}> "${(hit.textContent ?? '').trim().slice(0, 60)}"` };
+}
+
+/** `promise`, or an error once `timeoutMs` have passed without it settling. */
+export async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function poll<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {

@@ -19,7 +19,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeFts, unwatchedUpdates } from '../support/fake-fts.ts';
-import { BROWSERS, describeInBrowser, launch, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
+import { BROWSERS, describeInBrowser, launch, within, type BrowserName, type E2EBrowser, type TestPage } from './browsers.ts';
 import { browserClock } from './clock/browser-clock.ts';
 import { journeyCase, renamed, type JourneyCase } from './e2e-fixtures.ts';
 import { WATCH_TEXT, clickPanelButton, clickPopupButton, guardFtsWatchButton, importBackup, openPopupDetails, takeBackup, unwatchInPopup, waitForPanel, waitForPopupRows, waitForWatched } from './extension-ui.ts';
@@ -150,10 +150,29 @@ for (const name of BROWSERS) {
     describe('with one browser', () => {
       const clock = browserClock(SUMMER_MORNING);
       let browser: E2EBrowser;
+      // Firefox started on the summer clock now and then never answers (as above; cause not
+      // found; seen hanging in installing the add-on): a start that gives no popup within
+      // 45 s is closed and made again, up to three starts in all.
       beforeAll(async () => {
-        browser = await launch(browserName, { server, env: clock.env });
-        await (await popupWithoutAlarm(browser)).close();
-      });
+        for (let attempt = 1; ; attempt++) {
+          let started: E2EBrowser | undefined;
+          const start = (async () => {
+            started = await launch(browserName, { server, env: clock.env });
+            await (await popupWithoutAlarm(started)).close();
+            return started;
+          })();
+          try {
+            browser = await within(start, 45_000, `${browserName} to start on the summer clock and open its popup`);
+            return;
+          } catch (error) {
+            // Closed now if it started, or whenever it does.
+            void start.then((late) => late.dispose()).catch(() => undefined);
+            await started?.dispose().catch(() => undefined);
+            if (attempt === 3) throw error;
+            console.warn(`fts-behaviour: ${String(error)}; starting ${browserName} again`);
+          }
+        }
+      }, 200_000);
       afterAll(async () => {
         await browser?.dispose();
       });
