@@ -13,7 +13,7 @@ import { openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db
 import { watchEntry, type WatchedProcurement } from '../lib/watchlist/entry';
 import { asEntry } from '../lib/watchlist/key-date-index';
 import { applyRefresh, countUnseen, markSeen, mergeEntries, putAll, recordRefreshError, unwatch, updateUserFields, watch } from '../lib/watchlist/store';
-import { realProcurement } from './support/fixtures';
+import { realProcurement, snapshotOf } from './support/fixtures';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
@@ -32,7 +32,6 @@ async function walked(db: DB): Promise<number> {
 }
 
 const retitled = (procurement: Procurement, title: string): Procurement => ({ ...procurement, title });
-const snapshotOf = (procurement: Procurement, takenAt: Date) => ({ ocid: procurement.ocid, takenAt: takenAt.toISOString(), procurement });
 const change = { field: 'title', label: 'Title', kind: 'changed' as const, text: 'Title changed', foundAt: NOW.toISOString() };
 
 let db: DB;

@@ -13,7 +13,7 @@ import { openTenderTimelineDB, type TenderTimelineDB } from '../lib/watchlist/db
 import { watchEntry } from '../lib/watchlist/entry';
 import { firstInOrder } from '../lib/watchlist/key-date-index';
 import { applyRefresh, getMeta, mergeEntries, putAll, restore, setMeta, unwatch, watch } from '../lib/watchlist/store';
-import { realProcurement } from './support/fixtures';
+import { realProcurement, snapshotOf } from './support/fixtures';
 
 type DB = IDBPDatabase<TenderTimelineDB>;
 
@@ -25,7 +25,6 @@ const procurementOf = (name: string): Procurement => realProcurement(name, NOW);
 const A = procurementOf('ocds-h6vhtk-05cfd9.json');
 const B = procurementOf('ocds-h6vhtk-067b89.json');
 const C = procurementOf('ocds-h6vhtk-06a838.json');
-const snapshotOf = (procurement: Procurement, takenAt: Date) => ({ ocid: procurement.ocid, takenAt: takenAt.toISOString(), procurement });
 
 let db: DB;
 beforeEach(async () => {

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { E2EBrowser, TestPage } from '../../test/e2e/browsers.ts';
 import { fillSnapshots, fillWatchlist, waitForPopupRows } from '../../test/e2e/extension-ui.ts';
+import { DAY_MS } from '../../lib/dates';
 import type { Snapshot } from '../../lib/watchlist/db';
 import type { WatchedProcurement } from '../../lib/watchlist/entry';
 import { encodeHistory } from '../../lib/watchlist/history';
@@ -19,7 +20,7 @@ import { entrySnapshots, watchlistEntries } from './watchlist-entries.ts';
 
 export const SCALE_ENTRIES = 10_000;
 export const SCALE_SNAPSHOTS = 5;
-const WEEK_MS = 7 * 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 const FIRST_ROWS = 100;
 
 /** `entrySnapshots`, every other older one with its first key date a week earlier. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyseOcds } from '../../lib/analyse';
 import type { Procurement } from '../../lib/procurement';
+import type { Snapshot } from '../../lib/watchlist/db';
 
 /** The real FTS compiled records (see test/fixtures/fts/README.md). */
 export const realOcdsDir = fileURLToPath(new URL('../fixtures/fts/records/', import.meta.url));
@@ -61,3 +62,6 @@ export function realProcurement(name: string, now: Date): Procurement {
   if (!result.ok) throw new Error(result.message);
   return result.procurements[0]!.procurement;
 }
+
+/** A snapshot of `procurement` taken at `takenAt`, as the store keeps one. */
+export const snapshotOf = (procurement: Procurement, takenAt: Date): Snapshot => ({ ocid: procurement.ocid, takenAt: takenAt.toISOString(), procurement });
